@@ -1,0 +1,84 @@
+"""The `tts` command. Each command group lives in its own module and registers itself here.
+
+Command modules import heavy parts (torch, trafilatura, ffmpeg helpers) inside their command
+functions, so `tts --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from tts import __version__
+from tts.errors import TTSError
+
+app = typer.Typer(
+    name="tts",
+    help="Turn a Russian article into a chaptered audio episode with transcripts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"verbose": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Turn a Russian article into a chaptered audio episode with transcripts.
+
+    Start with: tts build ARTICLE.txt   (writes output/<slug>/)
+    """
+
+
+def _register() -> None:
+    from tts.cli import build, text
+
+    for module in (build, text):
+        module.register(app)
+
+
+def setup_logging(verbose: bool, quiet: bool = False) -> None:
+    """Only the CLI configures logging; the library just logs."""
+    _state["verbose"] = verbose
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def main() -> None:
+    _register()
+    verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
+    try:
+        app(standalone_mode=False)
+    except TTSError as exc:
+        if verbose:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("interrupted; finished clips are kept in the cache", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise

@@ -1,0 +1,5 @@
+"""Engines turn one spoken-form sentence into a Clip. See base.Engine and registry.open_engine."""
+
+from tts.engines.base import Engine, EngineInfo
+
+__all__ = ["Engine", "EngineInfo"]

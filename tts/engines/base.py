@@ -1,0 +1,36 @@
+"""The Engine protocol every synthesizer follows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from tts.model import Clip, Voice
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What identifies the sound an engine makes: part of every cache key and of episode.json."""
+
+    engine: str  # "espeak", "silero", "fake"
+    version: str  # engine library / model format version
+    model: str | None = None  # model id, e.g. "v5_5_ru"
+    model_sha256: str | None = None
+
+
+class Engine(Protocol):
+    name: str
+    sample_rate: int
+    max_chars: int  # longest spoken text one synthesize() call accepts
+
+    @property
+    def info(self) -> EngineInfo: ...
+
+    def synthesize(self, text: str, voice: Voice) -> Clip:
+        """Speak ``text`` (already normalized, inside the engine's alphabet).
+
+        Raises EngineFailed with a message that names what went wrong.
+        """
+        ...
+
+    def close(self) -> None: ...
