@@ -1,0 +1,268 @@
+"""Paragraphs -> sentences with character spans; over-long sentences -> clauses.
+
+Sentences come from razdel, then a few named post-rules join razdel pieces that are not real
+sentence ends. Each rule was kept only because it helps on ../shared/segment_eval
+(see benchmarks/segment_eval.py). A sentence longer than an engine can read at once is cut at
+its best clause boundary (split_clauses), which also serves spoken text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from razdel import sentenize
+
+from tts.model import Article, Sentence, SentenceKind
+
+Span = tuple[int, int]
+# A rule looks at two adjacent razdel pieces and says whether they belong to one sentence.
+JoinRule = Callable[[str, str], bool]
+
+_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+_NON_SPACE_ALL = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+# --- post-rules over razdel -------------------------------------------------------------
+
+
+_LIST_ITEM = re.compile(r"(?:\d{1,3}|[а-яa-z])\)")
+
+
+def semicolon_is_not_an_end(left: str, right: str) -> bool:
+    """'(Wilhelm Stekel;|18 марта 1868)': razdel breaks after ';' before a capital or digit.
+
+    A list item ('квартире;|2) отчуждать') still starts a new piece.
+    """
+    return left.endswith(";") and not _LIST_ITEM.match(right)
+
+
+def quote_continues(left: str, right: str) -> bool:
+    """'«К чему ты готовишься? – спросила мама.|– Завтра ведь выходной».': inside «…»."""
+    return "»" in right and left.count("«") > left.count("»")
+
+
+_BEFORE_NAME = _wordset(
+    "пгт дер мкр наб бул респ доц ген свящ митр патр еп иером худ реж лейт кап полк"
+)
+
+
+_LAST_ABBREVIATION = re.compile(r"(?<![\w.])(\w+)\.$")
+
+
+def _last_abbreviation(left: str) -> str:
+    """The word before a final period, lowercased ('' if none); looks at the tail only."""
+    match = _LAST_ABBREVIATION.search(left[-16:])
+    return match.group(1).lower() if match else ""
+
+
+def abbreviation_before_name(left: str, right: str) -> bool:
+    """'в сторону пгт.|Брагиновка': place types and titles that only ever precede a name."""
+    return right[:1].isupper() and _last_abbreviation(left) in _BEFORE_NAME
+
+
+_BEFORE_NUMBER = _wordset("род ум макс мин табл рис гл стр разд прим вып тел")
+
+
+def abbreviation_before_number(left: str, right: str) -> bool:
+    """'Бейкер (род.|20 января 1934)': abbreviations that introduce a number."""
+    return right[:1].isdigit() and _last_abbreviation(left) in _BEFORE_NUMBER
+
+
+def dollars_of_country(left: str, right: str) -> bool:
+    """'18000 долл.|США': the currency abbreviation takes its country after it."""
+    return right.startswith("США") and _last_abbreviation(left) in ("долл", "дол")
+
+
+_DATE_WORDS = _wordset(
+    """в во с со до по к на около д н э г гг вв век века веке веков год года году годах годы
+    начале середине конце начала середины конца января февраля марта апреля мая июня июля
+    августа сентября октября ноября декабря"""
+)
+_DATE_END = re.compile(r"(?<!\w)(?:гг?|вв?|н\.\s?э)\.$")
+_DATE_NUMBER = re.compile(r"\d+(?:х|е|го|й)?|[IVXLC]+")
+
+
+def date_only_fragment(left: str, right: str) -> bool:
+    """'1 января 49 года до н. э.|Марк Антоний прочел': a bare date is not a sentence."""
+    if not _DATE_END.search(left[-8:]):
+        return False
+    words = _words(left)
+    return any(w[0].isdigit() or w.isupper() for w in words) and all(
+        w.lower() in _DATE_WORDS or _DATE_NUMBER.fullmatch(w) for w in words
+    )
+
+
+JOIN_RULES: tuple[JoinRule, ...] = (
+    semicolon_is_not_an_end,
+    abbreviation_before_name,
+    abbreviation_before_number,
+    dollars_of_country,
+    date_only_fragment,
+    quote_continues,
+)
+
+
+def _razdel_spans(text: str, start: int, end: int) -> list[Span]:
+    return [(start + s.start, start + s.stop) for s in sentenize(text[start:end])]
+
+
+def split_paragraph(text: str, rules: tuple[JoinRule, ...] = JOIN_RULES) -> list[Span]:
+    """Sentence spans in ``text``, each stripped; lines first, then razdel, then the rules."""
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        pieces = _razdel_spans(text, line.start(), line.end())
+        for i, piece in enumerate(pieces):
+            if i and any(rule(text[slice(*pieces[i - 1])], text[slice(*piece)]) for rule in rules):
+                spans[-1] = (spans[-1][0], piece[1])
+            else:
+                spans.append(piece)
+    return spans
+
+
+# --- clauses ---------------------------------------------------------------------------
+
+_CONJUNCTIONS = _wordset(
+    """и а но или либо что чтобы когда если потому поскольку так хотя пока где куда откуда
+    чем как зато однако причем причём будто словно ибо тогда чей чья чьё чьи"""
+)
+_PREPOSITIONS = _wordset("в во на с со к ко о об обо от по у за из до для при без над под про")
+_UNIT_AFTER_NUMBER = re.compile(r"(?:[а-яёa-z]{1,5}\.?|%|‰|°\w?)[,;:]?", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\w\.|(?:млн|млрд|трлн|тыс)\.?", re.IGNORECASE)
+_SPACE_RUN = re.compile(r"\s+")
+_TOKEN_END = re.compile(r"\S+$")
+_TOKEN_START = re.compile(r"\S+")
+_DASHES = ("–", "—", "-")
+_OPENERS, _CLOSERS = "«(“„[", "»)”]"
+
+# Cut levels, best first; a cut inside a number or abbreviation gets the worst.
+_SENTENCE, _SEMICOLON, _COLON, _DASH, _CONJUNCTION, _COMMA, _SPACE, _WEAK, _NEVER = range(9, 0, -1)
+
+
+def _quote_depths(text: str) -> list[int]:
+    """Nesting depth of «», (), “” and straight double quotes before each character."""
+    depths, depth, straight = [], 0, False
+    for char in text:
+        depths.append(depth + straight)
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight = not straight
+    depths.append(depth + straight)
+    return depths
+
+
+def _starts_clause(words: list[str]) -> bool:
+    first = words[0].lower() if words else ""
+    if first in _CONJUNCTIONS or first.startswith("котор"):
+        return True
+    second = words[1].lower() if len(words) > 1 else ""
+    return first in _PREPOSITIONS and (second.startswith(("котор", "чем", "чег", "ком")))
+
+
+def _cut_level(left: str, right: str, after: str) -> int:
+    """How good a cut is between the token ``left`` and the token ``right``."""
+    if left[-1].isdigit() and (right[0].isdigit() or _UNIT_AFTER_NUMBER.fullmatch(right)):
+        return _NEVER  # '1 500 000', '5 млн'
+    if _ABBREVIATION.fullmatch(left) or (left.endswith(".") and right[0].islower()):
+        return _NEVER  # 'т. е.', 'А. С. Пушкин', '2 млн руб. в год'
+    last = left[-1]
+    if last in ".!?…" or left.endswith(("?»", "!»", ".»", "…»")):
+        return _SENTENCE
+    if last in ";:":
+        return _SEMICOLON if last == ";" else _COLON
+    if right in _DASHES:
+        return _DASH
+    if last == ",":
+        return _CONJUNCTION if _starts_clause(_words(after)) else _COMMA
+    if left in _DASHES or left.lower() in _PREPOSITIONS or left.lower() in _CONJUNCTIONS:
+        return _WEAK  # do not leave 'в' or a dash hanging at the end of a piece
+    return _SPACE
+
+
+def _best_cut(text: str, start: int, max_chars: int, depths: list[int]) -> tuple[int, int] | None:
+    """The best whitespace run to cut at in text[start:start + max_chars + 1], or None."""
+    best: tuple[tuple[int, ...], int, int] | None = None
+    far_enough = start + max_chars // 4
+    for space in _SPACE_RUN.finditer(text, start + 1, start + max_chars + 1):
+        left_match = _TOKEN_END.search(text, max(start, space.start() - 40), space.start())
+        right_match = _TOKEN_START.match(text, space.end())
+        if not (left_match and right_match):
+            continue
+        after = text[space.end() : space.end() + 40]
+        level = _cut_level(left_match.group(), right_match.group(), after)
+        key = (level > _NEVER, depths[space.start()] == 0, space.start() >= far_enough, level)
+        if best is None or key >= best[0]:
+            best = (key, space.start(), space.end())
+    return None if best is None else (best[1], best[2])
+
+
+def _clause_spans(text: str, max_chars: int) -> list[Span]:
+    """Spans of pieces of ``text`` of at most ``max_chars`` characters each."""
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    bounds = _TOKEN_START.search(text), _TOKEN_END.search(text)
+    if not (bounds[0] and bounds[1]):
+        return []
+    start, end = bounds[0].start(), bounds[1].end()
+    depths = _quote_depths(text) if end - start > max_chars else []
+    spans: list[Span] = []
+    while end - start > max_chars:
+        cut = _best_cut(text, start, max_chars, depths)
+        if cut is None:  # no space at all: a hard cut beats an engine that chokes
+            cut = (start + max_chars, start + max_chars)
+        spans.append((start, cut[0]))
+        start = cut[1]
+    spans.append((start, end))
+    return spans
+
+
+def split_clauses(text: str, max_chars: int) -> list[str]:
+    """``text`` cut into pieces of at most ``max_chars`` at the best clause boundaries."""
+    return [text[a:b] for a, b in _clause_spans(text, max_chars)]
+
+
+# --- article ---------------------------------------------------------------------------
+
+_Draft = tuple[SentenceKind, int, int, Span, str]
+
+
+def _whole(text: str) -> list[Span]:
+    match = _NON_SPACE_ALL.search(text)
+    return [match.span()] if match else []
+
+
+def _body_drafts(section: int, paragraphs: tuple[str, ...], max_chars: int) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for p, paragraph in enumerate(paragraphs):
+        for start, end in split_paragraph(paragraph):
+            pieces = _clause_spans(paragraph[start:end], max_chars)
+            for a, b in pieces if end - start > max_chars else [(0, end - start)]:
+                span = (start + a, start + b)
+                drafts.append(("body", section, p, span, paragraph[span[0] : span[1]]))
+    return drafts
+
+
+def segment_article(article: Article, max_chars: int) -> tuple[Sentence, ...]:
+    """Title, headings and body sentences in reading order; long sentences split in clauses."""
+    drafts: list[_Draft] = [
+        ("title", 0, -1, s, article.title[s[0] : s[1]]) for s in _whole(article.title)
+    ]
+    for number, section in enumerate(article.sections):
+        heading = section.heading or ""
+        drafts += [("heading", number, -1, s, heading[s[0] : s[1]]) for s in _whole(heading)]
+        drafts += _body_drafts(number, section.paragraphs, max_chars)
+    return tuple(
+        Sentence(index=i, section=s, paragraph=p, span=span, text=text, kind=kind)
+        for i, (kind, s, p, span, text) in enumerate(drafts)
+    )
