@@ -45,9 +45,9 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import build, text
+    from tts.cli import build
 
-    for module in (build, text):
+    for module in (build,):
         module.register(app)
 
 
@@ -62,23 +62,9 @@ def main() -> None:
     _register()
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     try:
-        app(standalone_mode=False)
+        app()  # standalone mode: usage errors, --help and exit codes are handled by typer
     except TTSError as exc:
         if verbose:
             raise
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("interrupted; finished clips are kept in the cache", err=True)
-        sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(1)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise

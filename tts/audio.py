@@ -1,0 +1,153 @@
+"""The one place that runs ffmpeg: loudness measurement and encoding with chapters and tags.
+
+Loudness: eSpeak NG speech peaks high for its loudness, so a gentle compressor evens it, a
+measured gain brings the whole episode (never sentence by sentence) to the target, and a
+sample-peak limiter set below the true-peak ceiling keeps the encoded peaks under it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tts.errors import ExportError
+from tts.model import Chapter
+
+log = logging.getLogger(__name__)
+
+TARGET_LUFS = -16.0
+_COMPRESSOR = "acompressor=threshold=0.1:ratio=3:attack=5:release=80:knee=4"
+# -3.1 dBFS sample peak leaves room for the MP3 encoder's overshoot under -1 dBTP.
+_LIMITER = "alimiter=limit=0.7:attack=2:release=50:level=false"
+_MAX_GAIN_DB = 30.0
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated: float  # LUFS
+    true_peak: float  # dBTP
+
+
+def ffmpeg_exe() -> str:
+    """TTS_FFMPEG, else the static ffmpeg of the imageio-ffmpeg wheel, else ffmpeg on PATH."""
+    override = os.environ.get("TTS_FFMPEG")
+    if override:
+        return override
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except (ImportError, RuntimeError):
+        found = shutil.which("ffmpeg")
+        if found:
+            return found
+    raise ExportError("ffmpeg not found: install the imageio-ffmpeg package or set TTS_FFMPEG")
+
+
+def run_ffmpeg(args: Sequence[str], what: str) -> str:
+    """Run ffmpeg; on failure the error names the command and the end of its stderr."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", *args]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=False)
+    except OSError as exc:
+        raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
+    if done.returncode != 0:
+        tail = " | ".join(done.stderr.strip().splitlines()[-3:])
+        raise ExportError(f"{what} failed ({' '.join(cmd)}): {tail}")
+    return done.stderr
+
+
+def _raw_input(raw: Path, sample_rate: int) -> list[str]:
+    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw)]
+
+
+def parse_ebur128(stderr: str) -> Loudness:
+    summary = stderr[stderr.rfind("Summary:") :]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    if not integrated or not peak:
+        raise ExportError("ffmpeg's ebur128 printed no loudness summary")
+    return Loudness(float(integrated.group(1)), float(peak.group(1)))
+
+
+def measure(path: Path, sample_rate: int | None = None, chain: str = "") -> Loudness:
+    """Integrated loudness and true peak of a raw PCM file (sample_rate given) or a media file."""
+    source = _raw_input(path, sample_rate) if sample_rate else ["-i", str(path)]
+    filters = f"{chain},ebur128=peak=true" if chain else "ebur128=peak=true"
+    stderr = run_ffmpeg([*source, "-af", filters, "-f", "null", "-"], "loudness measurement")
+    return parse_ebur128(stderr)
+
+
+def loudness_chain(gain_db: float) -> str:
+    return f"{_COMPRESSOR},volume={gain_db:.2f}dB,{_LIMITER}"
+
+
+def calibrate_gain(raw: Path, sample_rate: int, target: float = TARGET_LUFS) -> float:
+    """The gain that brings the processed episode to ``target`` LUFS.
+
+    One pass measures the compressed speech; a second measures the full chain at that gain,
+    because the limiter takes back part of it, and corrects for what it took.
+    """
+    first = measure(raw, sample_rate, _COMPRESSOR)
+    if first.integrated == float("-inf"):
+        return 0.0
+    gain = min(target - first.integrated, _MAX_GAIN_DB)
+    second = measure(raw, sample_rate, loudness_chain(gain))
+    return min(gain + (target - second.integrated), _MAX_GAIN_DB)
+
+
+def _escape_meta(value: str) -> str:
+    value = " ".join(value.split())
+    return re.sub(r"([=;#\\])", r"\\\1", value)
+
+
+def ffmetadata(tags: Mapping[str, str], chapters: Sequence[Chapter], sample_rate: int) -> str:
+    """An FFMETADATA1 document: global tags, then chapters in milliseconds, in time order."""
+    lines = [";FFMETADATA1"]
+    lines += [f"{key}={_escape_meta(val)}" for key, val in tags.items() if val]
+    for chapter in chapters:
+        lines += [
+            "[CHAPTER]",
+            "TIMEBASE=1/1000",
+            f"START={chapter.start * 1000 // sample_rate}",
+            f"END={chapter.end * 1000 // sample_rate}",
+            f"title={_escape_meta(chapter.title)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def encode_mp3(
+    raw: Path, sample_rate: int, out: Path, metadata: Path, *, gain_db: float, bitrate: str
+) -> None:
+    """Encode with loudness applied, tags and chapters (ID3v2.3 CHAP+CTOC, in time order)."""
+    args = [
+        *_raw_input(raw, sample_rate),
+        "-i",
+        str(metadata),
+        "-map",
+        "0:a",
+        "-map_metadata",
+        "1",
+        "-map_chapters",
+        "1",
+        "-af",
+        loudness_chain(gain_db),
+        "-c:a",
+        "libmp3lame",
+        "-b:a",
+        bitrate,
+        "-id3v2_version",
+        "3",
+        "-write_xing",
+        "1",
+        "-f",
+        "mp3",
+        str(out),
+    ]
+    run_ffmpeg(args, "MP3 encoding")

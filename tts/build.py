@@ -1,0 +1,244 @@
+"""The pipeline shell: prepare the script, synthesize into the cache, stream the audio to disk,
+encode once with loudness, chapters and tags, write transcripts and the manifest, publish."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tts import __version__
+from tts.audio import calibrate_gain, encode_mp3, ffmetadata
+from tts.cache import ClipCache
+from tts.clips import ms_to_samples, silence
+from tts.engines.base import Engine
+from tts.engines.registry import EngineSpec, open_engine, resolve
+from tts.errors import ExportError
+from tts.manifest import EpisodeMeta, compose_manifest, dumps
+from tts.model import Timeline
+from tts.outdir import episode_dir, locked, previous_guid, publish, staging
+from tts.paths import clips_dir, voices_dir
+from tts.prepare import Script, prepare
+from tts.slug import slugify
+from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
+from tts.timeline import build_timeline, pause_after
+from tts.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    inputs: tuple[str, ...]
+    outdir: Path = Path("output")
+    engine: str = "auto"
+    voice: str | None = None
+    speaker: str | None = None
+    rate: float | None = None
+    model_path: Path | None = None
+    bitrate: str = "64k"
+    title: str | None = None
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    lexicons: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    folder: Path
+    manifest: dict[str, Any]
+    sentences: int
+    from_cache: int
+    warning: str | None
+    timings: dict[str, float]
+
+
+Progress = Callable[[int, int], None]
+
+
+class Stopwatch:
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.times[stage] = self.times.get(stage, 0.0) + time.perf_counter() - start
+
+
+def build_episode(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    clock = Stopwatch()
+    spec, warning = resolve(
+        opts.engine, opts.voice, speaker=opts.speaker, rate=opts.rate, model_path=opts.model_path
+    )
+    if warning:
+        log.warning(warning)
+    with clock("open engine"):
+        engine = open_engine(spec)
+    try:
+        with clock("prepare"):
+            lexicons = (voices_dir() / "lexicon.tsv", *opts.lexicons)
+            script = prepare(
+                opts.inputs,
+                max_chars=engine.max_chars,
+                lexicons=[p for p in lexicons if p.is_file()],
+                stress=_needs_stress(spec),
+                title=opts.title,
+            )
+        return _render(opts, spec, engine, script, clock, progress, warning)
+    finally:
+        engine.close()
+
+
+def _needs_stress(spec: EngineSpec) -> bool:
+    if spec.name != "silero":
+        return False
+    from tts.models import MODELS
+
+    info = MODELS.get(spec.voice.model or "")
+    return bool(info and info.needs_stress)
+
+
+def _render(
+    opts: BuildOptions,
+    spec: EngineSpec,
+    engine: Engine,
+    script: Script,
+    clock: Stopwatch,
+    progress: Progress | None,
+    warning: str | None,
+) -> BuildResult:
+    cache = ClipCache(clips_dir())
+    jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
+    todo = missing(cache, jobs)
+    with clock("synthesize"):
+        synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
+    slug = slugify(script.title)
+    outdir = opts.outdir
+    target = episode_dir(outdir, slug)
+    with locked(outdir, slug), staging(outdir, slug) as work:
+        raw = work / "audio.raw"
+        with clock("stitch"):
+            timeline = _stitch(engine, spec, cache, script, jobs, raw)
+        with clock("loudness"):
+            gain = calibrate_gain(raw, timeline.sample_rate)
+        meta = EpisodeMeta(
+            guid=previous_guid(target) or str(uuid.uuid4()),
+            slug=slug,
+            title=script.title,
+            author=script.author,
+            date=script.date,
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+            sources=script.sources,
+            lead=script.lead,
+        )
+        with clock("encode"):
+            _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
+        with clock("export"):
+            manifest = _export(work, meta, script, timeline, engine, spec)
+            publish(work, target)
+    return BuildResult(
+        folder=target,
+        manifest=manifest,
+        sentences=len(jobs),
+        from_cache=len(jobs) - len(todo),
+        warning=warning,
+        timings=clock.times,
+    )
+
+
+def _stitch(
+    engine: Engine,
+    spec: EngineSpec,
+    cache: ClipCache,
+    script: Script,
+    jobs: Sequence[Job],
+    raw: Path,
+) -> Timeline:
+    """Clips and pauses straight to a raw PCM file, one clip in memory at a time."""
+    pauses = spec.voice.pauses
+    rate = engine.sample_rate
+    lengths = []
+    try:
+        with raw.open("wb") as out:
+            for n, job in enumerate(jobs):
+                clip = require_clip(engine, spec.voice, cache, job)
+                out.write(clip.pcm)
+                out.write(silence(ms_to_samples(pause_after(script.sentences, n, pauses), rate)))
+                lengths.append(clip.samples)
+    except OSError as exc:
+        raise ExportError(f"cannot write {raw}: {exc.strerror or exc}") from exc
+    return build_timeline(script.sentences, lengths, rate, pauses, script.chapters)
+
+
+def _encode(
+    work: Path,
+    raw: Path,
+    timeline: Timeline,
+    meta: EpisodeMeta,
+    engine: Engine,
+    spec: EngineSpec,
+    bitrate: str,
+    gain: float,
+) -> None:
+    info = engine.info
+    model = f"; model {info.model} sha256 {info.model_sha256}" if info.model else ""
+    tags = {
+        "title": meta.title,
+        "artist": meta.author or "",
+        "album": meta.title,
+        "date": (meta.date or meta.created)[:10],
+        "genre": "Speech",
+        "comment": (
+            f"Generated by tts {__version__}; engine {info.engine} {info.version}; "
+            f"voice {spec.voice.name} ({spec.voice.speaker}){model}"
+        ),
+    }
+    metadata = work / "ffmetadata.txt"
+    metadata.write_text(ffmetadata(tags, timeline.chapters, timeline.sample_rate), "utf-8")
+    mp3 = work / f"{meta.slug}.mp3"
+    encode_mp3(raw, timeline.sample_rate, mp3, metadata, gain_db=gain, bitrate=bitrate)
+    raw.unlink()
+    metadata.unlink()
+
+
+def _export(
+    work: Path,
+    meta: EpisodeMeta,
+    script: Script,
+    timeline: Timeline,
+    engine: Engine,
+    spec: EngineSpec,
+) -> dict[str, Any]:
+    slug = meta.slug
+    files = {
+        "mp3": f"{slug}.mp3",
+        "vtt": f"{slug}.vtt",
+        "srt": f"{slug}.srt",
+        "json": f"{slug}.json",
+        "chapters": f"{slug}.chapters.json",
+        "html": "index.html",
+    }
+    texts = {
+        "vtt": compose_vtt(timeline, script.sentences),
+        "srt": compose_srt(timeline, script.sentences),
+        "json": compose_json(timeline, script.sentences),
+        "chapters": compose_chapters(timeline, meta.title),
+    }
+    for kind, text in texts.items():
+        (work / files[kind]).write_text(text, encoding="utf-8")
+    manifest = compose_manifest(meta, script.sentences, timeline, engine.info, spec.voice, files)
+    from tts.player import render_episode_page
+
+    (work / "index.html").write_text(render_episode_page(manifest), encoding="utf-8")
+    (work / "episode.json").write_text(dumps(manifest), encoding="utf-8")
+    return manifest

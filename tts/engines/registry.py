@@ -1,0 +1,86 @@
+"""Choosing and opening an engine. An EngineSpec is picklable so worker processes can open
+their own engine (eSpeak NG is one per process; Silero is one model per process)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from tts.engines.base import Engine
+from tts.errors import TTSError
+from tts.model import Voice
+from tts.voices import find_voice
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("auto", "silero", "espeak", "fake")
+DEFAULT_VOICE = {"silero": "silero-xenia", "espeak": "espeak", "fake": "espeak"}
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    name: str  # a concrete engine: silero, espeak or fake
+    voice: Voice
+    model_path: Path | None = None
+
+
+def open_engine(spec: EngineSpec) -> Engine:
+    if spec.name == "espeak":
+        from tts.engines.espeak import EspeakEngine
+
+        return EspeakEngine()
+    if spec.name == "fake":
+        from tts.engines.fake import FakeEngine
+
+        return FakeEngine(spec.voice.sample_rate)
+    if spec.name == "silero":
+        from tts.engines.silero import open_silero
+
+        return open_silero(spec.voice, model_path=spec.model_path)
+    raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
+
+
+def _silero_ready(voice: Voice, model_path: Path | None) -> bool:
+    if model_path is not None:
+        return True
+    from tts.engines.silero import silero_available
+
+    return silero_available(voice.model or "v5_5_ru")
+
+
+def resolve(
+    engine: str,
+    voice_name: str | None = None,
+    *,
+    speaker: str | None = None,
+    rate: float | None = None,
+    model_path: Path | None = None,
+) -> tuple[EngineSpec, str | None]:
+    """The engine and voice to use, and a warning when ``auto`` had to fall back."""
+    if engine not in ENGINES:
+        raise TTSError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    warning = None
+    voice = find_voice(voice_name) if voice_name else None
+    if engine == "auto":
+        engine = voice.engine if voice else "silero"
+        if engine == "silero" and not _silero_ready(
+            voice or find_voice(DEFAULT_VOICE["silero"]), model_path
+        ):
+            warning = (
+                "no Silero model in the cache; using eSpeak NG "
+                "(get Silero with: tts models download)"
+            )
+            engine, voice = "espeak", None
+    if voice is None:
+        voice = find_voice(DEFAULT_VOICE[engine])
+    elif voice.engine != engine and engine != "fake":
+        raise TTSError(f"voice {voice.name!r} is for {voice.engine}, not {engine}")
+    if speaker:
+        voice = dataclasses.replace(voice, speaker=speaker)
+    if rate:
+        if not 0.5 <= rate <= 2.0:
+            raise TTSError(f"--rate must be between 0.5 and 2.0, not {rate}")
+        voice = dataclasses.replace(voice, rate=rate)
+    return EngineSpec(engine, voice, model_path), warning

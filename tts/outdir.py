@@ -1,0 +1,77 @@
+"""Publishing an episode folder atomically, under a lock, inside the output folder only."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from tts.errors import ExportError, TTSError
+
+
+def episode_dir(outdir: Path, slug: str) -> Path:
+    """The slug's folder, refusing anything that would land outside ``outdir``."""
+    if not slug or slug.startswith(".") or "/" in slug or "\\" in slug:
+        raise TTSError(f"unsafe episode name {slug!r}")
+    target = (outdir / slug).resolve()
+    if target.parent != outdir.resolve():
+        raise TTSError(f"episode name {slug!r} leaves the output folder")
+    return target
+
+
+@contextlib.contextmanager
+def staging(outdir: Path, slug: str) -> Iterator[Path]:
+    """A hidden work folder beside the episode; removed on any failure."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".tmp-{slug}-", dir=outdir))
+    except OSError as exc:
+        raise ExportError(f"cannot write to {outdir}: {exc.strerror or exc}") from exc
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(outdir: Path, slug: str, timeout: float = 600) -> Iterator[None]:
+    """Two builds of one episode take turns instead of mixing their files."""
+    from filelock import FileLock, Timeout
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(outdir / f".{slug}.lock"), timeout=timeout):
+            yield
+    except Timeout as exc:
+        raise ExportError(f"another build of {slug} has held its lock for {timeout:.0f} s") from exc
+
+
+def publish(work: Path, target: Path) -> None:
+    """Swap the finished folder into place: readers see the old episode or the new, never half."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
+        os.replace(target, old / "episode")
+    try:
+        os.replace(work, target)
+    except OSError:
+        if old is not None:
+            os.replace(old / "episode", target)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def previous_guid(target: Path) -> str | None:
+    """An episode keeps its GUID across rebuilds: feeds must never see it as new."""
+    try:
+        data = json.loads((target / "episode.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    guid = data.get("guid") if isinstance(data, dict) else None
+    return guid if isinstance(guid, str) and guid else None

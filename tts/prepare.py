@@ -1,0 +1,134 @@
+"""Read → parse → segment → normalize: from input arguments to a Script ready to speak."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tts.errors import ParseError
+from tts.model import Article, Sentence
+from tts.timeline import plan_chapters
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Script:
+    title: str
+    author: str | None
+    date: str | None
+    sources: tuple[str, ...]
+    lead: str
+    sentences: tuple[Sentence, ...]
+    chapters: tuple[tuple[str, int], ...]  # (title, position of first sentence)
+
+
+def read_articles(inputs: Sequence[str]) -> list[Article]:
+    from tts.inputs import read_input
+    from tts.parse import parse_bytes
+
+    articles = []
+    for arg in inputs:
+        data, name = read_input(arg)
+        articles.append(parse_bytes(data, name))
+    return articles
+
+
+def _lead(article: Article) -> str:
+    for section in article.sections:
+        if section.paragraphs:
+            return section.paragraphs[0]
+    return ""
+
+
+def _renumber(sentences: Sequence[Sentence], start: int, section_offset: int) -> list[Sentence]:
+    return [
+        dataclasses.replace(s, index=start + n, section=s.section + section_offset)
+        for n, s in enumerate(sentences)
+    ]
+
+
+def segment_articles(
+    articles: Sequence[Article], max_chars: int
+) -> tuple[list[Sentence], list[tuple[str, int]]]:
+    """All sentences in reading order; one chapter per article when there are several."""
+    from tts.segment import segment_article
+
+    sentences: list[Sentence] = []
+    chapters: list[tuple[str, int]] = []
+    sections = 0
+    for article in articles:
+        own = segment_article(article, max_chars)
+        if len(articles) == 1:
+            chapters = plan_chapters(own, article.title)
+        else:
+            chapters.append((article.title, len(sentences)))
+        sentences += _renumber(own, len(sentences), sections)
+        sections += max(len(article.sections), 1)
+    return sentences, chapters
+
+
+def normalize_sentences(
+    sentences: Sequence[Sentence], lexicons: Sequence[Path], stress: bool
+) -> list[Sentence]:
+    from tts.normalize import add_stress, load_lexicon, normalize_many
+
+    lexicon = load_lexicon(list(lexicons))
+    results = normalize_many([s.text for s in sentences], lexicon)
+    for sentence, result in zip(sentences, results, strict=True):
+        for warning in result.warnings:
+            log.warning("sentence %d: %s", sentence.index, warning)
+    spoken = [r.spoken for r in results]
+    if stress:
+        spoken = add_stress(spoken)
+    return [dataclasses.replace(s, spoken=t) for s, t in zip(sentences, spoken, strict=True)]
+
+
+def _drop_silent(
+    sentences: Sequence[Sentence], chapters: Sequence[tuple[str, int]]
+) -> tuple[tuple[Sentence, ...], tuple[tuple[str, int], ...]]:
+    """Sentences with nothing to say leave the episode; chapter anchors move with the rest."""
+    keep = [s for s in sentences if s.spoken.strip(" ,.!?;:–-…")]
+    position = {s.index: n for n, s in enumerate(keep)}
+    moved = []
+    for title, first in chapters:
+        later = [position[s.index] for s in sentences[first:] if s.index in position]
+        if later and all(later[0] != p for _, p in moved):
+            moved.append((title, later[0]))
+    return tuple(keep), tuple(moved)
+
+
+def prepare(
+    inputs: Sequence[str],
+    *,
+    max_chars: int,
+    lexicons: Sequence[Path] = (),
+    stress: bool = False,
+    title: str | None = None,
+    articles: Sequence[Article] | None = None,
+) -> Script:
+    articles = list(articles) if articles is not None else read_articles(inputs)
+    sentences, chapters = segment_articles(articles, max_chars)
+    spoken = normalize_sentences(sentences, lexicons, stress)
+    kept, anchors = _drop_silent(spoken, chapters)
+    if not kept:
+        raise ParseError(f"{', '.join(inputs)}: nothing speakable in the text")
+    first = articles[0]
+    if title is None:
+        title = (
+            first.title
+            if len(articles) == 1
+            else "Дайджест: " + "; ".join(a.title for a in articles)
+        )
+    return Script(
+        title=title,
+        author=first.author,
+        date=first.date,
+        sources=tuple(a.source for a in articles),
+        lead=_lead(first),
+        sentences=kept,
+        chapters=anchors,
+    )

@@ -1,0 +1,151 @@
+"""Synthesis of every sentence into the clip cache, in worker processes when it pays.
+
+Workers write clips straight into the cache and return only their lengths, so memory stays
+flat however long the text. An interrupted run keeps every clip already written.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from tts.cache import ClipCache, clip_key
+from tts.clips import ms_to_samples, silence, trim_edges
+from tts.engines.base import Engine
+from tts.engines.registry import EngineSpec, open_engine
+from tts.errors import EngineFailed, TTSError
+from tts.model import Clip, Voice
+
+log = logging.getLogger(__name__)
+
+_CLAUSE_PAUSE_MS = 180
+_PARALLEL_MIN_CHARS = 20_000  # below this, starting workers costs more than it saves
+_BATCH = 24
+
+Progress = Callable[[int, int], None]  # characters done, characters in all
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # sentence index
+    spoken: str
+    key: str
+
+
+def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
+    """One sentence's clip: split to the engine's limit, each piece trimmed, joined by a breath."""
+    from tts.segment import split_clauses
+
+    pieces = split_clauses(spoken, engine.max_chars) if len(spoken) > engine.max_chars else [spoken]
+    clips = [trim_edges(engine.synthesize(p, voice)) for p in pieces if p.strip()]
+    gap = silence(ms_to_samples(_CLAUSE_PAUSE_MS, engine.sample_rate))
+    return Clip(pcm=gap.join(c.pcm for c in clips), sample_rate=engine.sample_rate)
+
+
+def _render_job(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> int:
+    try:
+        clip = render(engine, voice, job.spoken)
+    except EngineFailed as exc:
+        raise EngineFailed(str(exc), sentence=job.index) from exc
+    cache.put(job.key, clip)
+    return clip.samples
+
+
+# Worker process state: one engine per process, opened once.
+_worker: tuple[Engine, Voice, ClipCache] | None = None
+
+
+def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
+    global _worker
+    _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
+
+
+def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
+    if _worker is None:
+        raise RuntimeError("worker used before initialization")
+    engine, voice, cache = _worker
+    return [(job.index, _render_job(engine, voice, cache, job)) for job in jobs]
+
+
+def plan_jobs(engine: Engine, voice: Voice, spoken: Sequence[str]) -> list[Job]:
+    return [Job(i, text, clip_key(engine.info, voice, text)) for i, text in enumerate(spoken)]
+
+
+def missing(cache: ClipCache, jobs: Sequence[Job]) -> list[Job]:
+    """Jobs whose clip is not in the cache (damage is caught later, when the clip is read)."""
+    seen: set[str] = set()
+    todo = []
+    for job in jobs:
+        if job.key not in seen and not cache.path(job.key).is_file():
+            todo.append(job)
+        seen.add(job.key)
+    return todo
+
+
+def synthesize_missing(
+    engine: Engine,
+    spec: EngineSpec,
+    cache: ClipCache,
+    todo: Sequence[Job],
+    *,
+    workers: int,
+    progress: Progress | None = None,
+) -> None:
+    total = sum(len(j.spoken) for j in todo)
+    if workers > 1 and total >= _PARALLEL_MIN_CHARS:
+        _in_processes(spec, cache, todo, workers, total, progress)
+        return
+    done = 0
+    for job in todo:
+        _render_job(engine, spec.voice, cache, job)
+        done += len(job.spoken)
+        if progress:
+            progress(done, total)
+
+
+def _in_processes(
+    spec: EngineSpec,
+    cache: ClipCache,
+    todo: Sequence[Job],
+    workers: int,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+    # spawn: torch and eSpeak NG's global state must not be inherited through fork.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, context, _init_worker, (spec, cache.root))
+    pending: dict[Future[list[tuple[int, int]]], int] = {}
+    done = 0
+    started = time.monotonic()
+    try:
+        for batch in batches:
+            pending[pool.submit(_run_batch, batch)] = sum(len(j.spoken) for j in batch)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                future.result()
+                done += pending.pop(future)
+                if progress:
+                    progress(done, total)
+        log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> Clip:
+    """The cached clip, re-synthesized if the cache entry was damaged or removed."""
+    clip = cache.get(job.key)
+    if clip is None:
+        _render_job(engine, voice, cache, job)
+        clip = cache.get(job.key)
+    if clip is None:
+        raise TTSError(f"clip cache at {cache.root} is not writable")
+    return clip
