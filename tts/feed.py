@@ -158,7 +158,7 @@ def render_feed(config: PodcastConfig, episodes: Sequence[EpisodeEntry]) -> byte
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + bytes(body)
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> Any:
+def _sub(parent: etree._Element, tag: str, text: str | None = None, /, **attrs: str) -> Any:
     element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
         element.text = xml_text(text)
