@@ -1,0 +1,34 @@
+"""`tts serve`: preview an output folder in a browser, with seeking (byte ranges)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+
+
+def serve(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder to serve (an output folder of tts build).")
+    ] = Path("output"),
+    port: Annotated[int, typer.Option("--port", "-p", help="Port; 0 picks a free one.")] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; the default keeps it on this computer.")
+    ] = "127.0.0.1",
+) -> None:
+    """Preview a folder in the browser at http://127.0.0.1:8000/ until Ctrl-C."""
+    from tts.serve import make_server, server_url
+
+    server = make_server(folder, host=host, port=port)
+    typer.echo(f"Serving {folder} at {server_url(server)}  (Ctrl-C stops)", err=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+    finally:
+        server.server_close()
