@@ -68,7 +68,8 @@ class _StandIn:
     def _speak(self, kwargs):
         self._log({"event": "apply_tts", "kwargs": kwargs})
         sample_rate, speaker = kwargs["sample_rate"], kwargs["speaker"]
-        assert sample_rate in [8000, 24000, 48000], "`sample_rate` should be in [8000, 24000, 48000]"
+        rates = [8000, 24000, 48000]
+        assert sample_rate in rates, f"`sample_rate` should be in {rates}"
         assert speaker in self.speakers, f"`speaker` should be in {', '.join(self.speakers)}"
         text, ssml_text = kwargs["text"], kwargs["ssml_text"]
         assert text is not None or ssml_text is not None, "Both `text` and `ssml_text` are empty"

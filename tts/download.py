@@ -107,7 +107,9 @@ def _fetch_into(
             announced = _announced_length(response)
             _check_announced(url, announced, expected_size, max_bytes)
             total = expected_size if expected_size is not None else announced
-            return _stream(response, out, url=url, cap=max_bytes, total=total, progress=progress)
+            size, sha = _stream(
+                response, out, url=url, cap=max_bytes, total=total, progress=progress
+            )
     except urllib.error.HTTPError as exc:
         raise EngineUnavailable(f"cannot download {url}: HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
@@ -118,6 +120,10 @@ def _fetch_into(
         raise EngineUnavailable(f"cannot download {url}: timed out after {timeout:g} s") from exc
     except (ConnectionError, http.client.HTTPException) as exc:
         raise EngineUnavailable(f"download of {url} failed: {exc}") from exc
+    if announced is not None and size != announced:
+        # The server closed the connection before sending what it announced.
+        raise EngineUnavailable(f"download of {url} was interrupted at {size} of {announced} bytes")
+    return size, sha
 
 
 def download(

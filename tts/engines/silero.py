@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -60,10 +61,15 @@ def accepted_keywords(apply_tts: Callable[..., Any]) -> frozenset[str] | None:
     return frozenset(p.name for p in params if p.kind in named)
 
 
+# Characters XML 1.0 forbids: Silero's SSML parser would reject the whole sentence.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def to_ssml(text: str, rate: float) -> str:
     """Speed is set only through SSML prosody; Silero reads the rate as a whole percentage."""
     percent = round(rate * 100)
-    return f'<speak><prosody rate="{percent}%">{escape(text)}</prosody></speak>'
+    body = escape(_NOT_XML.sub("", text))
+    return f'<speak><prosody rate="{percent}%">{body}</prosody></speak>'
 
 
 def call_kwargs(
