@@ -18,6 +18,8 @@ from tts.model import Article, Sentence, SentenceKind
 Span = tuple[int, int]
 # A rule looks at two adjacent razdel pieces and says whether they belong to one sentence.
 JoinRule = Callable[[str, str], bool]
+# A split rule finds gaps (start, end of the whitespace) inside one razdel sentence to cut at.
+SplitRule = Callable[[str], list[Span]]
 
 _LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
 _NON_SPACE_ALL = re.compile(r"\S(?:.*\S)?", re.DOTALL)
@@ -84,8 +86,8 @@ def dollars_of_country(left: str, right: str) -> bool:
 
 _DATE_WORDS = _wordset(
     """в во с со до по к на около д н э г гг вв век века веке веков год года году годах годы
-    начале середине конце начала середины конца января февраля марта апреля мая июня июля
-    августа сентября октября ноября декабря"""
+    летом зимой весной осенью начале середине конце начала середины конца января февраля
+    марта апреля мая июня июля августа сентября октября ноября декабря"""
 )
 _DATE_END = re.compile(r"(?<!\w)(?:гг?|вв?|н\.\s?э)\.$")
 _DATE_NUMBER = re.compile(r"\d+(?:х|е|го|й)?|[IVXLC]+")
@@ -111,15 +113,39 @@ JOIN_RULES: tuple[JoinRule, ...] = (
 )
 
 
-def _razdel_spans(text: str, start: int, end: int) -> list[Span]:
-    return [(start + s.start, start + s.stop) for s in sentenize(text[start:end])]
+def year_ends_sentence(sentence: str) -> list[Span]:
+    """'Фирма основана в 1912 г.|Потом её продали.': razdel never breaks after a year's 'г.'.
+
+    Returns the gaps (end of one piece, start of the next) to cut at; a bare date before the
+    gap ('В 2010-2012 гг.|Виктор посещал') is joined back by date_only_fragment.
+    """
+    return [match.span(1) for match in _YEAR_GAP.finditer(sentence)]
 
 
-def split_paragraph(text: str, rules: tuple[JoinRule, ...] = JOIN_RULES) -> list[Span]:
-    """Sentence spans in ``text``, each stripped; lines first, then razdel, then the rules."""
+_YEAR_GAP = re.compile(r"\d(?:-[хе])?\s?гг?\.(\s+)(?=[А-ЯЁ])")
+SPLIT_RULES: tuple[SplitRule, ...] = (year_ends_sentence,)
+
+
+def _pieces(text: str, start: int, end: int, splits: tuple[SplitRule, ...]) -> list[Span]:
+    """razdel's sentences of text[start:end], cut further by the split rules."""
+    pieces: list[Span] = []
+    for sentence in sentenize(text[start:end]):
+        begin = start + sentence.start
+        gaps = sorted(gap for rule in splits for gap in rule(sentence.text))
+        for gap_start, gap_end in gaps:
+            pieces.append((begin, start + sentence.start + gap_start))
+            begin = start + sentence.start + gap_end
+        pieces.append((begin, start + sentence.stop))
+    return pieces
+
+
+def split_paragraph(
+    text: str, rules: tuple[JoinRule, ...] = JOIN_RULES, splits: tuple[SplitRule, ...] = SPLIT_RULES
+) -> list[Span]:
+    """Sentence spans in ``text``, each stripped: lines, then razdel, then the named rules."""
     spans: list[Span] = []
     for line in _LINE.finditer(text):
-        pieces = _razdel_spans(text, line.start(), line.end())
+        pieces = _pieces(text, line.start(), line.end(), splits)
         for i, piece in enumerate(pieces):
             if i and any(rule(text[slice(*pieces[i - 1])], text[slice(*piece)]) for rule in rules):
                 spans[-1] = (spans[-1][0], piece[1])
@@ -174,8 +200,8 @@ def _cut_level(left: str, right: str, after: str) -> int:
     """How good a cut is between the token ``left`` and the token ``right``."""
     if left[-1].isdigit() and (right[0].isdigit() or _UNIT_AFTER_NUMBER.fullmatch(right)):
         return _NEVER  # '1 500 000', '5 млн'
-    if _ABBREVIATION.fullmatch(left) or (left.endswith(".") and right[0].islower()):
-        return _NEVER  # 'т. е.', 'А. С. Пушкин', '2 млн руб. в год'
+    if _ABBREVIATION.fullmatch(left):
+        return _NEVER  # 'т. е.', 'А. С. Пушкин', 'г. Москва', '2 млн рублей'
     last = left[-1]
     if last in ".!?…" or left.endswith(("?»", "!»", ".»", "…»")):
         return _SENTENCE
@@ -211,10 +237,10 @@ def _clause_spans(text: str, max_chars: int) -> list[Span]:
     """Spans of pieces of ``text`` of at most ``max_chars`` characters each."""
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
-    bounds = _TOKEN_START.search(text), _TOKEN_END.search(text)
-    if not (bounds[0] and bounds[1]):
+    whole = _NON_SPACE_ALL.search(text)
+    if not whole:
         return []
-    start, end = bounds[0].start(), bounds[1].end()
+    start, end = whole.span()
     depths = _quote_depths(text) if end - start > max_chars else []
     spans: list[Span] = []
     while end - start > max_chars:
