@@ -4,6 +4,9 @@ encode once with loudness, chapters and tags, write transcripts and the manifest
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
+import json
 import logging
 import os
 import time
@@ -57,6 +60,7 @@ class BuildResult:
     from_cache: int
     warning: str | None
     timings: dict[str, float]
+    unchanged: bool = False  # the published episode was already up to date
 
 
 Progress = Callable[[int, int], None]
@@ -119,12 +123,16 @@ def _render(
 ) -> BuildResult:
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
-    todo = missing(cache, jobs)
-    with clock("synthesize"):
-        synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
     slug = slugify(script.title)
     outdir = opts.outdir
     target = episode_dir(outdir, slug)
+    key = build_key(script, jobs, spec, opts.bitrate)
+    unchanged = _unchanged(target, key)
+    if unchanged is not None:
+        return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
+    todo = missing(cache, jobs)
+    with clock("synthesize"):
+        synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
     with locked(outdir, slug), staging(outdir, slug) as work:
         raw = work / "audio.raw"
         with clock("stitch"):
@@ -144,7 +152,7 @@ def _render(
         with clock("encode"):
             _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
         with clock("export"):
-            manifest = _export(work, meta, script, timeline, engine, spec)
+            manifest = _export(work, meta, script, timeline, engine, spec, key)
             publish(work, target)
     return BuildResult(
         folder=target,
@@ -153,7 +161,35 @@ def _render(
         from_cache=len(jobs) - len(todo),
         warning=warning,
         timings=clock.times,
+        unchanged=False,
     )
+
+
+def build_key(script: Script, jobs: Sequence[Job], spec: EngineSpec, bitrate: str) -> str:
+    """Everything the published files depend on; equal keys mean nothing needs rebuilding."""
+    fields = {
+        "version": __version__,
+        "script": [script.title, script.author, script.date, script.lead, script.chapters],
+        "sentences": [(s.index, s.section, s.paragraph, s.kind, s.text) for s in script.sentences],
+        "clips": [job.key for job in jobs],
+        "pauses": dataclasses.asdict(spec.voice.pauses),
+        "bitrate": bitrate,
+    }
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+def _unchanged(target: Path, key: str) -> dict[str, Any] | None:
+    """The published manifest when it was built from exactly this key and its files are there."""
+    try:
+        manifest = json.loads((target / "episode.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("build_key") != key:
+        return None
+    files = manifest.get("files", {})
+    if not isinstance(files, dict) or not all((target / f).is_file() for f in files.values()):
+        return None
+    return manifest
 
 
 def _stitch(
@@ -218,6 +254,7 @@ def _export(
     timeline: Timeline,
     engine: Engine,
     spec: EngineSpec,
+    key: str,
 ) -> dict[str, Any]:
     slug = meta.slug
     files = {
@@ -237,6 +274,7 @@ def _export(
     for kind, text in texts.items():
         (work / files[kind]).write_text(text, encoding="utf-8")
     manifest = compose_manifest(meta, script.sentences, timeline, engine.info, spec.voice, files)
+    manifest["build_key"] = key
     from tts.player import render_episode_page
 
     (work / "index.html").write_text(render_episode_page(manifest), encoding="utf-8")

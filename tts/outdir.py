@@ -13,6 +13,12 @@ from pathlib import Path
 from tts.errors import ExportError, TTSError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def episode_dir(outdir: Path, slug: str) -> Path:
     """The slug's folder, refusing anything that would land outside ``outdir``."""
     if not slug or slug.startswith(".") or "/" in slug or "\\" in slug:
@@ -29,6 +35,7 @@ def staging(outdir: Path, slug: str) -> Iterator[Path]:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".tmp-{slug}-", dir=outdir))
+        work.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the episode from a web server
     except OSError as exc:
         raise ExportError(f"cannot write to {outdir}: {exc.strerror or exc}") from exc
     try:

@@ -12,7 +12,7 @@ from tts.model import Sentence, Timeline
 
 
 def _clock(samples: int, sample_rate: int, sep: str) -> str:
-    ms = samples * 1000 // sample_rate
+    ms = (samples * 1000 + sample_rate // 2) // sample_rate  # rounded, as in the JSON formats
     h, rest = divmod(ms, 3_600_000)
     m, rest = divmod(rest, 60_000)
     s, ms = divmod(rest, 1000)
@@ -28,6 +28,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("-->", "→")
 
 
+def _vtt_text(text: str) -> str:
+    # WebVTT cue text is markup: a bare & or < would be read as an entity or a tag.
+    return _one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _by_index(sentences: Sequence[Sentence]) -> Mapping[int, Sentence]:
     return {s.index: s for s in sentences}
 
@@ -38,7 +43,7 @@ def compose_vtt(timeline: Timeline, sentences: Sequence[Sentence]) -> str:
     blocks = ["WEBVTT"]
     for cue in timeline.cues:
         start, end = _clock(cue.start, sr, "."), _clock(cue.end, sr, ".")
-        blocks.append(f"s{cue.sentence}\n{start} --> {end}\n{_one_line(text[cue.sentence].text)}")
+        blocks.append(f"s{cue.sentence}\n{start} --> {end}\n{_vtt_text(text[cue.sentence].text)}")
     return "\n\n".join(blocks) + "\n"
 
 

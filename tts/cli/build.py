@@ -1,0 +1,126 @@
+"""`tts build` and `tts voices`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+from tts.cli.options import QUIET, VERBOSE
+
+
+def _format_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class ProgressLine:
+    """A one-line progress report with ETA on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        speed = done / elapsed
+        eta = (total - done) / speed if speed > 0 else 0.0
+        width = 28
+        filled = width * done // total
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(
+            f"\rsynthesizing [{bar}] {100 * done // total:3d}%  "
+            f"{speed:,.0f} chars/s  ETA {_format_duration(eta)} "
+        )
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def build(
+    inputs: list[str] = typer.Argument(
+        ...,
+        metavar="INPUT...",
+        help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin. "
+        "Several inputs make one episode with a chapter per article.",
+    ),
+    outdir: Path = typer.Option(Path("output"), "-o", "--outdir", help="Where <slug>/ is written."),
+    engine: str = typer.Option(
+        "auto", "--engine", "-e", help="auto (Silero if its model is cached), silero or espeak."
+    ),
+    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    speaker: str | None = typer.Option(None, "--speaker", help="Override the preset's speaker."),
+    rate: float | None = typer.Option(None, "--rate", help="Speed, 0.5 to 2.0 (1.0 = natural)."),
+    model: Path | None = typer.Option(
+        None, "--model", help="A local Silero model file (.pt) to use instead of the cache."
+    ),
+    bitrate: str = typer.Option("64k", "--bitrate", help="MP3 bitrate, e.g. 48k, 64k, 96k."),
+    title: str | None = typer.Option(
+        None, "--title", help="Episode title (default: the article's)."
+    ),
+    lexicon: list[Path] = typer.Option(
+        [], "--lexicon", help="Extra pronunciation lexicon (TSV: written<TAB>spoken); repeatable."
+    ),
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
+    ),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
+) -> None:
+    """Build one episode: MP3 with chapters, transcripts, episode.json and a read-along page.
+
+    Example: tts build ../shared/corpus/anc-dialogue.txt -o output
+    """
+    from tts.build import BuildOptions, build_episode
+    from tts.cli import setup_logging
+
+    setup_logging(verbose, quiet)
+    options = BuildOptions(
+        inputs=tuple(inputs),
+        outdir=outdir,
+        engine=engine,
+        voice=voice,
+        speaker=speaker,
+        rate=rate,
+        model_path=model,
+        bitrate=bitrate,
+        title=title,
+        workers=workers,
+        lexicons=tuple(lexicon),
+    )
+    started = time.monotonic()
+    result = build_episode(options, progress=ProgressLine(not quiet))
+    if quiet:
+        typer.echo(result.folder)
+        return
+    m = result.manifest
+    typer.echo(
+        f"{result.folder}/  {_format_duration(m['duration'])} of audio, "
+        f"{len(m['chapters'])} chapters, engine {m['engine']} ({m['voice']})"
+    )
+    typer.echo(
+        f"{result.from_cache} of {result.sentences} sentences from cache; "
+        f"built in {time.monotonic() - started:.1f} s"
+    )
+
+
+def voices() -> None:
+    """List the voice presets (voices/*.toml): name, engine, speaker, sample rate."""
+    from tts.voices import list_voices
+
+    for v in list_voices():
+        model = f" {v.model}" if v.model else ""
+        typer.echo(
+            f"{v.name:16} {v.engine}{model:9} {v.speaker:8} {v.sample_rate:>6} Hz  {v.description}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(build)
+    app.command()(voices)
