@@ -68,6 +68,9 @@ LEGACY_ENCODINGS = (
     "iso8859_15",
 )
 _DROP = re.compile(f"[{_INVISIBLE}{_EMOJI}]+")
+# Everything outside these ranges (ASCII, Latin-1, Latin..Cyrillic..Hebrew, general
+# punctuation) may need the thorough pass; a Russian text usually holds nothing else.
+_SUSPECT = re.compile("[^\t\n -~\u00a0-\u00ac\u00ae-\u05ff\u2010-\u2027\u2030-\u205f]")
 _NEWLINES = re.compile("\r\n?|[\x0c\x85\u2028]")
 _BINARY_CONTROLS = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -83,8 +86,10 @@ def decode_text(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
-    return unicodedata.normalize("NFC", _DROP.sub("", text))
+    if _SUSPECT.search(text) is not None:  # the slow, thorough pass only when it can matter
+        text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
+        text = _DROP.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _decode(data: bytes) -> str:
