@@ -1,0 +1,114 @@
+"""Written -> spoken Russian, news grade: one sentence in, its speakable form out.
+
+Order: the lexicon (wins over everything), our named rules (web, phones, money, times, units,
+acronyms, agreement), ru-normalizr in `tts` mode for everything it reads well (numbers in
+context, dates, years, Roman numerals, units, abbreviations, initials), then the guard, so the
+result is always inside ALPHABET, the engine's alphabet.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tts.normalize import acronyms, agreement, money, times, units, web
+from tts.normalize.alphabet import ALPHABET, is_speakable
+from tts.normalize.explain import compose, stage_changes
+from tts.normalize.guard import guard
+from tts.normalize.lexicon import Lexicon, default_lexicon, lexicon_pattern, load_lexicon, lookup
+from tts.normalize.library import library_normalize
+from tts.normalize.rules import Change, Rule, apply_rules, rewrite
+from tts.normalize.stress import add_stress
+
+__all__ = [
+    "ALPHABET",
+    "Change",
+    "Lexicon",
+    "Normalized",
+    "RULES",
+    "add_stress",
+    "is_speakable",
+    "load_lexicon",
+    "normalize",
+    "normalize_many",
+]
+
+log = logging.getLogger(__name__)
+
+RULES: tuple[Rule, ...] = (
+    *web.RULES,
+    *money.RULES,
+    *times.RULES,
+    *units.RULES,
+    *acronyms.RULES,
+    *agreement.RULES,
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str  # the written sentence
+    spoken: str  # what the engine reads: always inside ALPHABET
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...]
+
+
+@cache
+def _lexicon_rule(lexicon: Lexicon) -> Rule | None:
+    pattern = lexicon_pattern(lexicon)
+    if pattern is None:
+        return None
+    return Rule("lexicon", pattern, lambda m: lookup(lexicon, m.group()), "РК -> эр к+а")
+
+
+_PLACEHOLDER = re.compile(r"щщъ[а-к]+", re.IGNORECASE)
+
+
+def _protect(claims: Sequence[Change]) -> tuple[list[Change], dict[str, str]]:
+    """Lexicon readings are final: the library sees an inert word in their place (it would
+    otherwise read the «т» of «т+энге» as tonnes)."""
+    protected: list[Change] = []
+    table: dict[str, str] = {}
+    for index, claim in enumerate(claims):
+        if claim.rule == "lexicon":
+            key = "щщъ" + "".join("абвгдежзик"[int(d)] for d in str(index))
+            table[key] = claim.spoken
+            claim = replace(claim, spoken=key)
+        protected.append(claim)
+    return protected, table
+
+
+def _restore(text: str, table: dict[str, str]) -> str:
+    if not table:
+        return text
+    return _PLACEHOLDER.sub(lambda m: table.get(m.group().lower(), m.group()), text)
+
+
+def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
+    """One sentence (or line) -> its spoken form, with the audit trail of every change."""
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    lexicon_rule = _lexicon_rule(lexicon)
+    rules = (lexicon_rule, *RULES) if lexicon_rule else RULES
+    source = " ".join(text.split())  # newlines and tabs are not speakable; spans follow this
+    claims = apply_rules(source, rules)
+    rewritten, segments = rewrite(source, claims)
+    protected, table = _protect(claims)
+    read = _restore(library_normalize(rewrite(source, protected)[0]), table)
+    spoken, warnings = guard(read)
+    through_library = compose(segments, rewritten, read)
+    changes = [
+        *claims,
+        *stage_changes(source, segments, rewritten, read, "ru-normalizr"),
+        *stage_changes(source, through_library, read, spoken, "guard"),
+    ]
+    if warnings:
+        log.warning("sentence %r: %s", text[:80], "; ".join(warnings))
+    return Normalized(text, spoken, tuple(sorted(changes, key=lambda c: c.start)), warnings)
+
+
+def normalize_many(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[Normalized]:
+    """Many sentences; a loop for now (ru-normalizr has no faster batch path: measured)."""
+    return [normalize(text, lexicon) for text in texts]

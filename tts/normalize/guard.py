@@ -1,0 +1,107 @@
+"""The last stage: nothing outside the engine's alphabet survives (DESIGN rule 8).
+
+Punctuation gets its nearest speakable form without a warning; a leftover digit, Latin letter
+or other symbol gets a fallback reading (number words, transliteration, a symbol's name) or is
+removed, and each one is reported as a warning string naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tts.normalize.alphabet import ALPHABET, replace_other_cyrillic
+from tts.normalize.latin import transliterate
+from tts.normalize.numbers import cardinal
+
+# Punctuation the engine lacks -> its nearest speakable mark (no warning).
+PUNCTUATION: dict[str, str] = {
+    "—": "–",  # em dash -> en dash
+    "―": "–",  # horizontal bar
+    "‒": "–",  # figure dash
+    "−": "-",  # minus sign (read before as «минус» by the library)
+    "‐": "-",  # hyphen
+    "‑": "-",  # non-breaking hyphen
+    "(": ",",  # (7172) -> , 7172 ,
+    ")": ",",
+    "[": ",",
+    "]": ",",
+    "«": "",  # quotes are not read
+    "»": "",
+    '"': "",
+    "„": "",
+    "“": "",
+    "”": "",
+    "'": "",
+    "’": "",
+    "*": "",  # Markdown emphasis left over
+    "_": " ",
+    "/": " ",
+    "\\": " ",
+    "|": ",",
+    "•": ",",
+    "·": " ",
+}
+
+# Symbols with a name worth saying (with a warning, they mean something the rules missed).
+SYMBOLS: dict[str, str] = {
+    "%": "процентов",  # 5 %
+    "$": "долларов",  # $
+    "€": "евро",  # €
+    "₽": "рублей",  # ₽
+    "₸": "тенге",  # ₸
+    "№": "номер",  # №
+    "@": "собака",  # a@b
+    "&": "и",  # R&D
+    "=": "равно",  # a = b
+    "°": "градусов",  # 5°
+    "#": "решётка",  # #
+    "§": "параграф",  # §
+    "<": "меньше",  # a < b
+    ">": "больше",  # a > b
+}
+
+_LEFTOVER = re.compile(r"\d+|[A-Za-z]+|.", re.DOTALL)
+
+
+def _fallback(piece: str) -> str:
+    if piece.isdigit():
+        return (
+            cardinal(int(piece)) if len(piece) <= 15 else " ".join(cardinal(int(d)) for d in piece)
+        )
+    if piece.isascii() and piece.isalpha():
+        return transliterate(piece)
+    if piece in SYMBOLS:
+        return SYMBOLS[piece]
+    base = unicodedata.normalize("NFKD", piece)
+    letters = "".join(c for c in base if c.isascii() and c.isalpha())
+    return transliterate(letters) if letters else ""
+
+
+def guard(text: str) -> tuple[str, tuple[str, ...]]:
+    """Speakable text and a warning for each leftover that needed a fallback reading."""
+    text = replace_other_cyrillic(text)
+    text = "".join(PUNCTUATION.get(c, c) for c in text)
+    text = " ".join(text.split())
+    warnings: list[str] = []
+    out: list[str] = []
+    for match in _LEFTOVER.finditer(text):
+        piece = match.group()
+        if all(c in ALPHABET for c in piece):
+            out.append(piece)
+            continue
+        spoken = "".join(c for c in _fallback(piece) if c in ALPHABET)
+        how = f"read as «{spoken}»" if spoken.strip() else "removed"
+        warnings.append(f"unspeakable {piece!r} {how}")
+        out.append(f" {spoken} " if spoken.strip() else " ")
+    return tidy("".join(out)), tuple(warnings)
+
+
+def tidy(text: str) -> str:
+    """Collapse spaces and the stray punctuation left by removed symbols."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.!?;:…])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"^[\s,;:]+", "", text)
+    text = re.sub(r"(?<=[.!?])[,;]+", "", text)
+    return text.strip()

@@ -1,0 +1,135 @@
+"""Latin words and brands: a table of established Russian readings and a fallback
+transliterator for anything else (domain labels, leftovers the library did not read)."""
+
+from __future__ import annotations
+
+import re
+
+# Brands and words with an established Russian form.
+BRANDS: dict[str, str] = {
+    "iphone": "айфон",  # iPhone
+    "ipad": "айпад",  # iPad
+    "telegram": "телеграм",  # Telegram
+    "whatsapp": "вотсап",  # WhatsApp
+    "instagram": "инстаграм",  # Instagram
+    "facebook": "фейсбук",  # Facebook
+    "youtube": "ютуб",  # YouTube
+    "google": "гугл",  # Google
+    "yandex": "яндекс",  # Yandex
+    "apple": "эппл",  # Apple
+    "microsoft": "майкрософт",  # Microsoft
+    "samsung": "самсунг",  # Samsung
+    "tesla": "тесла",  # Tesla
+    "twitter": "твиттер",  # Twitter
+    "tiktok": "тикток",  # TikTok
+    "android": "андроид",  # Android
+    "windows": "виндоус",  # Windows
+    "kaspi": "каспи",  # Kaspi
+    "halyk": "халык",  # Halyk
+    "egov": "и гов",  # eGov
+    "chatgpt": "чат джи пи ти",  # ChatGPT
+    "openai": "оупен эй ай",  # OpenAI
+    "spacex": "спейс икс",  # SpaceX
+    "wi-fi": "вай фай",  # Wi-Fi
+    "online": "онлайн",  # online
+    "nasa": "наса",  # NASA
+    "esa": "эса",  # ESA
+    "nato": "нато",  # NATO
+    "unesco": "юнеско",  # UNESCO
+    "unicef": "юнисеф",  # UNICEF
+    "opec": "опек",  # OPEC
+    "fifa": "фифа",  # FIFA
+    "uefa": "уефа",  # UEFA
+    "it": "ай ти",  # IT
+    "ai": "эй ай",  # AI
+}
+
+# Pieces of English words inside domain names and brands, longest first when matched.
+PIECES: dict[str, str] = {
+    "national": "нэшнл",  # nationalbank
+    "bank": "банк",  # nationalbank
+    "info": "инфо",  # elordainfo
+    "news": "ньюс",  # tengrinews
+    "press": "пресс",  # press@
+    "mail": "мейл",  # mail.ru
+    "online": "онлайн",  # online.kz
+    "about": "эбаут",  # /about
+    "office": "офис",  # office@
+    "support": "саппорт",  # support@
+    "media": "медиа",  # media
+    "gov": "гов",  # gov.kz
+    "tech": "тех",  # tech
+    "city": "сити",  # city
+    "time": "тайм",  # times
+    "book": "бук",  # booking
+    "shop": "шоп",  # shop
+    "web": "веб",  # web
+    "net": "нет",  # net
+    "star": "стар",  # star
+}
+
+# Letter rules of the fallback transliterator, longest first: «tsao» -> «тсао».
+_DIGRAPHS: dict[str, str] = {
+    "sch": "ш", "tch": "ч", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ph": "ф", "th": "т",
+    "ck": "к", "qu": "кв", "ee": "и", "oo": "у", "ya": "я", "yu": "ю", "yo": "ё", "ts": "ц",
+    "ou": "ау", "ai": "ай", "ey": "ей", "ay": "ей", "oy": "ой", "ew": "ью", "aw": "о",
+}  # fmt: skip
+_LETTERS: dict[str, str] = {
+    "a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
+    "j": "дж", "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р",
+    "s": "с", "t": "т", "u": "у", "v": "в", "w": "в", "x": "кс", "y": "й", "z": "з",
+}  # fmt: skip
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_UNIT = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)) + "|[a-z]")
+_PIECE = re.compile("|".join(sorted(PIECES, key=len, reverse=True)))
+_VOWELS = set("aeiouy")
+
+
+def _letters(word: str) -> str:
+    word = _SOFT_C.sub("s", word)
+    out = []
+    for m in _UNIT.finditer(word):
+        unit = m.group()
+        spoken = _DIGRAPHS.get(unit) or _LETTERS[unit]
+        at_start = m.start() == 0 or word[m.start() - 1] not in _VOWELS | set(
+            "bcdfghjklmnpqrstvwxz"
+        )
+        if unit == "e" and at_start:
+            spoken = "э"
+        elif (
+            unit == "y"
+            and m.end() < len(word)
+            and word[m.end()] not in _VOWELS
+            or unit == "y"
+            and m.end() == len(word)
+            and m.start() > 0
+        ):
+            spoken = "и"
+        out.append(spoken)
+    return "".join(out)
+
+
+def transliterate(word: str) -> str:
+    """Fallback reading of a Latin word: known pieces, then letter rules. «elordainfo» ->
+    «элордаинфо», «nationalbank» -> «нэшнлбанк». Non-letters are dropped."""
+    low = re.sub(r"[^a-z]", "", word.lower())
+    if low in BRANDS:
+        return BRANDS[low]
+    out: list[str] = []
+    pos = 0
+    for m in _PIECE.finditer(low):
+        out.append(_letters(low[pos : m.start()]))
+        out.append(PIECES[m.group()])
+        pos = m.end()
+    out.append(_letters(low[pos:]))
+    return "".join(out)
+
+
+def is_pronounceable(word: str, vowels: str) -> bool:
+    """Can an acronym be read as a word? Not when it starts or ends with two consonants,
+    holds three in a row, or has no vowel: «ООН», «ЗИЛ», «НАТО» yes; «АНК», «ТШАО», «ДТП» no."""
+    low = word.lower()
+    if len(low) < 3 or not any(c in vowels for c in low):
+        return False
+    pattern = "".join("v" if c in vowels else "c" for c in low)
+    return not (pattern.startswith("cc") or pattern.endswith("cc") or "ccc" in pattern)

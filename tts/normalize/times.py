@@ -1,0 +1,65 @@
+"""Clock times and scores: «в 11:00» -> «в одиннадцать часов», «в 14:30» -> «в четырнадцать
+тридцать», «с 9:00 до 14:00» -> «с девяти до четырнадцати часов», «2:1» -> «два – один»."""
+
+from __future__ import annotations
+
+import re
+
+from tts.normalize.numbers import PREPOSITION_CASE, Case, cardinal, plural_form
+from tts.normalize.rules import Rule, words_before
+
+_HOURS_NOUN: dict[str, tuple[str, str, str]] = {
+    "nominative": ("час", "часа", "часов"), "accusative": ("час", "часа", "часов"),
+    "genitive": ("часа", "часов", "часов"), "dative": ("часу", "часам", "часам"),
+    "instrumental": ("часом", "часами", "часами"), "prepositional": ("часе", "часах", "часах"),
+}  # fmt: skip
+
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)")
+RANGE = re.compile(
+    r"(?<![\w:])с\s(?P<h1>[01]?\d|2[0-3]):00\sдо\s(?P<h2>[01]?\d|2[0-3]):00(?![\w:])"
+)
+SCORE = re.compile(r"(?<![\w:.,])(?P<a>\d{1,2}):(?P<b>\d{1,2})(?![\w:]|[.,]\d)")
+
+
+def _hours(value: int, case: Case) -> str:
+    one, few, many = _HOURS_NOUN[case]
+    return plural_form(value, one, few, many)
+
+
+def _minutes(text: str, case: Case) -> str:
+    if text.startswith("0"):
+        return f"ноль {cardinal(int(text[1]), case)}"
+    return cardinal(int(text), case)
+
+
+def read_time(hours: int, minutes: str, case: Case) -> str:
+    if minutes == "00":
+        return f"{cardinal(hours, case)} {_hours(hours, case)}"
+    return f"{cardinal(hours, case)} {_minutes(minutes, case)}"
+
+
+def _time(match: re.Match[str]) -> str | None:
+    before = words_before(match)
+    if ":" not in match.group() and not before:
+        return None  # «14.30» reads as a time only after a preposition
+    case = PREPOSITION_CASE.get((before or [""])[-1], "nominative")
+    if case == "accusative":  # «в 14:30»: accusative of a number equals the nominative
+        case = "nominative"
+    return read_time(int(match.group("h")), match.group("m"), case)
+
+
+def _range(match: re.Match[str]) -> str:
+    h1, h2 = int(match.group("h1")), int(match.group("h2"))
+    return f"с {cardinal(h1, 'genitive')} до {cardinal(h2, 'genitive')} {_hours(h2, 'genitive')}"
+
+
+def _score(match: re.Match[str]) -> str:
+    return f"{cardinal(int(match.group('a')))} – {cardinal(int(match.group('b')))}"
+
+
+RULES = (
+    Rule("time-range", RANGE, _range, "с 9:00 до 14:00 -> с девяти до четырнадцати часов"),
+    Rule("time", TIME, _time, "в 11:00 -> в одиннадцать часов; в 14:30 -> в четырнадцать тридцать"),
+    Rule("score", SCORE, _score, "2:1 -> два – один"),
+)
