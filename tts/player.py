@@ -122,8 +122,13 @@ def asset(name: str) -> str:
     return text
 
 
+# Control characters are parse errors in HTML; browsers drop or replace them inconsistently.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text (or attribute value) safe to put anywhere in the page."""
+    return html.escape(str(text).translate(_CONTROLS), quote=True)
 
 
 def href_for(name: str) -> str:

@@ -66,10 +66,10 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
         return max(0, size - suffix), size - 1
     first = int(first_s)
     last = int(last_s) if last_s else size - 1
-    if first > last:
-        raise ValueError(header)
     if first >= size:
         return None
+    if first > last:
+        raise ValueError(header)
     return first, min(last, size - 1)
 
 
