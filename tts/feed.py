@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
@@ -237,12 +237,12 @@ def render_item(config: PodcastConfig, episode: EpisodeEntry) -> etree._Element:
     return item
 
 
-def _episode_url_maker(config: PodcastConfig, episode: EpisodeEntry) -> Any:
+def _episode_url_maker(config: PodcastConfig, episode: EpisodeEntry) -> Callable[[str], str]:
     return lambda name: absolute_url(config.base_url, episode.slug, name)
 
 
 def _enclosure(
-    item: etree._Element, config: PodcastConfig, episode: EpisodeEntry, url: Any
+    item: etree._Element, config: PodcastConfig, episode: EpisodeEntry, url: Callable[[str], str]
 ) -> None:
     kind = enclosure_kind(config, episode)
     name, size = episode.file(kind), episode.size(kind)
@@ -251,7 +251,7 @@ def _enclosure(
     _sub(item, "enclosure", url=url(name), length=str(size), type=ENCLOSURE_TYPES[kind])
 
 
-def _podcast_links(item: etree._Element, episode: EpisodeEntry, url: Any) -> None:
+def _podcast_links(item: etree._Element, episode: EpisodeEntry, url: Callable[[str], str]) -> None:
     for kind, mime, rel in TRANSCRIPTS:
         name = episode.file(kind)
         if name and episode.size(kind) is not None:
