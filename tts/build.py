@@ -26,7 +26,7 @@ from tts.engines.registry import EngineSpec, open_engine, resolve
 from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Timeline
-from tts.outdir import episode_dir, locked, previous_guid, publish, staging
+from tts.outdir import episode_dir, locked, previous_guid, publish, refresh_library, staging
 from tts.paths import clips_dir, voices_dir
 from tts.prepare import Script, prepare
 from tts.slug import slugify
@@ -154,6 +154,7 @@ def _render(
         with clock("export"):
             manifest = _export(work, meta, script, timeline, engine, spec, key)
             publish(work, target)
+            refresh_library(outdir)
     return BuildResult(
         folder=target,
         manifest=manifest,
@@ -277,6 +278,8 @@ def _export(
     manifest["build_key"] = key
     from tts.player import render_episode_page
 
-    (work / "index.html").write_text(render_episode_page(manifest), encoding="utf-8")
+    feed = "../feed.xml" if (work.parent / "podcast.toml").is_file() else None
+    page = render_episode_page(manifest, feed_url=feed)
+    (work / "index.html").write_text(page, encoding="utf-8")
     (work / "episode.json").write_text(dumps(manifest), encoding="utf-8")
     return manifest

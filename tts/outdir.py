@@ -82,3 +82,33 @@ def previous_guid(target: Path) -> str | None:
         return None
     guid = data.get("guid") if isinstance(data, dict) else None
     return guid if isinstance(guid, str) and guid else None
+
+
+def refresh_library(outdir: Path) -> Path:
+    """Rewrite OUTDIR/index.html, the list of every episode in the folder."""
+    from tts.library import render_library
+
+    episodes = []
+    for manifest in sorted(outdir.glob("*/episode.json")):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict):
+            episodes.append(data)
+    feed = "feed.xml" if (outdir / "feed.xml").is_file() else None
+    target = outdir / "index.html"
+    write_atomic(target, render_library(episodes, feed=feed))
+    return target
+
+
+def write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -93,7 +93,7 @@ def _drop_silent(
     """Sentences with nothing to say leave the episode; chapter anchors move with the rest."""
     keep = [s for s in sentences if s.spoken.strip(" ,.!?;:–-…")]
     position = {s.index: n for n, s in enumerate(keep)}
-    moved = []
+    moved: list[tuple[str, int]] = []
     for title, first in chapters:
         later = [position[s.index] for s in sentences[first:] if s.index in position]
         if later and all(later[0] != p for _, p in moved):

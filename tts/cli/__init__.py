@@ -45,9 +45,9 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import build
+    from tts.cli import build, feed, models, normalize, sentences, serve
 
-    for module in (build,):
+    for module in (build, sentences, normalize, models, feed, serve):
         module.register(app)
 
 

@@ -70,6 +70,9 @@ def build(
     workers: int = typer.Option(
         os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
     ),
+    feed: bool = typer.Option(
+        False, "--feed", help="Then rebuild OUTDIR/feed.xml (needs tts feed init OUTDIR first)."
+    ),
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -96,6 +99,11 @@ def build(
     )
     started = time.monotonic()
     result = build_episode(options, progress=ProgressLine(not quiet))
+    feed_path = None
+    if feed:
+        from tts.publish import build_feed
+
+        feed_path = build_feed(outdir)
     if quiet:
         typer.echo(result.folder)
         return
@@ -107,7 +115,10 @@ def build(
     typer.echo(
         f"{result.from_cache} of {result.sentences} sentences from cache; "
         f"built in {time.monotonic() - started:.1f} s"
+        + ("" if not result.unchanged else " (unchanged: nothing to redo)")
     )
+    if feed_path:
+        typer.echo(f"feed: {feed_path}")
 
 
 def voices() -> None:

@@ -82,7 +82,8 @@ class EspeakEngine:
         return self._info
 
     def synthesize(self, text: str, voice: Voice) -> Clip:
-        data = text.encode("utf-8") + b"\0"
+        # "+" marks stress for Silero; eSpeak NG would read it aloud as «плюс».
+        data = text.replace("+", "").encode("utf-8") + b"\0"
         with _lock:
             self._lib.espeak_SetVoiceByName(voice.speaker.encode())
             self._lib.espeak_SetParameter(_PARAM_RATE, round(_BASE_WPM * voice.rate), 0)
