@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tts import segment
@@ -41,7 +41,7 @@ def test_marked_helper() -> None:
 def _cases(name: str) -> list[tuple[str, str]]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return [(key, case.replace("\\n", "\n")) for key, case in rows]
+    return [(key, case.replace("\\n", "\n").replace("\\r", "\r")) for key, case in rows]
 
 
 SENTENCE_CASES = _cases("sentences.txt")
@@ -137,6 +137,7 @@ def _non_space(text: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(min_value=1, max_value=60))
+@example("0\r\r0", 1)  # a space run crossing the window's end once left a piece starting blank
 def test_split_clauses_keeps_characters_and_limit(text: str, max_chars: int) -> None:
     pieces = split_clauses(text, max_chars)
     assert _non_space("".join(pieces)) == _non_space(text)

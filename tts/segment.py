@@ -21,7 +21,8 @@ JoinRule = Callable[[str, str], bool]
 # A split rule finds gaps (start, end of the whitespace) inside one razdel sentence to cut at.
 SplitRule = Callable[[str], list[Span]]
 
-_LINE = re.compile(r"\S+(?:[^\S\n]+\S+)*")
+# Stripped lines: runs of non-space separated by spaces that do not break a line.
+_LINE = re.compile(r"\S+(?:[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\S+)*")
 _NON_SPACE_ALL = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 
 
@@ -167,24 +168,24 @@ _SPACE_RUN = re.compile(r"\s+")
 _TOKEN_END = re.compile(r"\S+$")
 _TOKEN_START = re.compile(r"\S+")
 _DASHES = ("–", "—", "-")
-_OPENERS, _CLOSERS = "«(“„[", "»)”]"
+_OPENERS = "«(“„["
+_CLOSES = {"»": "«", ")": "(", "]": "[", "”": "“", "“": "„", '"': '"'}
 
 # Cut levels, best first; a cut inside a number or abbreviation gets the worst.
 _SENTENCE, _SEMICOLON, _COLON, _DASH, _CONJUNCTION, _COMMA, _SPACE, _WEAK, _NEVER = range(9, 0, -1)
 
 
 def _quote_depths(text: str) -> list[int]:
-    """Nesting depth of «», (), “” and straight double quotes before each character."""
-    depths, depth, straight = [], 0, False
+    """How many quotes or brackets are open before each character (and at the end)."""
+    depths: list[int] = []
+    stack: list[str] = []
     for char in text:
-        depths.append(depth + straight)
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif char == '"':
-            straight = not straight
-    depths.append(depth + straight)
+        depths.append(len(stack))
+        if char in _CLOSES and stack and stack[-1] == _CLOSES[char]:
+            stack.pop()  # '“' closes a Russian „…“ and opens an English “…”
+        elif char in _OPENERS or char == '"':
+            stack.append(char)
+    depths.append(len(stack))
     return depths
 
 
@@ -193,7 +194,7 @@ def _starts_clause(words: list[str]) -> bool:
     if first in _CONJUNCTIONS or first.startswith("котор"):
         return True
     second = words[1].lower() if len(words) > 1 else ""
-    return first in _PREPOSITIONS and (second.startswith(("котор", "чем", "чег", "ком")))
+    return first in _PREPOSITIONS and second.startswith(("котор", "чем", "чег", "ком"))
 
 
 def _cut_level(left: str, right: str, after: str) -> int:
@@ -220,7 +221,9 @@ def _best_cut(text: str, start: int, max_chars: int, depths: list[int]) -> tuple
     """The best whitespace run to cut at in text[start:start + max_chars + 1], or None."""
     best: tuple[tuple[int, ...], int, int] | None = None
     far_enough = start + max_chars // 4
-    for space in _SPACE_RUN.finditer(text, start + 1, start + max_chars + 1):
+    for space in _SPACE_RUN.finditer(text, start + 1):  # no endpos: it would cut a run short
+        if space.start() > start + max_chars:
+            break
         left_match = _TOKEN_END.search(text, max(start, space.start() - 40), space.start())
         right_match = _TOKEN_START.match(text, space.end())
         if not (left_match and right_match):
@@ -272,8 +275,7 @@ def _body_drafts(section: int, paragraphs: tuple[str, ...], max_chars: int) -> l
     drafts: list[_Draft] = []
     for p, paragraph in enumerate(paragraphs):
         for start, end in split_paragraph(paragraph):
-            pieces = _clause_spans(paragraph[start:end], max_chars)
-            for a, b in pieces if end - start > max_chars else [(0, end - start)]:
+            for a, b in _clause_spans(paragraph[start:end], max_chars):
                 span = (start + a, start + b)
                 drafts.append(("body", section, p, span, paragraph[span[0] : span[1]]))
     return drafts
