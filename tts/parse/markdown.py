@@ -19,7 +19,7 @@ from tts.parse.rules import Block, assemble, collapse, parse_byline, parse_date
 # YAML front matter (---\ntitle: …\n---) as static site generators write it.
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:[^\n]*\n){0,40}?)---[ \t]*(?:\n|\Z)")
 _FIELD = re.compile(r"^(?P<key>title|author|date)\s*:\s*(?P<value>.+?)\s*$", re.M | re.I)
-_SKIPPED_CHILDREN = {"image", "html_inline"}
+_BREAK_TAG = re.compile(r"<br\b", re.IGNORECASE)
 
 
 def parse_markdown(text: str, source: str) -> Article:
@@ -65,6 +65,6 @@ def _inline_text(token: Token) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type in _SKIPPED_CHILDREN:
-            parts.append(" ")  # keeps the words around a dropped image or tag apart
+        elif child.type == "image" or _BREAK_TAG.match(child.content):
+            parts.append(" ")  # keeps the words around a dropped image or <br> apart
     return "".join(parts)
