@@ -28,7 +28,7 @@ from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Timeline
 from tts.outdir import episode_dir, locked, previous_guid, publish, refresh_library, staging
 from tts.paths import clips_dir, voices_dir
-from tts.prepare import Script, prepare
+from tts.prepare import Script, prepare, read_articles
 from tts.slug import slugify
 from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
 from tts.timeline import build_timeline, pause_after
@@ -81,6 +81,8 @@ class Stopwatch:
 
 def build_episode(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
     clock = Stopwatch()
+    with clock("read"):
+        articles = read_articles(opts.inputs)  # input errors first, before any engine work
     spec, warning = resolve(
         opts.engine, opts.voice, speaker=opts.speaker, rate=opts.rate, model_path=opts.model_path
     )
@@ -97,6 +99,7 @@ def build_episode(opts: BuildOptions, progress: Progress | None = None) -> Build
                 lexicons=[p for p in lexicons if p.is_file()],
                 stress=_needs_stress(spec),
                 title=opts.title,
+                articles=articles,
             )
         return _render(opts, spec, engine, script, clock, progress, warning)
     finally:

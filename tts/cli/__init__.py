@@ -55,7 +55,17 @@ def setup_logging(verbose: bool, quiet: bool = False) -> None:
     """Only the CLI configures logging; the library just logs."""
     _state["verbose"] = verbose
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LowerLevelFormatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+class _LowerLevelFormatter(logging.Formatter):
+    """`warning: …` to match `error: …`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.levelname = record.levelname.lower()
+        return super().format(record)
 
 
 def main() -> None:

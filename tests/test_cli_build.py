@@ -1,0 +1,93 @@
+"""`tts build`, `tts voices`, `--version` and error handling, as a user meets them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CORPUS
+from tts import __version__
+from tts.cli import _register, app
+
+_register()
+runner = CliRunner()
+
+
+def tts(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a subprocess: exit codes and stderr exactly as users see them."""
+    return subprocess.run(
+        [sys.executable, "-m", "tts", *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"tts {__version__}"
+
+
+def test_voices_lists_presets() -> None:
+    result = runner.invoke(app, ["voices"])
+    assert result.exit_code == 0
+    assert "espeak" in result.output and "22050 Hz" in result.output
+
+
+def test_build_reports_folder_and_cache(tmp_path: Path) -> None:
+    args = ["build", str(CORPUS / "anc-dialogue.txt"), "-o", str(tmp_path), "--engine", "espeak"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert (
+        "0 of 14 sentences from cache" in first.output
+        or "of 14 sentences from cache" in first.output
+    )
+    second = runner.invoke(app, args)
+    assert "14 of 14 sentences from cache" in second.output
+    folder = next(p for p in tmp_path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert json.loads((folder / "episode.json").read_text("utf-8"))["engine"] == "espeak"
+    assert (tmp_path / "index.html").is_file()
+
+
+def test_build_from_stdin(tmp_path: Path) -> None:
+    text = "Заголовок новости\n\nПервый абзац новости. Второй абзац.\n".encode()
+    done = tts("build", "-", "-o", str(tmp_path), "--engine", "espeak", "-q", stdin=text)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).name == "zagolovok-novosti"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "/no/such/file.txt"], "/no/such/file.txt"),
+        (["build", "{empty}"], "no text"),
+        (["build", "{article}", "--engine", "nope"], "unknown engine"),
+        (["build", "{article}", "--voice", "nope"], "unknown voice preset"),
+        (["build", "{article}", "--rate", "9"], "--rate"),
+    ],
+)
+def test_user_errors_are_one_line_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    args = [a.format(empty=empty, article=CORPUS / "anc-dialogue.txt") for a in args]
+    done = tts(*args, "-o", str(tmp_path / "out"))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_verbose_shows_the_traceback(tmp_path: Path) -> None:
+    done = tts("build", str(tmp_path / "missing.txt"), "-v")
+    assert done.returncode == 1 and "Traceback" in done.stderr
+
+
+def test_help_teaches() -> None:
+    result = runner.invoke(app, ["build", "--help"])
+    assert result.exit_code == 0
+    for option in ("--engine", "--voice", "--speaker", "--rate", "--bitrate", "--title", "--feed"):
+        assert option in result.output
