@@ -68,7 +68,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def to_ssml(text: str, rate: float) -> str:
     """Speed is set only through SSML prosody; Silero reads the rate as a whole percentage."""
     percent = round(rate * 100)
-    body = escape(_NOT_XML.sub("", text))
+    # "\r" as a reference: XML parsers would turn a literal one into "\n".
+    body = escape(_NOT_XML.sub("", text), {"\r": "&#13;"})
     return f'<speak><prosody rate="{percent}%">{body}</prosody></speak>'
 
 
@@ -189,15 +190,16 @@ class SileroEngine:
     def _apply(self, kwargs: dict[str, Any]) -> Any:
         import torch
 
-        try:
-            with torch.inference_mode(), warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                audio = self._model.apply_tts(**kwargs)
-        except Exception as exc:  # Silero raises bare Exception, AssertionError, ValueError
-            raise _failure(exc) from exc
-        for warning in caught:
-            log.warning("Silero: %s", warning.message)
-        return audio
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                with torch.inference_mode():
+                    return self._model.apply_tts(**kwargs)
+            except Exception as exc:  # Silero raises bare Exception, AssertionError, ValueError
+                raise _failure(exc) from exc
+            finally:
+                for warning in caught:
+                    log.warning("Silero: %s", warning.message)
 
     def warm_up(self, voice: Voice) -> None:
         """The first call is slow (lazy unpacking inside the model); pay it before timing."""

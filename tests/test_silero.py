@@ -1,0 +1,367 @@
+"""The Silero engine, exercised through stand-in torch.packages (NOT Silero; see standin.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+from standin import read_record, spoken_texts
+
+from tts.engines.silero import (
+    MAX_CHARS,
+    WARMUP_TEXT,
+    SileroEngine,
+    accepted_keywords,
+    call_kwargs,
+    open_silero,
+    silero_available,
+    to_clip,
+    to_ssml,
+    trim_silence,
+)
+from tts.errors import EngineFailed, ModelError, TTSError
+from tts.model import Voice
+from tts.models import MODELS, model_file
+
+if TYPE_CHECKING:
+    from conftest_silero import StandIns
+
+pytest_plugins = ["conftest_silero"]
+
+REPO = Path(__file__).resolve().parents[1]
+VOICE = Voice(name="t", engine="silero", speaker="baya", sample_rate=24000, model="v5_5_ru")
+V5_FLAGS = {"put_accent", "put_yo", "put_stress_homo", "put_yo_homo"}
+
+
+def _calls(record: Path) -> list[dict[str, Any]]:
+    return [e["kwargs"] for e in read_record(record) if e["event"] == "apply_tts"]
+
+
+def _pcm(clip_pcm: bytes) -> np.ndarray:
+    return np.frombuffer(clip_pcm, dtype="<i2")
+
+
+@pytest.fixture(scope="module")
+def v5(standins: StandIns) -> SileroEngine:
+    return open_silero(VOICE, model_path=standins.v5)
+
+
+# --- import hygiene ---------------------------------------------------------------------------
+
+
+def test_importing_the_engine_does_not_import_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys, tts.engines.silero as s\n"
+        "assert not s.silero_available('v5_5_ru')\n"
+        "assert not s.silero_available('no_such_model')\n"
+        "print('torch' in sys.modules)\n"
+    )
+    env = {"TTS_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def test_open_with_model_path_loads_validates_and_warms_up(
+    standins: StandIns, record: Path
+) -> None:
+    engine = open_silero(VOICE, model_path=standins.v5)
+    events = read_record(record)
+    assert [e["event"] for e in events] == ["load", "apply_tts"]
+    assert spoken_texts(record) == [WARMUP_TEXT]
+    assert engine.calls == 0
+    assert engine.sample_rate == 24000
+    assert engine.max_chars == MAX_CHARS == 450
+    assert engine.speakers == ("aidar", "baya", "kseniya", "xenia", "eugene")
+    info = engine.info
+    assert (info.engine, info.model) == ("silero", "standin-v5")
+    assert info.model_sha256 == hashlib.sha256(standins.v5.read_bytes()).hexdigest()
+
+
+def test_cached_model_with_pinned_hash_loads(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path))
+    data = standins.v5.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    pinned = dataclasses.replace(MODELS["v5_5_ru"], size=len(data), sha256=sha)
+    monkeypatch.setitem(MODELS, "v5_5_ru", pinned)
+    model_file("v5_5_ru").parent.mkdir(parents=True)
+    shutil.copy(standins.v5, model_file("v5_5_ru"))
+    assert silero_available("v5_5_ru")
+    engine = open_silero(VOICE)
+    assert engine.info.model == engine.info.version == "v5_5_ru"
+    assert engine.info.model_sha256 == sha
+    assert engine.synthesize("Привет.", VOICE).samples > 0
+
+
+def test_tampered_cached_model_is_rejected_before_any_code_runs(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path))
+    data = standins.v5.read_bytes()
+    pinned = dataclasses.replace(
+        MODELS["v5_5_ru"], size=len(data), sha256=hashlib.sha256(data).hexdigest()
+    )
+    monkeypatch.setitem(MODELS, "v5_5_ru", pinned)
+    path = model_file("v5_5_ru")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same size, one bit flipped
+    assert not silero_available("v5_5_ru")
+    with pytest.raises(ModelError, match="not trusted"):
+        open_silero(VOICE)
+    assert read_record(record) == []  # the stand-in's unpickling hook never ran
+
+
+def test_stand_in_never_passes_for_the_real_pinned_model(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path))
+    model_file("v5_5_ru").parent.mkdir(parents=True)
+    shutil.copy(standins.v5, model_file("v5_5_ru"))
+    with pytest.raises(ModelError, match="expected 145420684"):
+        open_silero(VOICE)
+    assert read_record(record) == []
+
+
+def test_missing_or_foreign_model_file(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="does not exist"):
+        open_silero(VOICE, model_path=tmp_path / "nope.pt")
+    junk = tmp_path / "junk.pt"
+    junk.write_bytes(b"not a torch package")
+    with pytest.raises(ModelError, match="not a loadable Silero model"):
+        open_silero(VOICE, model_path=junk)
+
+
+def test_bad_sample_rate_fails_before_loading(standins: StandIns, record: Path) -> None:
+    voice = dataclasses.replace(VOICE, sample_rate=22050)
+    with pytest.raises(TTSError, match="22050 Hz; choose one of 8000, 24000, 48000"):
+        open_silero(voice, model_path=standins.v5)
+    assert read_record(record) == []
+
+
+def test_unknown_speaker_lists_the_model_speakers(standins: StandIns, record: Path) -> None:
+    voice = dataclasses.replace(VOICE, speaker="natasha")
+    with pytest.raises(TTSError, match="no speaker 'natasha'; speakers: aidar, baya, kseniya"):
+        open_silero(voice, model_path=standins.v5)
+    assert _calls(record) == []
+
+
+def test_threads_are_set_after_loading(standins: StandIns) -> None:
+    before = torch.get_num_threads()
+    try:
+        open_silero(VOICE, model_path=standins.v5, threads=1)
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
+
+
+# --- keyword adaptation -----------------------------------------------------------------------
+
+
+def test_v5_model_gets_the_homograph_flags(v5: SileroEngine, record: Path) -> None:
+    v5.synthesize("Замок открыт.", VOICE)
+    (kwargs,) = _calls(record)
+    assert kwargs.keys() >= V5_FLAGS
+    assert all(kwargs[k] is True for k in V5_FLAGS)
+    assert (kwargs["text"], kwargs["speaker"], kwargs["sample_rate"]) == (
+        "Замок открыт.",
+        "baya",
+        24000,
+    )
+
+
+def test_v4_model_gets_only_what_it_accepts(standins: StandIns, record: Path) -> None:
+    engine = open_silero(VOICE, model_path=standins.v4)
+    clip = engine.synthesize("Замок открыт.", VOICE)
+    assert clip.samples > 0
+    for kwargs in _calls(record):
+        assert "put_stress_homo" not in kwargs and "put_yo_homo" not in kwargs
+        assert kwargs["put_accent"] is True and kwargs["put_yo"] is True
+
+
+def test_accepted_keywords_reads_the_signature() -> None:
+    def v4(text=None, ssml_text=None, speaker="x", sample_rate=48000, put_accent=True):  # type: ignore[no-untyped-def]
+        return None
+
+    def anything(text=None, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+    assert accepted_keywords(v4) == {"text", "ssml_text", "speaker", "sample_rate", "put_accent"}
+    assert accepted_keywords(anything) is None
+    everything = call_kwargs(None, "а", "baya", 8000, 1.0)
+    assert everything.keys() >= V5_FLAGS
+
+
+def test_model_without_ssml_speaks_plain_text(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING):
+        kwargs = call_kwargs(frozenset({"text", "speaker", "sample_rate"}), "а", "b", 8000, 1.5)
+    assert kwargs == {"text": "а", "speaker": "b", "sample_rate": 8000}
+    assert "no SSML" in caplog.text
+
+
+# --- speed through SSML -----------------------------------------------------------------------
+
+
+def test_rate_goes_through_ssml_prosody(v5: SileroEngine, record: Path) -> None:
+    text = "Курс вырос & упал <снова>."
+    normal = v5.synthesize(text, VOICE)
+    fast = v5.synthesize(text, dataclasses.replace(VOICE, rate=1.5))
+    slow = v5.synthesize(text, dataclasses.replace(VOICE, rate=0.8))
+    plain, ssml_fast, ssml_slow = _calls(record)
+    assert plain["ssml_text"] is None and plain["text"] == text
+    assert ssml_fast["text"] is None
+    assert ssml_fast["ssml_text"] == (
+        '<speak><prosody rate="150%">Курс вырос &amp; упал &lt;снова&gt;.</prosody></speak>'
+    )
+    assert 'rate="80%"' in ssml_slow["ssml_text"]
+    assert spoken_texts(record) == [text, text, text]  # the markup reached the model intact
+    assert slow.samples > normal.samples > fast.samples
+
+
+def _xml_char(c: str) -> bool:
+    """XML 1.0's Char production: what an SSML document can carry at all."""
+    o = ord(c)
+    return o in (0x9, 0xA, 0xD) or 0x20 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000
+
+
+@given(st.text(), st.floats(min_value=0.5, max_value=2.0))
+def test_ssml_always_parses_back_to_the_text(text: str, rate: float) -> None:
+    root = ET.fromstring(to_ssml(text, rate))
+    assert root.tag == "speak"
+    (prosody,) = list(root)
+    assert prosody.attrib["rate"] == f"{round(rate * 100)}%"
+    assert "".join(root.itertext()) == "".join(c for c in text if _xml_char(c))
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def test_nothing_speakable_maps_to_engine_failed(v5: SileroEngine) -> None:
+    with pytest.raises(EngineFailed, match="nothing speakable") as err:
+        v5.synthesize("2024 — COVID-19", VOICE)
+    assert err.value.sentence is None  # the pipeline adds the sentence index
+
+
+def test_too_long_for_one_call_is_refused_before_the_model(v5: SileroEngine, record: Path) -> None:
+    with pytest.raises(EngineFailed, match="451 characters is longer than Silero's 450"):
+        v5.synthesize("а" * 451, VOICE)
+    assert _calls(record) == []
+
+
+def test_model_too_long_failure_and_warning_are_mapped(
+    standins: StandIns, record: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = open_silero(VOICE, model_path=standins.v5)
+    engine.max_chars = 5000  # let the text through to see how the model's failure is mapped
+    with caplog.at_level(logging.WARNING), pytest.raises(EngineFailed, match="too long"):
+        engine.synthesize("слово " * 200, VOICE)
+    assert "longer than 1000 symbols" in caplog.text
+
+
+def test_model_assertion_maps_to_engine_failed(v5: SileroEngine) -> None:
+    bad = call_kwargs(None, "Привет.", "natasha", 24000, 1.0)
+    with pytest.raises(EngineFailed, match="rejected the request: `speaker` should be in aidar"):
+        v5._apply(bad)
+
+
+def test_voice_at_another_sample_rate_is_refused(v5: SileroEngine) -> None:
+    with pytest.raises(TTSError, match="speaks at 24000 Hz, not 48000 Hz"):
+        v5.synthesize("Привет.", dataclasses.replace(VOICE, sample_rate=48000))
+
+
+# --- clips ------------------------------------------------------------------------------------
+
+
+def test_clip_is_trimmed_int16_at_the_engine_rate(v5: SileroEngine) -> None:
+    clip = v5.synthesize("Привет.", VOICE)  # 7 characters: 7 × 60 ms of tone, 100 ms pads
+    assert clip.sample_rate == 24000
+    tone = int(7 * 0.06 * 24000)
+    keep = 24000 * 15 // 1000
+    # The tone starts and ends near a zero crossing: a sample or two of it is below threshold.
+    assert tone + 2 * keep - 4 <= clip.samples <= tone + 2 * keep
+    pcm = _pcm(clip.pcm)
+    assert 0.45 * 32767 < np.abs(pcm).max() <= 0.5 * 32767 + 1
+
+
+def test_loud_output_is_clipped_not_wrapped(standins: StandIns) -> None:
+    engine = open_silero(VOICE, model_path=standins.loud)
+    pcm = _pcm(engine.synthesize("Громко!", VOICE).pcm)
+    assert pcm.max() == 32767 and pcm.min() == -32767
+    assert (pcm == 32767).sum() > 10
+
+
+def test_to_clip_converts_clips_and_cleans() -> None:
+    clip = to_clip(torch.tensor([-1.5, -0.5, 0.0, 0.5, 1.5, float("nan")]), 8000, trim=False)
+    assert _pcm(clip.pcm).tolist() == [-32767, -16384, 0, 16384, 32767, 0]
+    assert clip.pcm[:2] == (-32767).to_bytes(2, "little", signed=True)
+    assert to_clip(torch.zeros(1, 5), 8000, trim=False).samples == 5
+    with pytest.raises(EngineFailed, match="expected 1-D"):
+        to_clip(torch.zeros(2, 5), 8000)
+
+
+def test_trim_silence_keeps_a_margin() -> None:
+    sr = 8000
+    tone = np.ones(800, dtype=np.float32) * 0.5
+    padded = np.concatenate([np.zeros(4000, np.float32), tone, np.zeros(4000, np.float32)])
+    trimmed = trim_silence(padded, sr, keep_ms=10)
+    assert trimmed.size == 800 + 2 * 80
+    assert trimmed[80:880].tolist() == tone.tolist()
+    silent = np.zeros(100, np.float32)
+    assert trim_silence(silent, sr).size == 100
+    assert trim_silence(np.zeros(0, np.float32), sr).size == 0
+
+
+@given(st.lists(st.floats(-1.0, 1.0, width=32), max_size=300))
+def test_trim_is_a_slice_keeping_every_loud_sample(values: list[float]) -> None:
+    samples = np.array(values, dtype=np.float32)
+    trimmed = trim_silence(samples, 8000, threshold=0.1, keep_ms=1)
+    if samples.size == 0 or np.abs(samples).max() == 0:
+        assert trimmed.size == samples.size
+        return
+    loud = np.abs(samples) >= 0.1 * np.abs(samples).max()
+    n, m = samples.size, trimmed.size
+    starts = [s for s in range(n - m + 1) if np.array_equal(samples[s : s + m], trimmed)]
+    assert any(not loud[:s].any() and not loud[s + m :].any() for s in starts)
+
+
+# --- long run ---------------------------------------------------------------------------------
+
+
+def _rss_mb() -> float:
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def test_two_thousand_sentences_keep_memory_flat(standins: StandIns, record: Path) -> None:
+    voice = dataclasses.replace(VOICE, sample_rate=8000)  # the stand-in's cost is in samples
+    engine = open_silero(voice, model_path=standins.v5)
+    words = ["Рынок", "вырос", "на", "три", "процента", "за", "неделю", "и", "замер"]
+    samples: list[tuple[int, float]] = []
+    for i in range(2000):
+        text = " ".join(words[: 3 + i % 6]) + "."
+        assert engine.synthesize(text, voice).samples > 0
+        if i % 250 == 0 or i == 1999:
+            samples.append((i + 1, _rss_mb()))
+    print("calls -> RSS MB:", ", ".join(f"{n}: {mb:.1f}" for n, mb in samples))
+    assert engine.calls == 2000
+    growth = samples[-1][1] - samples[1][1]  # from 251 calls on, after allocator warm-up
+    assert growth < 40.0, f"RSS grew {growth:.1f} MB over 1750 calls"
+    engine.close()
