@@ -138,6 +138,11 @@ TEXT_CASES = [
     ("Т\n\nI\n\nТекст.", "Т || I | Текст."),
     ("Т\n\nMix\n\nРаз.\n\nCivil\n\nДва.", "Т || Mix | Раз. | Civil | Два."),
     ("Т\n\n2024.\n\nРаз.\n\n2025.\n\nДва.", "Т || 2024. | Раз. | 2025. | Два."),
+    # odd but readable inputs (issue 8): parsing keeps them, later stages decide
+    ("%%% ### ...\n\nТекст.", "%%% ### ... || Текст."),  # a title of symbols only
+    ("1234567890 ABC\n\n0987 xyz", "1234567890 ABC || 0987 xyz"),  # nothing Russian
+    ("\u200fשלום עולם\n\nמה שלומך?", "שלום עולם || מה שלומך?"),  # right-to-left
+    ("Т 🎉\r\n\r\nРаз\u200b.\rДва.\n", "Т || Раз. | Два."),  # emoji, zero-width, endings
 ]
 
 
