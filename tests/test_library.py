@@ -16,7 +16,9 @@ from tts.library import render_library
 DATA = Path(__file__).resolve().parent / "data" / "player"
 
 
-def episode(slug: str, created: str | None, date: str | None = None, **extra: Any) -> dict[str, Any]:
+def episode(
+    slug: str, created: str | None, date: str | None = None, **extra: Any
+) -> dict[str, Any]:
     return {"slug": slug, "title": f"Выпуск {slug}", "created": created, "date": date, **extra}
 
 
@@ -60,7 +62,11 @@ def test_newest_first_by_creation_time() -> None:
 
 def test_falls_back_to_article_date_and_puts_undated_last() -> None:
     page = render_library(
-        [episode("undated", None), episode("old", None, "2024-01-05"), episode("new", "2025-01-01")],
+        [
+            episode("undated", None),
+            episode("old", None, "2024-01-05"),
+            episode("new", "2025-01-01"),
+        ],
         feed=None,
     )
     assert links(page) == ["new/index.html", "old/index.html", "undated/index.html"]

@@ -88,7 +88,7 @@ def html_document(
     css = asset("player.css")
     # The CSP only admits our own inline style and script by hash: defence in depth should
     # escaping ever miss a spot. Media and links stay relative to the page.
-    csp = f"default-src 'none'; style-src '{_sha256(css)}'; media-src 'self'; img-src 'self'"
+    csp = f"default-src 'none'; style-src '{_sha256(css)}'; media-src 'self'; img-src 'self' data:"
     csp += f"; script-src '{_sha256(script)}'" if script else ""
     csp += "; base-uri 'none'; form-action 'none'"
     head = [
@@ -100,6 +100,8 @@ def html_document(
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         '<meta name="color-scheme" content="light dark">',
         f"<title>{esc(title)}</title>",
+        # No icon: spares the browser a request that would 404 on most servers.
+        '<link rel="icon" href="data:,">',
     ]
     if description:
         head.append(f'<meta name="description" content="{esc(description)}">')

@@ -119,7 +119,9 @@
     } else if (e.key === " " && !isControl(target)) {
       if (audio.paused) { start(); } else { audio.pause(); }
     } else if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && !isControl(target)) {
-      var base = current < 0 ? (e.key === "ArrowRight" ? -1 : 0) : current;
+      // From the focused sentence when there is one, else from the one being read.
+      var focused = spans.indexOf(target);
+      var base = focused >= 0 ? focused : current < 0 ? (e.key === "ArrowRight" ? -1 : 0) : current;
       seekTo(base + (e.key === "ArrowRight" ? 1 : -1), false);
     } else if ((e.key === "+" || e.key === "=") && !isField(target)) {
       stepRate(1);
