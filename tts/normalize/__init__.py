@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from tts.normalize import acronyms, agreement, money, times, units, web
 from tts.normalize.alphabet import ALPHABET, is_speakable
@@ -89,7 +89,15 @@ def _restore(text: str, table: dict[str, str]) -> str:
 
 def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
     """One sentence (or line) -> its spoken form, with the audit trail of every change."""
-    lexicon = default_lexicon() if lexicon is None else lexicon
+    result = _normalize(text, default_lexicon() if lexicon is None else lexicon)
+    if result.warnings:
+        log.warning("sentence %r: %s", text[:80], "; ".join(result.warnings))
+    return result
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str, lexicon: Lexicon) -> Normalized:
+    """Cached: the result is a frozen value of (text, lexicon); books repeat lines."""
     lexicon_rule = _lexicon_rule(lexicon)
     rules = (lexicon_rule, *RULES) if lexicon_rule else RULES
     source = " ".join(text.split())  # newlines and tabs are not speakable; spans follow this
@@ -104,8 +112,6 @@ def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
         *stage_changes(source, segments, rewritten, read, "ru-normalizr"),
         *stage_changes(source, through_library, read, spoken, "guard"),
     ]
-    if warnings:
-        log.warning("sentence %r: %s", text[:80], "; ".join(warnings))
     return Normalized(text, spoken, tuple(sorted(changes, key=lambda c: c.start)), warnings)
 
 

@@ -106,7 +106,16 @@ def read_latin(word: str) -> str | None:
     return spell_latin(low)
 
 
+# «А. С. Ахметов» -> «а эс Ахметов»: initials before a surname, read by letter names.
+_INITIALS = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ][а-яё])")
+
+
+def _initials(match: re.Match[str]) -> str:
+    return " ".join(spell_cyrillic(c) for c in re.findall(r"[А-ЯЁ]", match.group())) + " "
+
+
 RULES = (
+    Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),
     Rule("acronym", _CYR, _render_cyrillic, "ДТП -> дэ тэ пэ; ООН -> оон"),
     Rule("latin-acronym", _LAT, lambda m: read_latin(m.group()), "GCN -> джи си эн; NASA -> наса"),
     Rule("brand", _BRAND, lambda m: BRANDS.get(m.group().lower()), "iPhone -> айфон"),

@@ -14,7 +14,7 @@ from tts.normalize.acronyms import _morph
 from tts.normalize.numbers import PREPOSITION_CASE, cardinal
 from tts.normalize.rules import Rule, words_before
 
-PAUCAL = re.compile(r"(?<![\w,.:/-])(?P<num>\d*[234])\s(?P<noun>[а-яё]+)\b")
+PAUCAL = re.compile(r"(?<![\w,.:/-])(?P<num>\d*[234])\s(?P<noun>[а-яё]{3,})\b(?![./])")
 MONTHS = {
     "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
     "октября", "ноября", "декабря",
@@ -35,6 +35,8 @@ def _paucal(match: re.Match[str]) -> str | None:
         return None
     if not any(p.tag.POS == "NOUN" and {"gent", "sing"} <= p.tag.grammemes for p in parses[:3]):
         return None
+    if any("Abbr" in p.tag or {"nomn", "sing"} <= p.tag.grammemes for p in parses):
+        return None  # «2 место», «2 кг»: the library reads these right
     gender = "f" if best.tag.gender == "femn" else "m"
     return f"{cardinal(value, 'nominative', gender)} {match.group('noun')}"
 

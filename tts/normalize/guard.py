@@ -61,10 +61,15 @@ SYMBOLS: dict[str, str] = {
     ">": "больше",  # a > b
 }
 
-_LEFTOVER = re.compile(r"\d+|[A-Za-z]+|.", re.DOTALL)
+_LEFTOVER = re.compile(r"[0-9]+|[A-Za-z]+|.", re.DOTALL)
 
 
 def _fallback(piece: str) -> str:
+    if not piece.isascii():  # ² -> 2, é -> e, ﬁ -> fi
+        piece = unicodedata.normalize("NFKD", piece)
+        piece = "".join(c for c in piece if c.isascii() and (c.isalnum() or c in SYMBOLS))
+        if not piece:
+            return ""
     if piece.isdigit():
         return (
             cardinal(int(piece)) if len(piece) <= 15 else " ".join(cardinal(int(d)) for d in piece)
@@ -73,9 +78,7 @@ def _fallback(piece: str) -> str:
         return transliterate(piece)
     if piece in SYMBOLS:
         return SYMBOLS[piece]
-    base = unicodedata.normalize("NFKD", piece)
-    letters = "".join(c for c in base if c.isascii() and c.isalpha())
-    return transliterate(letters) if letters else ""
+    return " ".join(_fallback(p) for p in _LEFTOVER.findall(piece) if p.isalnum() or p in SYMBOLS)
 
 
 def guard(text: str) -> tuple[str, tuple[str, ...]]:

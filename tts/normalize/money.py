@@ -22,6 +22,10 @@ CURRENCIES: dict[str, tuple[str, str, str]] = {
     "£": ("фунт", "фунта", "фунтов"),  # £5 -> 5 фунтов
     "¥": ("юань", "юаня", "юаней"),  # ¥100 -> 100 юаней (China is the usual news case)
     "₴": ("гривна", "гривны", "гривен"),  # 100 ₴ -> 100 гривен
+    "USD": ("доллар", "доллара", "долларов"),  # 1 USD -> 1 доллар
+    "EUR": ("евро", "евро", "евро"),  # 5 EUR -> 5 евро
+    "KZT": ("тенге", "тенге", "тенге"),  # 500 KZT -> 500 тенге
+    "RUB": ("рубль", "рубля", "рублей"),  # 100 RUB -> 100 рублей
 }
 MULTIPLIERS = r"тыс\.|млн|млрд|трлн"
 
@@ -29,7 +33,8 @@ _AMOUNT = r"(?P<amount>\d{1,3}(?:[  ]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
 _MULT = rf"(?:\s?(?P<mult>{MULTIPLIERS}))?"
 _SYMBOL = r"(?P<symbol>[$€₽₸£¥₴])"
 BEFORE = re.compile(rf"{_SYMBOL}\s?{_AMOUNT}{_MULT}")  # $5 млн
-AFTER = re.compile(rf"(?<![\w.,]){_AMOUNT}{_MULT}\s?(?P<symbol>[$€₽₸£¥₴]|долл\.)(?P<usa>\s?США)?")
+_AFTER_SYMBOL = r"(?P<symbol>[$€₽₸£¥₴]|долл\.|USD\b|EUR\b|KZT\b|RUB\b)"
+AFTER = re.compile(rf"(?<![\w.,]){_AMOUNT}{_MULT}\s?{_AFTER_SYMBOL}(?P<usa>\s?США)?")
 
 
 def _noun(match: re.Match[str]) -> str:

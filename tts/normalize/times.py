@@ -39,11 +39,22 @@ def read_time(hours: int, minutes: str, case: Case) -> str:
     return f"{cardinal(hours, case)} {_minutes(minutes, case)}"
 
 
+def full_time(hours: int, minutes: int) -> str:
+    """«13:05» without a preposition -> «тринадцать часов пять минут»."""
+    spoken = f"{cardinal(hours)} {_hours(hours, 'nominative')}"
+    if minutes:
+        noun = plural_form(minutes, "минута", "минуты", "минут")
+        spoken += f" {cardinal(minutes, 'nominative', 'f')} {noun}"
+    return spoken
+
+
 def _time(match: re.Match[str]) -> str | None:
     before = words_before(match)
     if ":" not in match.group() and not before:
         return None  # «14.30» reads as a time only after a preposition
-    case = PREPOSITION_CASE.get((before or [""])[-1], "nominative")
+    if not before or before[-1] not in PREPOSITION_CASE:  # a bare time: hours and minutes
+        return full_time(int(match.group("h")), int(match.group("m")))
+    case = PREPOSITION_CASE[before[-1]]
     if case == "accusative":  # «в 14:30»: accusative of a number equals the nominative
         case = "nominative"
     return read_time(int(match.group("h")), match.group("m"), case)

@@ -1,0 +1,75 @@
+"""`tts normalize`: the spoken form of an article (sentence by sentence) or of each input line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+_NO_SPLIT = 1_000_000  # sentences are shown whole here; the engine's limit applies at build
+
+
+def _lexicon(extra: Path | None) -> object:
+    from tts.normalize.lexicon import load_lexicon
+    from tts.paths import voices_dir
+
+    default = voices_dir() / "lexicon.tsv"
+    paths = [p for p in (default,) if p.is_file()]
+    if extra is not None:
+        paths.append(extra)
+    return load_lexicon(paths)
+
+
+def _sentences(source: str) -> list[str]:
+    from tts.inputs import read_input
+    from tts.parse import parse_bytes
+    from tts.segment import segment_article
+
+    data, name = read_input(source)
+    article = parse_bytes(data, name)
+    return [s.text for s in segment_article(article, _NO_SPLIT)]
+
+
+def _lines(source: str) -> list[str]:
+    if source == "-":
+        return sys.stdin.read().split("\n")
+    from tts.inputs import read_input
+
+    data, _ = read_input(source)
+    return data.decode("utf-8", errors="replace").split("\n")
+
+
+def run(source: str, each_line: bool, explain: bool, lexicon_file: Path | None) -> None:
+    from tts.normalize import Lexicon, normalize
+    from tts.normalize.explain import format_changes
+
+    lexicon = _lexicon(lexicon_file)
+    assert isinstance(lexicon, Lexicon)  # internal: _lexicon always builds one
+    texts = _lines(source) if each_line else _sentences(source)
+    if each_line and texts and texts[-1] == "":
+        texts = texts[:-1]  # the newline that ends the last line is not a line of its own
+    for text in texts:
+        result = normalize(text, lexicon) if text.strip() else None
+        typer.echo(result.spoken if result else "")
+        if explain and result:
+            for line in format_changes(result.changes):
+                typer.echo(line)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("normalize")
+    def normalize_command(
+        source: str = typer.Argument("-", help="Article file, URL, or - for stdin."),
+        each_line: bool = typer.Option(
+            False, "--each-line", help="Normalize each input line: one output line per line."
+        ),
+        explain: bool = typer.Option(
+            False, "--explain", help="After each line, show every change and the rule behind it."
+        ),
+        lexicon: Path | None = typer.Option(
+            None, "--lexicon", help="Your own lexicon (written<TAB>spoken), read after voices/."
+        ),
+    ) -> None:
+        """Print the spoken form that the engine will read."""
+        run(source, each_line, explain, lexicon)
