@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -369,3 +371,43 @@ def test_two_thousand_sentences_keep_memory_flat(standins: StandIns, record: Pat
     engine.close()
     torch.set_num_threads(before)
     assert growth < 40.0, f"RSS grew {growth:.1f} MB over 1750 calls"
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+SPEAKABLE = re.compile(r"[а-яёА-ЯЁ!+,\-.:;?–… ]+")
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (CORPUS / "economy-numbers.txt").is_file(), reason="needs ../shared")
+def test_build_with_stand_in_hands_the_model_only_speakable_text(
+    standins: StandIns, record: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    args = [str(CORPUS / "economy-numbers.txt"), "--engine", "silero", "--speaker", "baya"]
+    args += ["--model", str(standins.v5), "-o", str(out)]
+    env = {**os.environ, "TTS_CACHE_DIR": str(tmp_path / "cache")}
+    code = "import sys; from tts.cli import main; sys.argv[0] = 'tts'; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "build", *args], cwd=REPO, env=env, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    (manifest,) = out.glob("*/episode.json")
+    episode = json.loads(manifest.read_text(encoding="utf-8"))
+    assert (episode["engine"], episode["speaker"], episode["sample_rate"]) == (
+        "silero",
+        "baya",
+        48000,
+    )
+    assert episode["model_sha256"] == hashlib.sha256(standins.v5.read_bytes()).hexdigest()
+    calls = _calls(record)
+    texts = spoken_texts(record)
+    # One warm-up per loaded model (one per worker process), then each sentence once.
+    loads = sum(e["event"] == "load" for e in read_record(record))
+    assert texts[:1] == [WARMUP_TEXT] and texts.count(WARMUP_TEXT) == loads
+    assert len(texts) - loads == len(episode["sentences"])
+    assert {(c["speaker"], c["sample_rate"]) for c in calls} == {("baya", 48000)}
+    for text in texts:
+        assert SPEAKABLE.fullmatch(text), text
+        assert len(text) <= 1000
