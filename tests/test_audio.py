@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import require_tool
 
-from conftest import require_tool
 from tts.audio import calibrate_gain, encode_mp3, ffmetadata, ffmpeg_exe, measure, parse_ebur128
 from tts.errors import ExportError
 from tts.model import Chapter
@@ -30,7 +30,10 @@ def test_ffmetadata_escapes_and_keeps_order() -> None:
 
 
 def test_parse_ebur128_reads_the_summary() -> None:
-    stderr = "...\nSummary:\n\n  Integrated loudness:\n    I:         -18.3 LUFS\n  True peak:\n    Peak:        -2.0 dBFS\n"
+    stderr = (
+        "...\nSummary:\n\n  Integrated loudness:\n    I:         -18.3 LUFS\n"
+        "  True peak:\n    Peak:        -2.0 dBFS\n"
+    )
     got = parse_ebur128(stderr)
     assert (got.integrated, got.true_peak) == (-18.3, -2.0)
 

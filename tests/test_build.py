@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import CORPUS, require_tool
 
-from conftest import CORPUS, require_tool
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError, ParseError
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import CORPUS
 from typer.testing import CliRunner
 
-from conftest import CORPUS
 from tts import __version__
 from tts.cli import _register, app
 

@@ -6,7 +6,10 @@ from tts.slug import slugify
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
-        ("АНК стала платформой для открытого диалога - политолог", "ank-stala-platformoi-dlia-otkrytogo-dialoga-politolog"),
+        (
+            "АНК стала платформой для открытого диалога - политолог",
+            "ank-stala-platformoi-dlia-otkrytogo-dialoga-politolog",
+        ),
         ("Таза Есіл: субботник", "taza-esil-subbotnik"),
         ("NASA и ESA", "nasa-i-esa"),
         ("Щука, ёж и Юля", "shchuka-ezh-i-iulia"),

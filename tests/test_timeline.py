@@ -9,7 +9,9 @@ from tts.timeline import build_timeline, pause_after, plan_chapters, segments, s
 PAUSES = Pauses(title=900, sentence=300, paragraph=600, section=1200)
 
 
-def s(index: int, section: int, paragraph: int, kind: str = "body", text: str = "Текст.") -> Sentence:
+def s(
+    index: int, section: int, paragraph: int, kind: str = "body", text: str = "Текст."
+) -> Sentence:
     return Sentence(index, section, paragraph, (0, len(text)), text, text, kind)  # type: ignore[arg-type]
 
 
@@ -65,7 +67,9 @@ def articles(draw: st.DrawFn) -> tuple[list[Sentence], list[int], list[tuple[str
         elif new_paragraph:
             paragraph += 1
         sentences.append(s(len(sentences), section, paragraph))
-    lengths = draw(st.lists(st.integers(0, 50_000), min_size=len(sentences), max_size=len(sentences)))
+    lengths = draw(
+        st.lists(st.integers(0, 50_000), min_size=len(sentences), max_size=len(sentences))
+    )
     return sentences, lengths, plan_chapters(sentences, "Т")
 
 
