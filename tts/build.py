@@ -50,6 +50,7 @@ class BuildOptions:
     title: str | None = None
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     lexicons: tuple[Path, ...] = ()
+    formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _render(
     slug = slugify(script.title)
     outdir = opts.outdir
     target = episode_dir(outdir, slug)
-    key = build_key(script, jobs, spec, opts.bitrate)
+    key = build_key(script, jobs, spec, opts.bitrate, opts.formats)
     unchanged = _unchanged(target, key)
     if unchanged is not None:
         return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
@@ -154,8 +155,25 @@ def _render(
         )
         with clock("encode"):
             _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
+        extra: dict[str, str] = {}
+        with clock("formats"):
+            if set(opts.formats) - {"mp3"}:
+                from tts.formats import export_formats
+
+                base = _export(work, meta, script, timeline, engine, spec, key, {}, page=False)
+                extra = export_formats(
+                    work,
+                    raw=raw,
+                    sample_rate=timeline.sample_rate,
+                    metadata=work / "ffmetadata.txt",
+                    gain_db=gain,
+                    formats=[f for f in opts.formats if f != "mp3"],
+                    manifest=base,
+                )
+            (work / "ffmetadata.txt").unlink()
+            raw.unlink()
         with clock("export"):
-            manifest = _export(work, meta, script, timeline, engine, spec, key)
+            manifest = _export(work, meta, script, timeline, engine, spec, key, extra)
             publish(work, target)
             refresh_library(outdir)
     return BuildResult(
@@ -169,7 +187,9 @@ def _render(
     )
 
 
-def build_key(script: Script, jobs: Sequence[Job], spec: EngineSpec, bitrate: str) -> str:
+def build_key(
+    script: Script, jobs: Sequence[Job], spec: EngineSpec, bitrate: str, formats: Sequence[str]
+) -> str:
     """Everything the published files depend on; equal keys mean nothing needs rebuilding."""
     fields = {
         "version": __version__,
@@ -178,6 +198,7 @@ def build_key(script: Script, jobs: Sequence[Job], spec: EngineSpec, bitrate: st
         "clips": [job.key for job in jobs],
         "pauses": dataclasses.asdict(spec.voice.pauses),
         "bitrate": bitrate,
+        "formats": sorted(formats),
     }
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
@@ -247,8 +268,6 @@ def _encode(
     metadata.write_text(ffmetadata(tags, timeline.chapters, timeline.sample_rate), "utf-8")
     mp3 = work / f"{meta.slug}.mp3"
     encode_mp3(raw, timeline.sample_rate, mp3, metadata, gain_db=gain, bitrate=bitrate)
-    raw.unlink()
-    metadata.unlink()
 
 
 def _export(
@@ -259,7 +278,11 @@ def _export(
     engine: Engine,
     spec: EngineSpec,
     key: str,
+    extra: dict[str, str],
+    *,
+    page: bool = True,
 ) -> dict[str, Any]:
+    """Transcripts, the page and episode.json; ``extra`` lists files other formats wrote."""
     slug = meta.slug
     files = {
         "mp3": f"{slug}.mp3",
@@ -268,6 +291,7 @@ def _export(
         "json": f"{slug}.json",
         "chapters": f"{slug}.chapters.json",
         "html": "index.html",
+        **extra,
     }
     texts = {
         "vtt": compose_vtt(timeline, script.sentences),
@@ -279,10 +303,12 @@ def _export(
         (work / files[kind]).write_text(text, encoding="utf-8")
     manifest = compose_manifest(meta, script.sentences, timeline, engine.info, spec.voice, files)
     manifest["build_key"] = key
+    if not page:
+        return manifest
     from tts.player import render_episode_page
 
     feed = "../feed.xml" if (work.parent / "podcast.toml").is_file() else None
-    page = render_episode_page(manifest, feed_url=feed)
-    (work / "index.html").write_text(page, encoding="utf-8")
+    html = render_episode_page(manifest, feed_url=feed)
+    (work / "index.html").write_text(html, encoding="utf-8")
     (work / "episode.json").write_text(dumps(manifest), encoding="utf-8")
     return manifest

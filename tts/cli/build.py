@@ -43,6 +43,21 @@ class ProgressLine:
         sys.stderr.flush()
 
 
+FORMATS = ("mp3", "m4a", "m4b", "opus", "epub")
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    if "all" in names:
+        return FORMATS
+    unknown = sorted(set(names) - set(FORMATS))
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}, all"
+        )
+    return tuple(dict.fromkeys(["mp3", *names]))
+
+
 def build(
     inputs: list[str] = typer.Argument(
         ...,
@@ -70,6 +85,11 @@ def build(
     workers: int = typer.Option(
         os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
     ),
+    fmt: str = typer.Option(
+        "mp3",
+        "--format",
+        help="Comma-separated: mp3, m4a, m4b, opus, epub, or all. MP3 is always made.",
+    ),
     feed: bool = typer.Option(
         False, "--feed", help="Then rebuild OUTDIR/feed.xml (needs tts feed init OUTDIR first)."
     ),
@@ -96,6 +116,7 @@ def build(
         title=title,
         workers=workers,
         lexicons=tuple(lexicon),
+        formats=parse_formats(fmt),
     )
     started = time.monotonic()
     result = build_episode(options, progress=ProgressLine(not quiet))
