@@ -41,3 +41,23 @@ def base_url(site: Path) -> Iterator[str]:
     yield server_url(server)
     server.shutdown()
     server.server_close()
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+SAMPLES = ("anc-dialogue.txt", "economy-numbers.txt", "river-cleanup.html", "steppe-observatory.md")
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """The sample articles built by the real pipeline with the deterministic fake engine."""
+    require(CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}")
+    from tts.build import BuildOptions, build_episode
+
+    out = tmp_path_factory.mktemp("corpus")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TTS_CACHE_DIR", str(out / "cache"))
+        pages = {}
+        for name in SAMPLES:
+            options = BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="fake")
+            pages[name] = build_episode(options).folder / "index.html"
+        yield pages
