@@ -80,7 +80,15 @@ class Stopwatch:
             self.times[stage] = self.times.get(stage, 0.0) + time.perf_counter() - start
 
 
-def build_episode(opts: BuildOptions, progress: Progress | None = None) -> BuildResult:
+def build_episode(
+    opts: BuildOptions,
+    progress: Progress | None = None,
+    *,
+    notify: Callable[[str], None] | None = None,
+    download_progress: Callable[[int, int | None], None] | None = None,
+) -> BuildResult:
+    """Build one episode. ``notify`` receives notices the user must see (a model's licence
+    before its first download); ``download_progress`` follows that download."""
     clock = Stopwatch()
     with clock("read"):
         articles = read_articles(opts.inputs)  # input errors first, before any engine work
@@ -89,6 +97,8 @@ def build_episode(opts: BuildOptions, progress: Progress | None = None) -> Build
     )
     if warning:
         log.warning(warning)
+    if spec.name == "silero" and spec.model_path is None:
+        _fetch_model(spec, notify, download_progress)
     with clock("open engine"):
         engine = open_engine(spec)
     try:
@@ -105,6 +115,21 @@ def build_episode(opts: BuildOptions, progress: Progress | None = None) -> Build
         return _render(opts, spec, engine, script, clock, progress, warning)
     finally:
         engine.close()
+
+
+def _fetch_model(
+    spec: EngineSpec,
+    notify: Callable[[str], None] | None,
+    progress: Callable[[int, int | None], None] | None,
+) -> None:
+    """Download the model now, visibly, with its licence stated first."""
+    from tts.models import DEFAULT_MODEL, cached_model, ensure_model, licence_notice, model_info
+
+    model_id = spec.voice.model or DEFAULT_MODEL
+    if cached_model(model_id) is None:
+        if notify:
+            notify(licence_notice(model_info(model_id)))
+        ensure_model(model_id, progress=progress)
 
 
 def _needs_stress(spec: EngineSpec) -> bool:

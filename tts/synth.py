@@ -6,8 +6,10 @@ flat however long the text. An interrupted run keeps every clip already written.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 _CLAUSE_PAUSE_MS = 180
 _PARALLEL_MIN_CHARS = 20_000  # below this, starting workers costs more than it saves
 _BATCH = 24
+_SILERO_RECYCLE_BATCHES = 40  # a fresh worker (and model) every ~1,000 sentences
 
 Progress = Callable[[int, int], None]  # characters done, characters in all
 
@@ -119,7 +122,16 @@ def _in_processes(
     batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
     # spawn: torch and eSpeak NG's global state must not be inherited through fork.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, context, _init_worker, (spec, cache.root))
+    cores = os.cpu_count() or 1
+    spec = dataclasses.replace(spec, threads=max(1, cores // workers))
+    pool = ProcessPoolExecutor(
+        workers,
+        context,
+        _init_worker,
+        (spec, cache.root),
+        # Silero's memory has been reported to grow over many calls: recycle its workers.
+        max_tasks_per_child=_SILERO_RECYCLE_BATCHES if spec.name == "silero" else None,
+    )
     pending: dict[Future[list[tuple[int, int]]], int] = {}
     done = 0
     started = time.monotonic()

@@ -119,7 +119,14 @@ def build(
         formats=parse_formats(fmt),
     )
     started = time.monotonic()
-    result = build_episode(options, progress=ProgressLine(not quiet))
+    from tts.cli.models import progress_printer
+
+    result = build_episode(
+        options,
+        progress=ProgressLine(not quiet),
+        notify=lambda text: typer.echo(text, err=True),
+        download_progress=None if quiet else progress_printer("model"),
+    )
     feed_path = None
     if feed:
         from tts.publish import build_feed

@@ -24,6 +24,7 @@ class EngineSpec:
     name: str  # a concrete engine: silero, espeak or fake
     voice: Voice
     model_path: Path | None = None
+    threads: int | None = None  # torch threads for Silero; one model per process
 
 
 def open_engine(spec: EngineSpec) -> Engine:
@@ -38,7 +39,7 @@ def open_engine(spec: EngineSpec) -> Engine:
     if spec.name == "silero":
         from tts.engines.silero import open_silero
 
-        return open_silero(spec.voice, model_path=spec.model_path)
+        return open_silero(spec.voice, model_path=spec.model_path, threads=spec.threads)
     raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
 
 

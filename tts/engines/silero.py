@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 import numpy.typing as npt
 
+from tts.clips import float_to_pcm16
 from tts.engines.base import EngineInfo
 from tts.errors import EngineFailed, ModelError, TTSError
 from tts.model import Clip, Voice
@@ -89,28 +90,11 @@ def call_kwargs(
     return {k: v for k, v in wanted.items() if k in accepted}
 
 
-def trim_silence(
-    samples: FloatArray, sample_rate: int, *, threshold: float = 0.02, keep_ms: int = 15
-) -> FloatArray:
-    """Cut leading and trailing silence: below ``threshold`` × peak, keeping ``keep_ms`` of it.
+def to_clip(audio: Any, sample_rate: int) -> Clip:
+    """Silero's 1-D float tensor (nominally within [-1, 1]) → mono int16 little-endian PCM.
 
-    Pauses between sentences belong to the timeline, not to the engine's padding.
+    Edge silence is trimmed by the pipeline (tts.synth), the same way for every engine.
     """
-    if samples.size == 0:
-        return samples
-    magnitude = np.abs(samples)
-    peak = float(magnitude.max())
-    if peak == 0.0:
-        return samples
-    loud = np.flatnonzero(magnitude >= threshold * peak)
-    keep = sample_rate * keep_ms // 1000
-    start = max(int(loud[0]) - keep, 0)
-    end = min(int(loud[-1]) + 1 + keep, samples.size)
-    return samples[start:end]
-
-
-def to_clip(audio: Any, sample_rate: int, *, trim: bool = True) -> Clip:
-    """Silero's 1-D float tensor (nominally within [-1, 1]) → mono int16 little-endian PCM."""
     data = audio.detach().cpu().numpy() if hasattr(audio, "detach") else audio
     samples = np.asarray(data, dtype=np.float32)
     if samples.ndim != 1:
@@ -118,10 +102,7 @@ def to_clip(audio: Any, sample_rate: int, *, trim: bool = True) -> Clip:
     if samples.ndim != 1:
         raise EngineFailed(f"Silero returned audio of shape {samples.shape}, expected 1-D")
     samples = np.nan_to_num(samples, nan=0.0, posinf=1.0, neginf=-1.0)
-    if trim:
-        samples = trim_silence(samples, sample_rate)
-    pcm = np.round(np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
-    return Clip(pcm=pcm.tobytes(), sample_rate=sample_rate)
+    return Clip(pcm=float_to_pcm16(samples), sample_rate=sample_rate)
 
 
 def _failure(exc: Exception) -> EngineFailed:
