@@ -292,7 +292,7 @@ def _keys() -> str:
     return f"""<section class="keys" id="keys" aria-labelledby="keys-h" hidden>
 <h2 id="keys-h">Управление с клавиатуры</h2>
 <dl>{rows}</dl>
-<p>Клавиши работают, когда фокус не в поле формы.</p>
+<p>Пробел и стрелки не действуют, пока фокус на кнопке, ссылке, проигрывателе или в поле формы.</p>
 </section>"""
 
 

@@ -365,3 +365,21 @@ def test_sample_article_pages(browser: Any, corpus_site: dict[str, Path], name: 
         assert session.errors == []
     finally:
         session.context.close()
+
+
+def test_focus_is_never_hidden_under_the_sticky_player(session: Session, site: Path) -> None:
+    session.page.set_viewport_size({"width": 390, "height": 700})
+    page = session.open((site / SLUG / "index.html").as_uri())
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.keyboard.press("Shift+Tab")  # the last link; then walk back up through the page
+    for _ in range(14):
+        hidden = page.evaluate(
+            """(() => {
+                const el = document.activeElement, player = document.querySelector('.player');
+                if (player.contains(el)) return false;
+                const r = el.getBoundingClientRect(), p = player.getBoundingClientRect();
+                return r.top < p.bottom - 1 || r.bottom > window.innerHeight + 1;
+            })()"""
+        )
+        assert hidden is False, page.evaluate("document.activeElement.outerHTML")
+        page.keyboard.press("Shift+Tab")

@@ -25,6 +25,15 @@
   });
   if (reduced.matches) { follow.checked = false; }
 
+  // Keep focused and followed elements clear of the sticky player (WCAG 2.4.11): the player's
+  // height changes with the width, the font size and the controls' wrapping.
+  function padForPlayer() {
+    var sticky = player && getComputedStyle(player).position === "sticky";
+    document.documentElement.style.scrollPaddingTop = sticky ? (player.offsetHeight + 8) + "px" : "0px";
+  }
+  padForPlayer();
+  if (window.ResizeObserver && player) { new ResizeObserver(padForPlayer).observe(player); }
+
   function indexAt(t) {
     var lo = 0, hi = starts.length - 1, found = -1;
     while (lo <= hi) {
