@@ -32,10 +32,10 @@ def main(out: Path) -> None:
                 page.wait_for_selector("[data-i='4'][aria-current='true']")
                 page.focus(".chapter >> nth=2")
                 page.evaluate("window.scrollTo(0, 0)")
+                page.screenshot(path=str(out / f"page-{label}-{scheme}.png"), full_page=True)
                 page.locator("[data-i='4'] >> xpath=..").screenshot(
                     path=str(out / f"sentence-{label}-{scheme}.png"), scale="device"
                 )
-                page.screenshot(path=str(out / f"page-{label}-{scheme}.png"), full_page=True)
                 page.goto((site / "index.html").as_uri())
                 page.screenshot(path=str(out / f"library-{label}-{scheme}.png"), full_page=True)
                 context.close()
