@@ -8,11 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tts.errors import ParseError
+from tts.errors import InputError, ParseError
 from tts.model import Article, Sentence
 from tts.timeline import plan_chapters
 
 log = logging.getLogger(__name__)
+
+# About 30 hours of speech. A longer text is a book: read as one episode it would take days to
+# synthesize and tens of gigabytes of raw audio, so it is refused before any work starts.
+MAX_EPISODE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,20 @@ def read_articles(inputs: Sequence[str]) -> list[Article]:
     for arg in inputs:
         data, name = read_input(arg)
         articles.append(parse_bytes(data, name))
+    _check_length(articles, inputs)
     return articles
+
+
+def _check_length(articles: Sequence[Article], inputs: Sequence[str]) -> None:
+    chars = sum(
+        len(a.title) + sum(len(s.heading or "") + sum(map(len, s.paragraphs)) for s in a.sections)
+        for a in articles
+    )
+    if chars > MAX_EPISODE_CHARS:
+        raise InputError(
+            f"{', '.join(inputs)}: {chars:,} characters is too long for one episode (the limit "
+            f"is {MAX_EPISODE_CHARS:,}, about 30 hours of speech); split the text into parts"
+        )
 
 
 def _lead(article: Article) -> str:
