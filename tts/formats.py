@@ -1,0 +1,136 @@
+"""The formats beyond MP3, from the same raw audio, loudness and chapters: M4A and M4B (AAC),
+Opus, and the EPUB 3 talking book. The shell: runs ffmpeg and writes into the staging folder."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from tts.audio import loudness_chain, run_ffmpeg
+from tts.epub import AUDIO_TYPES, ROOT, package_entries, zip_package
+from tts.errors import ExportError
+
+log = logging.getLogger(__name__)
+
+AAC_BITRATE = "64k"
+# Opus at 32 kbit/s mono is transparent for speech; it codes internally at 48 kHz only.
+OPUS_BITRATE = "32k"
+OPUS_RATE = 48000
+KINDS = ("m4a", "m4b", "opus", "epub")
+
+
+def export_formats(
+    work: Path,
+    *,
+    raw: Path,
+    sample_rate: int,
+    metadata: Path,
+    gain_db: float,
+    formats: Sequence[str],
+    manifest: Mapping[str, Any],
+) -> dict[str, str]:
+    """Write each requested format into ``work``; returns {kind: file name}."""
+    unknown = sorted(set(formats) - set(KINDS))
+    if unknown:
+        raise ExportError(f"unknown format {', '.join(unknown)}; known: mp3, {', '.join(KINDS)}")
+    slug = str(manifest["slug"])
+    written: dict[str, str] = {}
+    for kind in (k for k in KINDS if k in formats):
+        name = f"{slug}.{kind}"
+        log.info("writing %s", name)
+        if kind in ("m4a", "m4b"):
+            encode_aac(raw, sample_rate, work / name, metadata, gain_db=gain_db, book=kind == "m4b")
+        elif kind == "opus":
+            marks = opus_chapters(manifest["chapters"])
+            encode_opus(raw, sample_rate, work / name, metadata, gain_db=gain_db, chapters=marks)
+        else:
+            audio = str(manifest.get("files", {}).get("mp3") or f"{slug}.mp3")
+            write_epub(work / name, manifest, work / audio)
+        written[kind] = name
+    return written
+
+
+def _sources(raw: Path, sample_rate: int, metadata: Path, *, chapters: bool = True) -> list[str]:
+    return [
+        *("-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw)),
+        *("-i", str(metadata), "-map", "0:a", "-map_metadata", "1"),
+        *("-map_chapters", "1" if chapters else "-1"),
+    ]
+
+
+def encode_aac(
+    raw: Path,
+    sample_rate: int,
+    out: Path,
+    metadata: Path,
+    *,
+    gain_db: float,
+    book: bool,
+    cover: Path | None = None,
+    bitrate: str = AAC_BITRATE,
+) -> None:
+    """M4A, or M4B (the audiobook brand) when ``book``: iTunes tags and chapters, index first."""
+    art: list[str] = []
+    if cover is not None:
+        art = ["-i", str(cover), "-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
+    args = [
+        *_sources(raw, sample_rate, metadata),
+        *art,
+        *("-af", loudness_chain(gain_db), "-c:a", "aac", "-b:a", bitrate),
+        *("-movflags", "+faststart", "-brand", "M4B " if book else "M4A "),
+        *("-f", "ipod", str(out)),
+    ]
+    run_ffmpeg(args, "M4B encoding" if book else "M4A encoding")
+
+
+def encode_opus(
+    raw: Path,
+    sample_rate: int,
+    out: Path,
+    metadata: Path,
+    *,
+    gain_db: float,
+    chapters: Mapping[str, str],
+    bitrate: str = OPUS_BITRATE,
+) -> None:
+    """Opus in Ogg, the chapters given as CHAPTERnnn/CHAPTERnnnNAME comments.
+
+    Not ffmpeg's own chapter comments: its Ogg muxer rounds the seconds field to the nearest
+    second while keeping the milliseconds (ffmpeg 5.1 and 9.0), so 3.600 s is written 00:00:04.600.
+    """
+    comments = [arg for key, val in chapters.items() for arg in ("-metadata", f"{key}={val}")]
+    args = [
+        *_sources(raw, sample_rate, metadata, chapters=False),
+        *comments,
+        *("-af", f"{loudness_chain(gain_db)},aresample={OPUS_RATE}"),
+        *("-c:a", "libopus", "-b:a", bitrate, "-f", "ogg", str(out)),
+    ]
+    run_ffmpeg(args, "Opus encoding")
+
+
+def opus_chapters(chapters: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Vorbis-comment chapter marks (the Ogg chapter extension), numbered from 001."""
+    tags: dict[str, str] = {}
+    for n, chapter in enumerate(chapters, start=1):
+        ms = round(float(chapter["start"]) * 1000)
+        hours, rest = divmod(ms, 3_600_000)
+        minutes, rest = divmod(rest, 60_000)
+        tags[f"CHAPTER{n:03d}"] = f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+        tags[f"CHAPTER{n:03d}NAME"] = " ".join(str(chapter["title"]).split())
+    return tags
+
+
+def write_epub(out: Path, manifest: Mapping[str, Any], audio: Path) -> None:
+    """The talking book, with ``audio`` (MP3 or Opus) inside the package."""
+    kind = audio.suffix.lstrip(".")
+    if kind not in AUDIO_TYPES:
+        raise ExportError(f"EPUB audio must be one of {', '.join(AUDIO_TYPES)}, not {audio.name}")
+    inner = f"audio.{kind}"
+    try:
+        sound = audio.read_bytes()
+        entries = [*package_entries(manifest, inner), (f"{ROOT}/{inner}", sound)]
+        out.write_bytes(zip_package(entries))
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
