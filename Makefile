@@ -3,15 +3,22 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
+AXE    := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: setup demo test lint typecheck pytest clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(AXE)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev,silero]'
 	touch $@
+
+# axe-core (the accessibility scan in the browser tests) comes from npm when npm is there;
+# without it those tests are skipped locally (and fail in CI).
+$(AXE): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
+	else echo "npm not found: browser accessibility tests will be skipped"; fi
 
 demo: setup
 	$(BIN)/tts build $(CORPUS)/anc-dialogue.txt -o output
