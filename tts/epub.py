@@ -88,7 +88,7 @@ class Part:
 
 def esc(text: str) -> str:
     """Text safe inside an XML element or a double-quoted attribute."""
-    return html.escape(_NOT_XML.sub("", " ".join(str(text).split())), quote=True)
+    return html.escape(" ".join(_NOT_XML.sub("", str(text)).split()), quote=True)
 
 
 def _ms(seconds: float) -> int:
