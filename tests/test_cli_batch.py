@@ -1,0 +1,83 @@
+"""`tts batch` and `tts bench` through typer's CliRunner, with the fake engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner, Result
+
+from tts.bench import STAGES
+from tts.cli import batch, bench
+
+ARTICLES = {
+    "one.txt": "Первая новость\n\nГород открыл новый парк. Жители довольны.\n",
+    "two.txt": "Вторая новость\n\nВ библиотеке прошла выставка.\n",
+}
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    app = typer.Typer()
+    app.callback()(lambda: None)  # a group, so `batch` and `bench` stay subcommands
+    batch.register(app)
+    bench.register(app)
+    return app
+
+
+def run(app: typer.Typer, *args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+def inputs(folder: Path) -> list[str]:
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder / "one.txt"), str(folder / "bad.txt"), str(folder / "two.txt")]
+
+
+def table_rows(output: str) -> dict[str, str]:
+    """Article name → the rest of its summary row."""
+    rows = {}
+    for line in output.splitlines():
+        name, _, rest = line.partition("  ")
+        if name in ("one.txt", "bad.txt", "two.txt"):
+            rows[name] = rest.strip()
+    return rows
+
+
+def test_batch_summary_then_unchanged(app: typer.Typer, tmp_path: Path) -> None:
+    args = ["batch", *inputs(tmp_path), "-o", str(tmp_path / "out"), "--engine", "fake"]
+    first = run(app, *args)
+    assert first.exit_code == 1  # one article failed
+    rows = table_rows(first.stdout)
+    assert rows["one.txt"].startswith("built") and rows["two.txt"].startswith("built")
+    assert rows["bad.txt"].startswith("failed: ") and "bad.txt" in rows["bad.txt"]
+    assert "2 built, 0 unchanged, 1 failed" in first.stdout
+    second = run(app, *args)
+    rows = table_rows(second.stdout)
+    assert rows["one.txt"].startswith("unchanged") and rows["two.txt"].startswith("unchanged")
+    assert "0 built, 2 unchanged, 1 failed" in second.stdout
+
+
+def test_batch_all_good_exits_zero(app: typer.Typer, tmp_path: Path) -> None:
+    good = [p for p in inputs(tmp_path) if "bad" not in p]
+    result = run(app, "batch", *good, "-o", str(tmp_path / "out"), "--engine", "fake", "-q")
+    assert result.exit_code == 0, result.output
+    assert "2 built, 0 unchanged, 0 failed" in result.stdout
+
+
+def test_bench_json_has_every_stage(app: typer.Typer, tmp_path: Path) -> None:
+    source = inputs(tmp_path)[0]
+    result = run(app, "bench", source, "--engine", "fake", "--json", "-j", "1")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["stages"]) == set(STAGES)
+    assert data["engine"] == "fake" and data["cache_hits"] == 0 and data["audio_seconds"] > 0
+
+
+def test_bench_table(app: typer.Typer, tmp_path: Path) -> None:
+    result = run(app, "bench", inputs(tmp_path)[0], "--engine", "fake")
+    assert result.exit_code == 0, result.output
+    assert all(stage in result.stdout for stage in STAGES) and "RTF" in result.stdout

@@ -1,0 +1,169 @@
+"""Many articles, one episode each: unchanged ones skipped, failures reported, the feed once.
+
+With several workers and several articles, whole articles build side by side in worker
+processes (each synthesizes serially): short articles never reach the size at which one build
+parallelizes its own synthesis, and encoding is single-threaded, so this keeps every core busy.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from tts.build import BuildOptions, build_episode
+from tts.errors import TTSError
+
+log = logging.getLogger(__name__)
+
+Status = Literal["built", "unchanged", "failed"]
+OnItem = Callable[["BatchItem"], None]
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    source: str  # the input as given
+    status: Status
+    seconds: float  # wall time of this article's build
+    folder: Path | None = None
+    duration: float | None = None  # seconds of audio
+    cached: int = 0  # sentences whose clip was already in the cache
+    error: str | None = None  # the one-line reason when failed
+
+
+def build_one(opts: BuildOptions) -> BatchItem:
+    """One article; a user-facing failure becomes a failed item instead of stopping the batch."""
+    source = opts.inputs[0]
+    started = time.perf_counter()
+    try:
+        result = build_episode(opts)
+    except TTSError as exc:
+        log.debug("%s failed", source, exc_info=True)
+        return BatchItem(source, "failed", time.perf_counter() - started, error=str(exc))
+    return BatchItem(
+        source=source,
+        status="unchanged" if result.unchanged else "built",
+        seconds=time.perf_counter() - started,
+        folder=result.folder,
+        duration=float(result.manifest.get("duration", 0.0)),
+        cached=result.from_cache,
+    )
+
+
+def _init_worker(level: int) -> None:
+    # spawn starts with logging unconfigured; keep the parent's level so warnings still show.
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+
+
+def _in_processes(options: Sequence[BuildOptions], workers: int, on_item: OnItem) -> None:
+    # spawn: eSpeak NG and torch keep global state that must not be inherited through fork.
+    context = multiprocessing.get_context("spawn")
+    level = logging.getLogger().getEffectiveLevel()
+    pool = ProcessPoolExecutor(min(workers, len(options)), context, _init_worker, (level,))
+    try:
+        pending: set[Future[BatchItem]] = {pool.submit(build_one, o) for o in options}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                on_item(future.result())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def plan_options(inputs: Sequence[str], base: BuildOptions) -> list[BuildOptions]:
+    """One BuildOptions per distinct input (a repeated input would only race with itself)."""
+    return [replace(base, inputs=(source,)) for source in dict.fromkeys(inputs)]
+
+
+def _pin_engine(base: BuildOptions) -> BuildOptions:
+    """Decide ``auto`` once, so the fallback warning appears once and every episode agrees."""
+    from tts.engines.registry import resolve
+
+    spec, warning = resolve(
+        base.engine, base.voice, speaker=base.speaker, rate=base.rate, model_path=base.model_path
+    )
+    if warning:
+        log.warning(warning)
+    return replace(base, engine=spec.name, voice=spec.voice.name)
+
+
+def _check_feed(outdir: Path) -> None:
+    from tts.podcast import config_path
+
+    if not config_path(outdir).is_file():
+        raise TTSError(f"--feed needs {config_path(outdir)}: run `tts feed init {outdir}` first")
+
+
+def run_batch(
+    inputs: Sequence[str],
+    outdir: Path,
+    *,
+    workers: int = 1,
+    feed: bool = False,
+    engine: str = "auto",
+    voice: str | None = None,
+    speaker: str | None = None,
+    rate: float | None = None,
+    model_path: Path | None = None,
+    bitrate: str = "64k",
+    cluster: str | None = None,
+    on_item: OnItem | None = None,
+) -> list[BatchItem]:
+    """Build each input as its own episode in ``outdir``; items come back in input order.
+
+    ``on_item`` hears about each article as it finishes (in completion order). With ``feed``,
+    OUTDIR/feed.xml is rebuilt once at the end; it needs OUTDIR/podcast.toml, checked first.
+    ``cluster`` (a Ray address, or "local") synthesizes every missing clip there first.
+    """
+    if feed:
+        _check_feed(outdir)
+    base = BuildOptions(
+        inputs=(),
+        outdir=outdir,
+        engine=engine,
+        voice=voice,
+        speaker=speaker,
+        rate=rate,
+        model_path=model_path,
+        bitrate=bitrate,
+        workers=workers,
+    )
+    base = _pin_engine(base)
+    options = plan_options(inputs, base)
+    if cluster is not None:
+        from tts.cluster import prefill_clips
+
+        prefill_clips(options, address=cluster, workers=workers)
+    done: dict[str, BatchItem] = {}
+
+    def record(item: BatchItem) -> None:
+        done[item.source] = item
+        if on_item:
+            on_item(item)
+
+    if workers > 1 and len(options) > 1:
+        _in_processes([replace(o, workers=1) for o in options], workers, record)
+    else:
+        for opts in options:
+            record(build_one(opts))
+    _finish(outdir, feed)
+    return [done[o.inputs[0]] for o in options]
+
+
+def _finish(outdir: Path, feed: bool) -> None:
+    from tts.outdir import refresh_library
+
+    if feed:
+        from tts.publish import build_feed
+
+        build_feed(outdir)
+    # Parallel builds each refresh the library page; one last refresh sees every episode.
+    if outdir.is_dir():
+        refresh_library(outdir)

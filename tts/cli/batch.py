@@ -1,0 +1,105 @@
+"""`tts batch`: many articles, one episode each, and a summary table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from tts.cli.options import QUIET, VERBOSE
+
+if TYPE_CHECKING:
+    from tts.batch import BatchItem
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _status(item: BatchItem) -> str:
+    return f"failed: {item.error}" if item.status == "failed" else item.status
+
+
+def summary_table(items: Sequence[BatchItem]) -> str:
+    """Article, status (built / unchanged / failed: reason), audio duration, build time."""
+    rows = [
+        (
+            Path(i.source).name or i.source,
+            _status(i),
+            _clock(i.duration) if i.duration is not None else "-",
+            f"{i.seconds:.1f} s",
+        )
+        for i in items
+    ]
+    header = ("article", "status", "duration", "time")
+    widths = [max(len(r[c]) for r in [header, *rows]) for c in range(3)]
+    lines = [
+        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>8}"
+        for r in [header, *rows]
+    ]
+    counts = {s: sum(i.status == s for i in items) for s in ("built", "unchanged", "failed")}
+    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def batch(
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Article files or http(s) URLs; each becomes its own episode."
+    ),
+    outdir: Path = typer.Option(Path("output"), "-o", "--outdir", help="Where <slug>/ folders go."),
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
+    ),
+    feed: bool = typer.Option(
+        False, "--feed", help="Rebuild OUTDIR/feed.xml once at the end (needs tts feed init)."
+    ),
+    engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
+    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    model: Path | None = typer.Option(None, "--model", help="A local Silero model file (.pt)."),
+    cluster: str | None = typer.Option(
+        None,
+        "--cluster",
+        help="Synthesize on a Ray cluster first: its address, or 'local' "
+        "(needs the cluster extra: pip install 'tts[cluster]').",
+    ),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
+) -> None:
+    """Build many articles, one episode each; unchanged ones are skipped, failures reported.
+
+    Exit code 1 when any article failed. Example: tts batch news/*.txt -o site --feed
+    """
+    from tts.batch import run_batch
+    from tts.cli import setup_logging
+
+    setup_logging(verbose, quiet)
+
+    def report(item: BatchItem) -> None:
+        if not quiet:
+            typer.echo(f"[{item.status}] {item.source}", err=True)
+
+    items = run_batch(
+        inputs,
+        outdir,
+        workers=workers,
+        feed=feed,
+        engine=engine,
+        voice=voice,
+        model_path=model,
+        cluster=cluster,
+        on_item=report,
+    )
+    typer.echo(summary_table(items))
+    if feed:
+        typer.echo(f"feed: {outdir / 'feed.xml'}")
+    if any(i.status == "failed" for i in items):
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(batch)

@@ -1,0 +1,70 @@
+"""`tts bench`: build one article and show where the time goes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import typer
+
+from tts.cli.options import QUIET, VERBOSE
+
+SAMPLE = Path("shared") / "corpus" / "anc-dialogue.txt"
+
+
+def default_input() -> Path | None:
+    """The sample article beside the current folder or beside the repository, if present."""
+    repo_parent = Path(__file__).resolve().parents[3]
+    for base in (Path.cwd().parent, repo_parent):
+        if (base / SAMPLE).is_file():
+            return base / SAMPLE
+    return None
+
+
+def bench(
+    source: str | None = typer.Argument(
+        None,
+        metavar="[INPUT]",
+        help="Article to build (default: ../shared/corpus/anc-dialogue.txt).",
+    ),
+    engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
+    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    model: Path | None = typer.Option(None, "--model", help="A local Silero model file (.pt)."),
+    workers: int = typer.Option(
+        os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
+    ),
+    warm: bool = typer.Option(
+        False, "--warm", help="Use the clip cache (default: a fresh one, so synthesis is timed)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
+) -> None:
+    """Time every stage of one build: parse, segment, normalize, synthesize, stitch, loudness,
+    encode, export; RTF, characters per second, peak memory, cache hits.
+
+    Example: tts bench ../shared/corpus/anc-dialogue.txt --engine espeak --json
+    """
+    import contextlib
+
+    from tts.bench import bench_build, format_report, fresh_clip_cache
+    from tts.cli import setup_logging
+    from tts.errors import InputError
+
+    setup_logging(verbose, quiet)
+    if source is None:
+        found = default_input()
+        if found is None:
+            raise InputError(f"no INPUT given and no sample at ../{SAMPLE}")
+        source = str(found)
+    with contextlib.nullcontext() if warm else fresh_clip_cache():
+        report = bench_build(source, engine=engine, voice=voice, model_path=model, workers=workers)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_report(report))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(bench)
