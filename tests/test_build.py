@@ -146,3 +146,37 @@ def test_nothing_speakable_is_an_error(tmp_path: Path) -> None:
     src.write_text("★★★\n\n☆☆☆ ✓\n", encoding="utf-8")
     with pytest.raises(ParseError):
         build_episode(BuildOptions(inputs=(str(src),), outdir=tmp_path / "o", engine="espeak"))
+
+
+def test_podcast_intro_and_jingle_are_chapters_of_their_own(tmp_path: Path) -> None:
+    import dataclasses
+
+    from typer.testing import CliRunner
+
+    from tts.audio import run_ffmpeg
+    from tts.cli import _register, app
+    from tts.podcast import load_config, save_config
+
+    _register()
+    init = ["feed", "init", str(tmp_path), "--title", "Подкаст", "--author", "Редакция",
+            "--email", "news@example.org", "--base-url", "https://example.org/pod/"]  # fmt: skip
+    assert CliRunner().invoke(app, init).exit_code == 0
+    run_ffmpeg(
+        ["-f", "lavfi", "-i", "sine=frequency=440:duration=2", str(tmp_path / "j.wav")], "jingle"
+    )
+    save_config(tmp_path, dataclasses.replace(load_config(tmp_path), intro=True, jingle="j.wav"))
+    r = build_episode(
+        BuildOptions(inputs=(str(CORPUS / "anc-dialogue.txt"),), outdir=tmp_path, engine="espeak")
+    )
+    chapters = r.manifest["chapters"]
+    assert [c["title"] for c in chapters[:3]] == [
+        "Заставка", "Аудиоверсия", "АНК стала платформой для открытого диалога - политолог",
+    ]  # fmt: skip
+    assert 2.0 <= chapters[0]["end"] < 4.0
+    first = r.manifest["sentences"][0]
+    assert (
+        first["text"]
+        == "Аудиоверсия статьи «АНК стала платформой для открытого диалога - политолог»"
+    )
+    assert first["start"] == chapters[1]["start"] == chapters[0]["end"]
+    assert "а эн к" in first["spoken"]

@@ -12,9 +12,11 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tts.errors import ExportError
 from tts.model import Chapter
@@ -109,6 +111,20 @@ def calibrate_gain(raw: Path, sample_rate: int, target: float = TARGET_LUFS) -> 
     gain = min(target - first.integrated, _MAX_GAIN_DB)
     second = measure(raw, sample_rate, loudness_chain(gain), true_peak=False)
     return min(gain + (target - second.integrated), _MAX_GAIN_DB)
+
+
+def decode_into(path: Path, sample_rate: int, out: BinaryIO) -> int:
+    """Decode an audio file (a jingle) to mono s16le at ``sample_rate`` into ``out``.
+
+    Returns the samples written.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "decoded.raw"
+        args = ["-i", str(path), "-vn", "-f", "s16le", "-ac", "1", "-ar", str(sample_rate)]
+        run_ffmpeg([*args, str(raw)], f"decoding {path.name}")
+        data = raw.read_bytes()
+    out.write(data)
+    return len(data) // 2
 
 
 def _escape_meta(value: str) -> str:

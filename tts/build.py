@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tts import __version__
-from tts.audio import calibrate_gain, encode_mp3, ffmetadata
+from tts.audio import calibrate_gain, decode_into, encode_mp3, ffmetadata
 from tts.cache import ClipCache
 from tts.clips import ms_to_samples, silence
 from tts.engines.base import Engine
@@ -34,7 +34,12 @@ from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
 from tts.timeline import build_timeline, pause_after
 from tts.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
 
+if TYPE_CHECKING:
+    from tts.podcast import PodcastConfig
+
 log = logging.getLogger(__name__)
+
+JINGLE_CHAPTER = "Заставка"
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ def build_episode(
         log.warning(warning)
     if spec.name == "silero" and spec.model_path is None:
         _fetch_model(spec, notify, download_progress)
+    podcast = _podcast_settings(opts.outdir)
     with clock("open engine"):
         engine = open_engine(spec)
     try:
@@ -111,8 +117,10 @@ def build_episode(
                 stress=_needs_stress(spec),
                 title=opts.title,
                 articles=articles,
+                intro=bool(podcast and podcast.intro),
             )
-        return _render(opts, spec, engine, script, clock, progress, warning)
+        jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
+        return _render(opts, spec, engine, script, clock, progress, warning, jingle)
     finally:
         engine.close()
 
@@ -132,6 +140,13 @@ def _fetch_model(
         ensure_model(model_id, progress=progress)
 
 
+def _podcast_settings(outdir: Path) -> PodcastConfig | None:
+    """The folder's podcast.toml (intro, jingle), when the folder is a podcast."""
+    from tts.podcast import config_path, load_config
+
+    return load_config(outdir) if config_path(outdir).is_file() else None
+
+
 def _needs_stress(spec: EngineSpec) -> bool:
     if spec.name != "silero":
         return False
@@ -149,13 +164,14 @@ def _render(
     clock: Stopwatch,
     progress: Progress | None,
     warning: str | None,
+    jingle: Path | None,
 ) -> BuildResult:
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
     slug = slugify(script.title)
     outdir = opts.outdir
     target = episode_dir(outdir, slug)
-    key = build_key(script, jobs, spec, opts.bitrate, opts.formats)
+    key = build_key(script, jobs, spec, opts.bitrate, opts.formats, jingle)
     unchanged = _unchanged(target, key)
     if unchanged is not None:
         return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
@@ -165,7 +181,7 @@ def _render(
     with locked(outdir, slug), staging(outdir, slug) as work:
         raw = work / "audio.raw"
         with clock("stitch"):
-            timeline = _stitch(engine, spec, cache, script, jobs, raw)
+            timeline = _stitch(engine, spec, cache, script, jobs, raw, jingle)
         with clock("loudness"):
             gain = calibrate_gain(raw, timeline.sample_rate)
         meta = EpisodeMeta(
@@ -213,7 +229,12 @@ def _render(
 
 
 def build_key(
-    script: Script, jobs: Sequence[Job], spec: EngineSpec, bitrate: str, formats: Sequence[str]
+    script: Script,
+    jobs: Sequence[Job],
+    spec: EngineSpec,
+    bitrate: str,
+    formats: Sequence[str],
+    jingle: Path | None = None,
 ) -> str:
     """Everything the published files depend on; equal keys mean nothing needs rebuilding."""
     fields = {
@@ -224,8 +245,17 @@ def build_key(
         "pauses": dataclasses.asdict(spec.voice.pauses),
         "bitrate": bitrate,
         "formats": sorted(formats),
+        "jingle": _file_stamp(jingle) if jingle else None,
     }
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+def _file_stamp(path: Path) -> list[object]:
+    try:
+        info = path.stat()
+    except OSError:
+        return [str(path)]
+    return [str(path), info.st_size, info.st_mtime_ns]
 
 
 def _unchanged(target: Path, key: str) -> dict[str, Any] | None:
@@ -249,13 +279,19 @@ def _stitch(
     script: Script,
     jobs: Sequence[Job],
     raw: Path,
+    jingle: Path | None,
 ) -> Timeline:
     """Clips and pauses straight to a raw PCM file, one clip in memory at a time."""
     pauses = spec.voice.pauses
     rate = engine.sample_rate
     lengths = []
+    lead = 0
     try:
         with raw.open("wb") as out:
+            if jingle is not None:
+                lead = decode_into(jingle, rate, out)
+                out.write(silence(ms_to_samples(pauses.section, rate)))
+                lead += ms_to_samples(pauses.section, rate)
             for n, job in enumerate(jobs):
                 clip = require_clip(engine, spec.voice, cache, job)
                 out.write(clip.pcm)
@@ -263,7 +299,15 @@ def _stitch(
                 lengths.append(clip.samples)
     except OSError as exc:
         raise ExportError(f"cannot write {raw}: {exc.strerror or exc}") from exc
-    return build_timeline(script.sentences, lengths, rate, pauses, script.chapters)
+    return build_timeline(
+        script.sentences,
+        lengths,
+        rate,
+        pauses,
+        script.chapters,
+        lead=lead,
+        lead_title=JINGLE_CHAPTER if jingle else None,
+    )
 
 
 def _encode(

@@ -118,6 +118,19 @@ def _drop_silent(
     return tuple(keep), tuple(moved)
 
 
+INTRO_CHAPTER = "Аудиоверсия"
+
+
+def with_intro(
+    sentences: Sequence[Sentence], chapters: Sequence[tuple[str, int]], title: str
+) -> tuple[list[Sentence], list[tuple[str, int]]]:
+    """A spoken «Аудиоверсия статьи «…»» first, as a chapter of its own (podcast.toml: intro)."""
+    text = f"Аудиоверсия статьи «{title}»"
+    intro = Sentence(0, 0, -2, (0, len(text)), text, kind="body")
+    moved = _renumber(sentences, 1, 0)
+    return [intro, *moved], [(INTRO_CHAPTER, 0), *((t, first + 1) for t, first in chapters)]
+
+
 def prepare(
     inputs: Sequence[str],
     *,
@@ -126,9 +139,19 @@ def prepare(
     stress: bool = False,
     title: str | None = None,
     articles: Sequence[Article] | None = None,
+    intro: bool = False,
 ) -> Script:
     articles = list(articles) if articles is not None else read_articles(inputs)
+    first = articles[0]
+    if title is None:
+        title = (
+            first.title
+            if len(articles) == 1
+            else "Дайджест: " + "; ".join(a.title for a in articles)
+        )
     sentences, chapters = segment_articles(articles, max_chars)
+    if intro:
+        sentences, chapters = with_intro(sentences, chapters, title)
     spoken = normalize_sentences(sentences, lexicons, stress)
     kept, anchors = _drop_silent(spoken, chapters)
     if not kept:

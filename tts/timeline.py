@@ -36,21 +36,28 @@ def build_timeline(
     sample_rate: int,
     pauses: Pauses,
     chapters: ChapterPlan,
+    *,
+    lead: int = 0,
+    lead_title: str | None = None,
 ) -> Timeline:
+    """Cues and chapters in samples. ``lead`` samples of other audio (a jingle) come first,
+    as a chapter of their own when ``lead_title`` names it."""
     if len(sentences) != len(lengths):
         raise ValueError("one clip length per sentence is required")
     cues: list[Cue] = []
-    pos = 0
+    pos = lead
     for i, (sentence, length) in enumerate(zip(sentences, lengths, strict=True)):
         cues.append(Cue(sentence=sentence.index, start=pos, end=pos + length))
         pos += length + ms_to_samples(pause_after(sentences, i, pauses), sample_rate)
-    total = cues[-1].end if cues else 0
-    return Timeline(sample_rate, total, tuple(cues), _tile_chapters(chapters, cues, total))
+    total = cues[-1].end if cues else lead
+    plan = [(lead_title, -1), *chapters] if lead_title and cues else list(chapters)
+    return Timeline(sample_rate, total, tuple(cues), _tile_chapters(plan, cues, total))
 
 
 def _tile_chapters(plan: ChapterPlan, cues: Sequence[Cue], total: int) -> tuple[Chapter, ...]:
-    """Chapters start where their first cue starts and end where the next begins."""
-    starts = [0 if n == 0 else cues[first].start for n, (_, first) in enumerate(plan)]
+    """Chapters start where their first cue starts (the first at 0) and end where the next
+    begins. An anchor of -1 stands for audio before the first cue."""
+    starts = [0 if n == 0 or first < 0 else cues[first].start for n, (_, first) in enumerate(plan)]
     ends = starts[1:] + [total]
     return tuple(
         Chapter(title, start, end)
