@@ -138,7 +138,7 @@ def build(
     m = result.manifest
     typer.echo(
         f"{result.folder}/  {_format_duration(m['duration'])} of audio, "
-        f"{len(m['chapters'])} chapters, engine {m['engine']} ({m['voice']})"
+        f"{len(m['chapters'])} chapters, {m['engine']} voice {m['speaker']} ({m['voice']})"
     )
     typer.echo(
         f"{result.from_cache} of {result.sentences} sentences from cache; "
