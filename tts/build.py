@@ -73,11 +73,16 @@ Progress = Callable[[int, int], None]
 
 
 class Stopwatch:
-    def __init__(self) -> None:
+    """Wall time per stage; ``on_stage`` hears each stage's name as it starts."""
+
+    def __init__(self, on_stage: Callable[[str], None] | None = None) -> None:
         self.times: dict[str, float] = {}
+        self.on_stage = on_stage
 
     @contextlib.contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
+        if self.on_stage:
+            self.on_stage(stage)
         start = time.perf_counter()
         try:
             yield
@@ -91,10 +96,12 @@ def build_episode(
     *,
     notify: Callable[[str], None] | None = None,
     download_progress: Callable[[int, int | None], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build one episode. ``notify`` receives notices the user must see (a model's licence
-    before its first download); ``download_progress`` follows that download."""
-    clock = Stopwatch()
+    before its first download); ``download_progress`` follows that download; ``on_stage``
+    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …)."""
+    clock = Stopwatch(on_stage)
     with clock("read"):
         articles = read_articles(opts.inputs)  # input errors first, before any engine work
     spec, warning = resolve(

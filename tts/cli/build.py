@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -41,6 +42,26 @@ class ProgressLine:
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
+
+
+_STAGES = {
+    "loudness": "measuring loudness",
+    "encode": "encoding MP3",
+    "formats": "encoding other formats",
+}
+
+
+def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
+    """Name the slow stages after synthesis on a terminal, so long books never look stuck."""
+    if not (enabled and sys.stderr.isatty()):
+        return None
+
+    def show(stage: str) -> None:
+        if stage in _STAGES:
+            sys.stderr.write(f"{_STAGES[stage]}…\n")
+            sys.stderr.flush()
+
+    return show
 
 
 FORMATS = ("mp3", "m4a", "m4b", "opus", "epub")
@@ -126,6 +147,7 @@ def build(
         progress=ProgressLine(not quiet),
         notify=lambda text: typer.echo(text, err=True),
         download_progress=None if quiet else progress_printer("model"),
+        on_stage=_stage_printer(not quiet),
     )
     feed_path = None
     if feed:
