@@ -204,8 +204,9 @@ def _render(
         with clock("encode"):
             _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
         extra: dict[str, str] = {}
-        with clock("formats"):
-            if set(opts.formats) - {"mp3"}:
+        others = [f for f in opts.formats if f != "mp3"]
+        if others:
+            with clock("formats"):
                 from tts.formats import export_formats
 
                 base = _export(work, meta, script, timeline, engine, spec, key, {}, page=False)
@@ -215,11 +216,11 @@ def _render(
                     sample_rate=timeline.sample_rate,
                     metadata=work / "ffmetadata.txt",
                     gain_db=gain,
-                    formats=[f for f in opts.formats if f != "mp3"],
+                    formats=others,
                     manifest=base,
                 )
-            (work / "ffmetadata.txt").unlink()
-            raw.unlink()
+        (work / "ffmetadata.txt").unlink()
+        raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
             manifest = _export(work, meta, script, timeline, engine, spec, key, extra)
             publish(work, target)
