@@ -52,12 +52,13 @@ def export_formats(
     return written
 
 
-def _sources(raw: Path, sample_rate: int, metadata: Path, *, chapters: bool = True) -> list[str]:
-    return [
-        *("-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw)),
-        *("-i", str(metadata), "-map", "0:a", "-map_metadata", "1"),
-        *("-map_chapters", "1" if chapters else "-1"),
-    ]
+def _inputs(raw: Path, sample_rate: int, metadata: Path) -> list[str]:
+    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw), "-i", str(metadata)]
+
+
+def _maps(*, chapters: bool = True) -> list[str]:
+    """The audio from input 0; tags (and chapters, unless written otherwise) from input 1."""
+    return ["-map", "0:a", "-map_metadata", "1", "-map_chapters", "1" if chapters else "-1"]
 
 
 def encode_aac(
@@ -72,12 +73,16 @@ def encode_aac(
     bitrate: str = AAC_BITRATE,
 ) -> None:
     """M4A, or M4B (the audiobook brand) when ``book``: iTunes tags and chapters, index first."""
-    art: list[str] = []
+    art_in: list[str] = []
+    art_out: list[str] = []
     if cover is not None:
-        art = ["-i", str(cover), "-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
+        art_in = ["-i", str(cover)]
+        art_out = ["-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
     args = [
-        *_sources(raw, sample_rate, metadata),
-        *art,
+        *_inputs(raw, sample_rate, metadata),
+        *art_in,
+        *_maps(),
+        *art_out,
         *("-af", loudness_chain(gain_db), "-c:a", "aac", "-b:a", bitrate),
         *("-movflags", "+faststart", "-brand", "M4B " if book else "M4A "),
         *("-f", "ipod", str(out)),
@@ -102,7 +107,8 @@ def encode_opus(
     """
     comments = [arg for key, val in chapters.items() for arg in ("-metadata", f"{key}={val}")]
     args = [
-        *_sources(raw, sample_rate, metadata, chapters=False),
+        *_inputs(raw, sample_rate, metadata),
+        *_maps(chapters=False),
         *comments,
         *("-af", f"{loudness_chain(gain_db)},aresample={OPUS_RATE}"),
         *("-c:a", "libopus", "-b:a", bitrate, "-f", "ogg", str(out)),
