@@ -62,9 +62,23 @@ def run_ffmpeg(args: Sequence[str], what: str) -> str:
     except OSError as exc:
         raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
     if done.returncode != 0:
-        tail = " | ".join(done.stderr.strip().splitlines()[-3:])
-        raise ExportError(f"{what} failed ({' '.join(cmd)}): {tail}")
+        raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(done.stderr)}")
     return done.stderr
+
+
+# ffmpeg ends a failed run with statistics and "Conversion failed!"; the cause (e.g. "No space
+# left on device") comes earlier, on lines like these.
+_ERROR_LINE = re.compile(
+    r"error|fail|invalid|unable|cannot|could not|no such|denied|no space|unknown|unrecognized",
+    re.I,
+)
+
+
+def stderr_tail(stderr: str, lines: int = 3) -> str:
+    """The last few lines that say what went wrong, else the last few lines."""
+    every = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    errors = [line for line in every if _ERROR_LINE.search(line)]
+    return " | ".join((errors or every)[-lines:])
 
 
 def _raw_input(raw: Path, sample_rate: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import shutil
@@ -31,9 +32,14 @@ def episode_dir(outdir: Path, slug: str) -> Path:
 
 @contextlib.contextmanager
 def staging(outdir: Path, slug: str) -> Iterator[Path]:
-    """A hidden work folder beside the episode; removed on any failure."""
+    """A hidden work folder beside the episode; removed on any failure.
+
+    Called under the slug's lock, so any work folder of this slug already there was left by a
+    killed build (kill -9 runs no cleanup) and holds a stale copy of the raw audio: removed.
+    """
     try:
         outdir.mkdir(parents=True, exist_ok=True)
+        _remove_stale(outdir, slug)
         work = Path(tempfile.mkdtemp(prefix=f".tmp-{slug}-", dir=outdir))
         work.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the episode from a web server
     except OSError as exc:
@@ -42,6 +48,14 @@ def staging(outdir: Path, slug: str) -> Iterator[Path]:
         yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _remove_stale(outdir: Path, slug: str) -> None:
+    """Work and swap folders of exactly this slug (mkdtemp's suffix holds no '-')."""
+    for prefix in (f".tmp-{slug}-", f".old-{slug}-"):
+        for path in outdir.glob(glob.escape(prefix) + "*"):
+            if "-" not in path.name[len(prefix) :] and path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
 
 
 @contextlib.contextmanager

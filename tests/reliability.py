@@ -1,0 +1,117 @@
+"""Running the real `python -m tts` in a subprocess and checking what it left (issue 8 tests)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from helpers import REPO
+
+from tts.normalize import ALPHABET
+
+
+def tts_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tts", *args]
+
+
+def tts_env(**overrides: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO), **overrides}
+
+
+def run_tts(
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        tts_command(*args),
+        cwd=cwd,
+        env=env or tts_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
+
+
+def assert_no_partial(out: Path) -> None:
+    """No staging or swap folder left behind; every episode folder is complete."""
+    if not out.exists():
+        return
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+    assert leftovers == []
+    for folder in (p for p in out.iterdir() if p.is_dir()):
+        manifest = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
+        expected = {*manifest["files"].values(), "episode.json"}
+        assert sorted(p.name for p in folder.iterdir()) == sorted(expected)
+        for name in expected:
+            assert (folder / name).stat().st_size > 0, name
+
+
+def assert_user_error(done: subprocess.CompletedProcess[str], *needles: str) -> str:
+    """Exit code 1, no traceback, and exactly one `error: ` line, the last one on stderr."""
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("error: ")]
+    assert len(errors) == 1 and lines[-1] == errors[0], done.stderr
+    for needle in needles:
+        assert needle in errors[0], errors[0]
+    return errors[0]
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
+    return data
+
+
+def check_episode(folder: Path) -> dict[str, Any]:
+    """What every episode must hold: its files, timed sentences, only speakable spoken text."""
+    manifest = read_manifest(folder)
+    assert manifest["slug"] == folder.name
+    assert manifest["duration"] > 0 and manifest["sentences"]
+    for sentence in manifest["sentences"]:
+        assert set(sentence["spoken"]) <= ALPHABET, sentence
+        assert sentence["spoken"].strip(" ,.!?;:–-…"), sentence
+    return manifest
+
+
+def episode_summary(manifest: dict[str, Any], *, times: bool = True) -> tuple[Any, ...]:
+    """What must be equal between two builds of one article: sentences, spoken text, times."""
+    sentences = [
+        (s["index"], s["chapter"], s["text"], s["spoken"])
+        + ((s["start"], s["end"]) if times else ())
+        for s in manifest["sentences"]
+    ]
+    chapters = [c if times else c["title"] for c in manifest["chapters"]]
+    return manifest["title"], manifest["duration"] if times else None, chapters, sentences
+
+
+def assert_same_episode(got: dict[str, Any], want: dict[str, Any], drift: float = 0.0) -> None:
+    """Same sentences and spoken text; every time equal, or within ``drift`` seconds.
+
+    eSpeak NG is not a pure function of the text: a clip's length varies by a few
+    milliseconds with the calls made before it in the process, so an episode whose clips were
+    synthesized in another order drifts by that much (measured: 12 ms over 100 sentences).
+    """
+    assert episode_summary(got, times=False) == episode_summary(want, times=False)
+    pairs = [(got["duration"], want["duration"])]
+    pairs += [
+        (a[k], b[k])
+        for a, b in zip(got["sentences"], want["sentences"], strict=True)
+        for k in ("start", "end")
+    ]
+    pairs += [
+        (a[k], b[k])
+        for a, b in zip(got["chapters"], want["chapters"], strict=True)
+        for k in ("start", "end")
+    ]
+    assert max(abs(a - b) for a, b in pairs) <= drift, pairs
