@@ -1,0 +1,334 @@
+"""The performance targets of issue 7, measured in one run and reported as ratios.
+
+Usage: .venv/bin/python benchmarks/bench.py [--quick] [--json results.json]
+
+Every build runs in a fresh subprocess (a fresh clip cache unless the target is about reuse),
+so start-up, imports and memory are what a user gets. A child prints its BuildResult timings
+as JSON; the parent times the whole process and samples the process tree's memory.
+--quick skips the 300,000-character book.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLE = CORPUS / "anc-dialogue.txt"
+TTS = [str(REPO / ".venv" / "bin" / "tts")] if (REPO / ".venv/bin/tts").exists() else [
+    sys.executable, "-m", "tts"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    value: float
+    op: str  # "<=" or ">="
+    limit: float
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.limit if self.op == "<=" else self.value >= self.limit
+
+
+def machine() -> dict[str, str]:
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text(encoding="utf-8"))
+    mem = re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text(encoding="utf-8"))
+    from tts.audio import ffmpeg_exe
+
+    ffmpeg = subprocess.run([ffmpeg_exe(), "-version"], capture_output=True, text=True).stdout
+    return {
+        "cores": str(os.cpu_count()),
+        "cpu": cpu.group(1).strip() if cpu else platform.processor(),
+        "memory": f"{int(mem.group(1)) / 1024**2:.1f} GiB" if mem else "?",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "torch": metadata.version("torch"),
+        "ffmpeg (used)": " ".join(ffmpeg.split()[:3]),
+        "espeakng-loader": metadata.version("espeakng-loader"),
+    }
+
+
+def corpus_paragraphs() -> list[str]:
+    """The body paragraphs of every corpus article, as the parser reads them."""
+    from tts.prepare import read_articles
+
+    files = sorted(
+        p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html") and p.stem != "README"
+    )
+    articles = read_articles([str(p) for p in files])
+    return [par for a in articles for sec in a.sections for par in sec.paragraphs]
+
+
+def numbered_text(min_chars: int, title: str) -> str:
+    """Markdown of at least ``min_chars``: the corpus again and again, a chapter per round, and
+    every sentence numbered («Номер 12: …») so no clip is ever shared and all are synthesized."""
+    paragraphs, parts, size, n, chapter = corpus_paragraphs(), [f"# {title}"], 0, 0, 0
+    while size < min_chars:
+        chapter += 1
+        parts.append(f"## Глава {chapter}")
+        for par in paragraphs:
+            sentences = re.split(r"(?<=[.!?…])\s+", par)
+            numbered = []
+            for sentence in sentences:
+                n += 1
+                numbered.append(f"Номер {n}: {sentence}")
+            parts.append(" ".join(numbered))
+            size += len(parts[-1])
+    return "\n\n".join(parts) + "\n"
+
+
+def edit_one_sentence(text: str) -> str:
+    """The same article with one sentence changed: «Сегодня» opens a middle paragraph."""
+    paras = text.split("\n\n")
+    body = [i for i, p in enumerate(paras) if p[:1].isalpha() and i > 1]
+    i = body[len(body) // 2]
+    paras[i] = "Сегодня " + paras[i][0].lower() + paras[i][1:]
+    return "\n\n".join(paras)
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants now, from /proc (Linux)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text(encoding="utf-8")
+            kids = Path(f"/proc/{current}/task/{current}/children").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        found = re.search(r"VmRSS:\s*(\d+)", status)
+        total += int(found.group(1)) if found else 0
+        todo += [int(k) for k in kids.split()]
+    return total / 1024
+
+
+def peak_tree_rss(proc: subprocess.Popen[str]) -> float:
+    """Sample the tree's memory every 50 ms until the process ends (stdout read afterwards)."""
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_mb(proc.pid))
+        time.sleep(0.05)
+    return peak
+
+
+def render_targets(r: dict[str, Any], rows: list[Target]) -> str:
+    lines = ["machine: " + "; ".join(f"{k} {v}" for k, v in r["machine"].items()), ""]
+    lines.append(f"{'target':<50} {'measured':>10} {'goal':>10}  result")
+    for t in rows:
+        lines.append(f"{t.name:<50} {t.value:10.4f} {t.op + ' ' + format(t.limit, 'g'):>10}  "
+                     f"{'met' if t.met else 'MISSED'}")  # fmt: skip
+    lines += ["", "raw figures:", json.dumps(summary(r), indent=1)]
+    return "\n".join(lines)
+
+
+def summary(r: dict[str, Any]) -> dict[str, Any]:
+    """The builds' figures without the machine block, times rounded for reading."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, float):
+            return round(value, 4)
+        if isinstance(value, dict):
+            return {str(k): clean(v) for k, v in value.items()}
+        return value
+
+    return {k: clean(v) for k, v in r.items() if k != "machine"}
+
+
+def child_build(argv: list[str]) -> None:
+    """In the child: one build_episode call; print its figures as one JSON line."""
+    from tts.build import BuildOptions, build_episode
+
+    p = argparse.ArgumentParser()
+    p.add_argument("input")
+    p.add_argument("--engine", default="espeak")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--outdir", type=Path, required=True)
+    p.add_argument("--model", type=Path)
+    a = p.parse_args(argv)
+    opts = BuildOptions(inputs=(a.input,), outdir=a.outdir, engine=a.engine,
+                        workers=a.workers, model_path=a.model)  # fmt: skip
+    started = time.perf_counter()
+    r = build_episode(opts)
+    wall = time.perf_counter() - started
+    print(json.dumps({"wall": wall, "timings": r.timings, "duration": r.manifest["duration"],
+                      "sentences": r.sentences, "from_cache": r.from_cache,
+                      "unchanged": r.unchanged}))  # fmt: skip
+
+
+def child_synth(argv: list[str]) -> None:
+    """In the child: prepare, then only synthesize every clip (no encoding); print the time."""
+    from tts.cache import ClipCache
+    from tts.engines.registry import open_engine, resolve
+    from tts.paths import clips_dir
+    from tts.prepare import prepare
+    from tts.synth import plan_jobs, synthesize_missing
+
+    source, workers = argv[0], int(argv[1])
+    spec, _ = resolve("espeak")
+    engine = open_engine(spec)
+    script = prepare([source], max_chars=engine.max_chars)
+    jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
+    started = time.perf_counter()
+    synthesize_missing(engine, spec, ClipCache(clips_dir()), jobs, workers=workers)
+    print(json.dumps({"synthesize": time.perf_counter() - started, "clips": len(jobs)}))
+
+
+def run_build(source: Path, cache: Path, out: Path | None, **opts: Any) -> dict[str, Any]:
+    """A build in a subprocess: its own figures plus process wall and CPU time, peak tree RSS.
+    Without ``out``: synthesis only (``workers`` then required)."""
+    args = [sys.executable, __file__, "--child", str(source), "--outdir", str(out)]
+    if out is None:
+        args = [sys.executable, __file__, "--child-synth", str(source), str(opts.pop("workers"))]
+    for key, value in opts.items():
+        args += [f"--{key}", str(value)]
+    env = os.environ | {"TTS_CACHE_DIR": str(cache)}
+    load, cpu = os.getloadavg()[0], _children_cpu()
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    rss_mb = peak_tree_rss(proc)
+    stdout, stderr = proc.communicate()
+    if proc.returncode != 0:
+        raise SystemExit(f"build of {source} failed:\n{stderr}")
+    data: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    data |= {"process_wall": time.perf_counter() - started, "tree_peak_rss_mb": rss_mb,
+             "cpu_seconds": _children_cpu() - cpu, "load_before": load}  # fmt: skip
+    return data
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def startup(args: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([*TTS, *args], capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def post_synthesis(build: dict[str, Any]) -> float:
+    spent = sum(build["timings"].get(s, 0.0) for s in ("stitch", "loudness", "encode", "formats",
+                                                        "export"))  # fmt: skip
+    return float(build["duration"] / spent)
+
+
+def rebuilds(tmp: Path) -> dict[str, Any]:
+    """Cold, unchanged and one-edited-sentence builds of the sample with eSpeak NG."""
+    cache, out = tmp / "cache-sample", tmp / "out-sample"
+    cold = run_build(SAMPLE, cache, out, engine="espeak")
+    same = run_build(SAMPLE, cache, out, engine="espeak")
+    edited = tmp / SAMPLE.name
+    edited.write_text(edit_one_sentence(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
+    changed = run_build(edited, cache, out, engine="espeak")
+    return {"cold": cold, "unchanged": same, "edited": changed}
+
+
+def workers_run(tmp: Path) -> dict[str, Any]:
+    text = tmp / "sixty-thousand.md"
+    text.write_text(numbered_text(60_000, "Сборник для замера"), encoding="utf-8")
+    # Synthesis alone, alternating 1, 2, 1, 2 workers (fresh caches): the best of each count,
+    # since other jobs on a shared machine only ever add time.
+    synth: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    for i, n in enumerate((1, 2, 1, 2)):
+        synth[n].append(run_build(text, tmp / f"cache-s{i}", None, workers=n))
+    full = run_build(text, tmp / "cache-w", tmp / "out-w", engine="espeak", workers=2)
+    best = {n: min(r["synthesize"] for r in runs) for n, runs in synth.items()}
+    return {"characters": len(text.read_text(encoding="utf-8")), "synth": synth, "best": best,
+            "full": full}  # fmt: skip
+
+
+def book_run(tmp: Path) -> dict[str, Any]:
+    book = tmp / "book.md"
+    book.write_text(numbered_text(300_000, "Книга для замера"), encoding="utf-8")
+    run = run_build(book, tmp / "cache-book", tmp / "out-book", engine="espeak",
+                    workers=os.cpu_count() or 1)  # fmt: skip
+    return {"characters": len(book.read_text(encoding="utf-8")), "run": run}
+
+
+def silero_run(tmp: Path) -> dict[str, Any]:
+    sys.path.insert(0, str(REPO / "tests"))
+    standin = importlib.import_module("standin")  # the tests' builder; not Silero
+    model = standin.build_standin(tmp / "standin.pt", record=tmp / "standin-record.jsonl")
+    return run_build(SAMPLE, tmp / "cache-silero", tmp / "out-silero", engine="silero",
+                     model=model, workers=1)  # fmt: skip
+
+
+def targets(r: dict[str, Any]) -> list[Target]:
+    cold, same, edited = (r["rebuilds"][k] for k in ("cold", "unchanged", "edited"))
+    w = r["workers"]
+    s = r["silero"]
+    rows = [
+        Target("start-up: tts --help (s, median of 5)", r["help"], "<=", 0.3),
+        Target("start-up: tts voices (s, median of 5)", r["voices"], "<=", 0.3),
+        Target("cold build / audio duration (process)", cold["process_wall"] / cold["duration"],
+               "<=", 0.05),
+        Target("unchanged rebuild / cold (process)", same["process_wall"] / cold["process_wall"],
+               "<=", 0.10),
+        Target("unchanged rebuild / cold (in-process)", same["wall"] / cold["wall"], "<=", 0.10),
+        Target("one edited sentence / cold (process)",
+               edited["process_wall"] / cold["process_wall"], "<=", 0.40),
+        Target("one edited sentence / cold (in-process)", edited["wall"] / cold["wall"],
+               "<=", 0.40),
+        Target("after synthesis, sample (x realtime)", post_synthesis(cold), ">=", 50),
+        Target("after synthesis, 60k text (x realtime)", post_synthesis(w["full"]), ">=", 50),
+        Target("synthesis, 2 workers / 1 (60k chars, best of 2)",
+               w["best"][2] / w["best"][1], "<=", 0.6),
+        Target("pipeline cost, Silero stand-in (s per audio s)",
+               (s["wall"] - s["timings"].get("synthesize", 0.0)) / s["duration"], "<=", 0.005),
+    ]  # fmt: skip
+    if "book" in r:
+        rows.append(Target("peak RSS, 300k chars eSpeak (MiB, process tree)",
+                           r["book"]["run"]["tree_peak_rss_mb"], "<=", 500))  # fmt: skip
+    return rows
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        child_build(sys.argv[2:])
+        return
+    if sys.argv[1:2] == ["--child-synth"]:
+        child_synth(sys.argv[2:])
+        return
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--quick", action="store_true", help="Skip the 300,000-character book.")
+    p.add_argument("--json", type=Path, help="Also write every raw figure to this file.")
+    a = p.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="tts-bench-"))
+    try:
+        r: dict[str, Any] = {"machine": machine()}
+        r["help"], r["voices"] = startup(["--help"]), startup(["voices"])
+        r["rebuilds"] = rebuilds(tmp)
+        r["workers"] = workers_run(tmp)
+        r["silero"] = silero_run(tmp)
+        if not a.quick:
+            r["book"] = book_run(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(render_targets(r, targets(r)))
+    if a.json:
+        a.json.write_text(json.dumps(r, indent=1, default=str) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
