@@ -30,8 +30,12 @@ def export_formats(
     gain_db: float,
     formats: Sequence[str],
     manifest: Mapping[str, Any],
+    cover: Path | None = None,
 ) -> dict[str, str]:
-    """Write each requested format into ``work``; returns {kind: file name}."""
+    """Write each requested format into ``work``; returns {kind: file name}.
+
+    ``cover`` (the podcast's artwork, JPEG or PNG) goes into the M4A/M4B files when given.
+    """
     unknown = sorted(set(formats) - set(KINDS))
     if unknown:
         raise ExportError(f"unknown format {', '.join(unknown)}; known: mp3, {', '.join(KINDS)}")
@@ -41,7 +45,10 @@ def export_formats(
         name = f"{slug}.{kind}"
         log.info("writing %s", name)
         if kind in ("m4a", "m4b"):
-            encode_aac(raw, sample_rate, work / name, metadata, gain_db=gain_db, book=kind == "m4b")
+            book = kind == "m4b"
+            encode_aac(
+                raw, sample_rate, work / name, metadata, gain_db=gain_db, book=book, cover=cover
+            )
         elif kind == "opus":
             marks = opus_chapters(manifest["chapters"])
             encode_opus(raw, sample_rate, work / name, metadata, gain_db=gain_db, chapters=marks)
