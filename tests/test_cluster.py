@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tts.batch import run_batch
-from tts.cluster import plan_cluster_jobs, prefill_clips
-
-ray = pytest.importorskip("ray", reason="the cluster extra is not installed")
+from tts.cluster import import_ray, plan_cluster_jobs, prefill_clips
+from tts.errors import TTSError
 
 ARTICLES = {
     "one.txt": "Первая новость\n\nГород открыл новый парк. Жители довольны.\n",
@@ -24,6 +24,7 @@ def manifest(folder: Path) -> Any:
 
 
 def test_local_cluster_renders_every_clip_once(tmp_path: Path, fresh_cache: Path) -> None:
+    ray = pytest.importorskip("ray", reason="the cluster extra is not installed")
     for name, text in ARTICLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     inputs = [str(tmp_path / "one.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "two.txt")]
@@ -38,3 +39,9 @@ def test_local_cluster_renders_every_clip_once(tmp_path: Path, fresh_cache: Path
     assert not ray.is_initialized()  # the session the batch started was shut down
     assert prefill_clips([], address="local", workers=1) == 0
     assert plan_cluster_jobs([]) is None
+
+
+def test_without_ray_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # what an environment without Ray gives
+    with pytest.raises(TTSError, match=r"tts\[cluster\]"):
+        import_ray()

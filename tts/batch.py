@@ -141,6 +141,14 @@ def run_batch(
         from tts.cluster import prefill_clips
 
         prefill_clips(options, address=cluster, workers=workers)
+    done = _build_all(options, workers, on_item)
+    _finish(outdir, feed)
+    return [done[o.inputs[0]] for o in options]
+
+
+def _build_all(
+    options: Sequence[BuildOptions], workers: int, on_item: OnItem | None
+) -> dict[str, BatchItem]:
     done: dict[str, BatchItem] = {}
 
     def record(item: BatchItem) -> None:
@@ -153,8 +161,7 @@ def run_batch(
     else:
         for opts in options:
             record(build_one(opts))
-    _finish(outdir, feed)
-    return [done[o.inputs[0]] for o in options]
+    return done
 
 
 def _finish(outdir: Path, feed: bool) -> None:
