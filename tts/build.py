@@ -127,7 +127,8 @@ def build_episode(
                 intro=bool(podcast and podcast.intro),
             )
         jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
-        return _render(opts, spec, engine, script, clock, progress, warning, jingle)
+        cover = _cover(opts.outdir, podcast)
+        return _render(opts, spec, engine, script, clock, progress, warning, jingle, cover)
     finally:
         engine.close()
 
@@ -154,6 +155,14 @@ def _podcast_settings(outdir: Path) -> PodcastConfig | None:
     return load_config(outdir) if config_path(outdir).is_file() else None
 
 
+def _cover(outdir: Path, podcast: PodcastConfig | None) -> Path | None:
+    """The podcast's artwork file, embedded in M4A/M4B (a URL cannot be)."""
+    if podcast is None or not podcast.image or "://" in podcast.image:
+        return None
+    path = outdir / podcast.image
+    return path if path.is_file() else None
+
+
 def _needs_stress(spec: EngineSpec) -> bool:
     if spec.name != "silero":
         return False
@@ -172,6 +181,7 @@ def _render(
     progress: Progress | None,
     warning: str | None,
     jingle: Path | None,
+    cover: Path | None,
 ) -> BuildResult:
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
@@ -218,6 +228,7 @@ def _render(
                     gain_db=gain,
                     formats=others,
                     manifest=base,
+                    cover=cover,
                 )
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
