@@ -188,7 +188,7 @@ def _render(
     slug = slugify(script.title)
     outdir = opts.outdir
     target = episode_dir(outdir, slug)
-    key = build_key(script, jobs, spec, opts.bitrate, opts.formats, jingle)
+    key = build_key(script, jobs, spec, opts.bitrate, opts.formats, jingle, cover)
     unchanged = _unchanged(target, key)
     if unchanged is not None:
         return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
@@ -254,6 +254,7 @@ def build_key(
     bitrate: str,
     formats: Sequence[str],
     jingle: Path | None = None,
+    cover: Path | None = None,
 ) -> str:
     """Everything the published files depend on; equal keys mean nothing needs rebuilding."""
     fields = {
@@ -265,6 +266,7 @@ def build_key(
         "bitrate": bitrate,
         "formats": sorted(formats),
         "jingle": _file_stamp(jingle) if jingle else None,
+        "cover": _file_stamp(cover) if cover else None,
     }
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
