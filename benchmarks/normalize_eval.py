@@ -2,6 +2,7 @@
 
     python benchmarks/normalize_eval.py            # ours
     python benchmarks/normalize_eval.py --library  # ru-normalizr 1.3.0 `tts` mode alone (before)
+    python benchmarks/normalize_eval.py --speed    # chars/s on 300,000 chars of varied text
 
 Rows with the same `written` are alternative references; a `|` in the cardinal_multi file
 separates accepted forms. NeMo files count only unambiguous rows (not a bare integer with class
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import re
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -126,11 +129,78 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
+CORPUS = DATA.parent / "corpus"
+_TEMPLATES = (
+    "В {y} году {w} {w} выросли на {d}%.",
+    "{n} {w} {w} прибыли в {w} {day} {m} {y} г.",
+    "Сумма составила ${n} млн, а {w} – {n} ₸.",
+    "Заседание пройдёт в {h}:{mm} по времени {w}.",
+    "По данным {a}, {w} {w} на {n} км и {n} кг.",
+    "Счёт {s}:{s} в пользу {w}, {w} {w}.",
+    "Звоните +7 (7172) {p}-{p}-{p} или пишите на info@{x}.kz.",
+    "С {day} по {day} {m} {w} {w} {w} {day}-й раз.",
+    "{W} {w} {w} {w}, {w} {w} {w} {w} {w}.",
+    "{W} {w} {w} {w} {w}: {w}, {w} и {w}.",
+    "{W} {w} {w} {w} {w} {w}, {w} {w} {w} {w}.",
+    "Температура {d} °C, ветер {n} м/с, курс {d} тенге за доллар.",
+)
+_MONTHS = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+_SITES = ("tengrinews", "kursiv", "inform", "zakon", "vlast", "kapital", "forbes")
+
+
+def varied_text(chars: int = 300_000, seed: int = 0) -> list[str]:
+    """Distinct news-like sentences (words of the sample articles, random numbers, dates,
+    money, acronyms, e-mails) so that no cache flatters the measurement."""
+    rnd = random.Random(seed)
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.*")))
+    words = re.findall(r"[а-яё]{3,}", text.lower())
+    slots: dict[str, Callable[[], str]] = {
+        "y": lambda: str(rnd.randint(1900, 2030)),
+        "n": lambda: str(rnd.randint(1, 99999)),
+        "d": lambda: f"{rnd.randint(0, 999)},{rnd.randint(1, 99)}",
+        "w": lambda: rnd.choice(words),
+        "W": lambda: rnd.choice(words).capitalize(),
+        "m": lambda: rnd.choice(_MONTHS.split()),
+        "day": lambda: str(rnd.randint(1, 28)),
+        "a": lambda: rnd.choice(("РК", "ДТП", "МВД", "ООН", "ВВП", "НАТО", "СНГ", "ЖКХ")),
+        "h": lambda: str(rnd.randint(0, 23)),
+        "mm": lambda: f"{rnd.randint(0, 59):02d}",
+        "s": lambda: str(rnd.randint(0, 9)),
+        "p": lambda: f"{rnd.randint(0, 99):02d}",
+        "x": lambda: rnd.choice(_SITES),
+    }
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        line = re.sub(r"\{(\w+)\}", lambda m: slots[m.group(1)](), rnd.choice(_TEMPLATES))
+        out.append(line)
+        size += len(line) + 1
+    return out
+
+
+def speed(system: Callable[[str], str]) -> str:
+    lines = varied_text()
+    system("Разогрев: 5 кг, РК, в 11:00.")  # loading the dictionaries is not counted
+    start = time.process_time()  # CPU time: other jobs on the machine do not count
+    for line in lines:
+        system(line)
+    seconds = time.process_time() - start
+    chars = sum(map(len, lines))
+    distinct = len(set(lines))
+    return f"{chars} chars, {distinct}/{len(lines)} distinct lines, {seconds:.1f} s CPU: " + (
+        f"{chars / seconds:,.0f} chars/s"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--library", action="store_true", help="ru-normalizr alone (before)")
+    parser.add_argument("--speed", action="store_true", help="chars/s on varied text")
     args = parser.parse_args(argv)
     system = library_alone() if args.library else ours()
+    if args.speed:
+        print(speed(system))
+        return 0
     scores = {p.name: score_file(p, system) for p in sorted(DATA.glob("*.tsv"))}
     print(table(scores))
     return 0

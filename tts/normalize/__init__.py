@@ -11,16 +11,16 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from tts.normalize import acronyms, agreement, money, times, units, web
+from tts.normalize import acronyms, agreement, money, ordinals, times, units, web
 from tts.normalize.alphabet import ALPHABET, is_speakable
 from tts.normalize.explain import compose, stage_changes
 from tts.normalize.guard import guard
 from tts.normalize.lexicon import Lexicon, default_lexicon, lexicon_pattern, load_lexicon, lookup
 from tts.normalize.library import library_normalize
-from tts.normalize.rules import Change, Rule, apply_rules, rewrite
+from tts.normalize.rules import Change, Rule, Segment, apply_rules, rewrite
 from tts.normalize.stress import add_stress
 
 __all__ = [
@@ -44,16 +44,45 @@ RULES: tuple[Rule, ...] = (
     *times.RULES,
     *units.RULES,
     *acronyms.RULES,
+    *ordinals.RULES,
     *agreement.RULES,
 )
+
+
+@dataclass(frozen=True)
+class _Trail:
+    """What each stage saw; the audit trail is computed from it only when asked for."""
+
+    source: str
+    claims: tuple[Change, ...]
+    segments: tuple[Segment, ...]
+    rewritten: str
+    read: str
 
 
 @dataclass(frozen=True)
 class Normalized:
     text: str  # the written sentence
     spoken: str  # what the engine reads: always inside ALPHABET
-    changes: tuple[Change, ...]
     warnings: tuple[str, ...]
+    trail: _Trail = field(repr=False, compare=False)
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """Every change with its written span and rule (aligning costs ~10% of a call, so
+        it is done on demand: `--explain` and tests)."""
+        return _changes(self.trail, self.spoken)
+
+
+@lru_cache(maxsize=256)
+def _changes(trail: _Trail, spoken: str) -> tuple[Change, ...]:
+    through_library = compose(trail.segments, trail.rewritten, trail.read)
+    changes = [
+        *trail.claims,
+        *stage_changes(trail.source, trail.segments, trail.rewritten, trail.read, "ru-normalizr"),
+        *stage_changes(trail.source, through_library, trail.read, spoken, "guard"),
+    ]
+    return tuple(sorted(changes, key=lambda c: c.start))
 
 
 @cache
@@ -61,7 +90,11 @@ def _lexicon_rule(lexicon: Lexicon) -> Rule | None:
     pattern = lexicon_pattern(lexicon)
     if pattern is None:
         return None
-    return Rule("lexicon", pattern, lambda m: lookup(lexicon, m.group()), "РК -> эр к+а")
+
+    def render(match: re.Match[str]) -> str | None:
+        return None if acronyms.in_library_phrase(match) else lookup(lexicon, match.group())
+
+    return Rule("lexicon", pattern, render, "РК -> эр к+а")
 
 
 _PLACEHOLDER = re.compile(r"щщъ[а-к]+", re.IGNORECASE)
@@ -106,13 +139,7 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     protected, table = _protect(claims)
     read = _restore(library_normalize(rewrite(source, protected)[0]), table)
     spoken, warnings = guard(read)
-    through_library = compose(segments, rewritten, read)
-    changes = [
-        *claims,
-        *stage_changes(source, segments, rewritten, read, "ru-normalizr"),
-        *stage_changes(source, through_library, read, spoken, "guard"),
-    ]
-    return Normalized(text, spoken, tuple(sorted(changes, key=lambda c: c.start)), warnings)
+    return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten, read))
 
 
 def normalize_many(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[Normalized]:

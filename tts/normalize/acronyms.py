@@ -7,10 +7,11 @@ Known ones come from the table; an unknown one is read as a word when it is pron
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from tts.normalize import morph
 from tts.normalize.alphabet import spell_cyrillic, spell_latin
-from tts.normalize.latin import BRANDS, is_pronounceable
+from tts.normalize.latin import BRANDS, ENGLISH, is_pronounceable, transliterate
+from tts.normalize.library import library_reads_unit
 from tts.normalize.rules import Rule
 
 RU_VOWELS = "аеёиоуыэюя"
@@ -35,7 +36,12 @@ CYRILLIC: dict[str, str | None] = {
     "АО": None,  # АО -> а о
     "ТОО": None,  # ТОО -> тэ о о
     "ИП": None,  # ИП -> и пэ
+    "ГИБДД": "ги бэ дэ дэ",  # ГИБДД -> ги бэ дэ дэ (the first syllable is said as a word)
 }
+
+# Codes the library expands in context («ст. 49 УК РФ» -> «уголовного кодекса российской
+# федерации»): our letter reading would lose the meaning.
+_LIBRARY_PHRASE = re.compile(r"(?<![\w-])(?:УК|АК) РФ(?!\w)")
 
 # Words typed in capitals that are not acronyms («ВНИМАНИЕ») are left to the library.
 _CYR = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])")
@@ -46,20 +52,12 @@ _LAT = re.compile(r"(?<![\w.@/-])[A-Z]{2,6}(?![\w@]|\.\w)")
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
 
 
-@cache
-def _morph() -> object:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 def _is_known_word(word: str) -> bool:
     """A capitalised ordinary word: «ВНИМАНИЕ», or a short function word «НА», «ОН»."""
-    morph = _morph()
     low = word.lower()
-    if not morph.word_is_known(low):  # type: ignore[attr-defined]
+    if not morph.is_known(low):
         return False
-    parses = morph.parse(low)  # type: ignore[attr-defined]
+    parses = morph.parses(low)
     if any("Abbr" in p.tag for p in parses):
         return False
     if len(low) <= 3:  # short capitals are acronyms unless they are function words
@@ -77,6 +75,8 @@ def read_cyrillic(word: str) -> str | None:
 
 def _render_cyrillic(match: re.Match[str]) -> str | None:
     word = match.group()
+    if library_reads_unit(match) or in_library_phrase(match):
+        return None
     if word in CYRILLIC or word.isupper():
         return read_cyrillic(word)
     caps = re.fullmatch(r"([А-ЯЁ][а-яё]{0,3})?([А-ЯЁ]{2,})([а-яё]*)", word)
@@ -89,6 +89,11 @@ def _render_cyrillic(match: re.Match[str]) -> str | None:
     return None if reading is None else reading + (" " + tail if tail else "")
 
 
+def in_library_phrase(match: re.Match[str]) -> bool:
+    around = match.string[max(0, match.start() - 3) : match.end() + 3]
+    return bool(_LIBRARY_PHRASE.search(around))
+
+
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -96,14 +101,27 @@ def read_latin(word: str) -> str | None:
     """None for Roman numerals («XXI»): ru-normalizr reads them in context."""
     if _ROMAN.fullmatch(word):
         return None
+    return read_latin_word(word)
+
+
+def read_latin_word(word: str) -> str:
+    """A Latin word: the brand table, else spelled when it cannot be said as a word («abc»,
+    «GmbH»), else transliterated («Tiberius» -> «тибериус»)."""
     low = word.lower()
     if low in BRANDS:
         return BRANDS[low]
-    if is_pronounceable(low, EN_VOWELS) and len(low) >= 4:
-        from tts.normalize.latin import transliterate
-
+    if low in ENGLISH:
+        return ENGLISH[low]
+    if word.isupper():  # an acronym: said as a word only when it reads like one («NASA»)
+        return (
+            transliterate(low)
+            if len(low) >= 4 and is_pronounceable(low, EN_VOWELS)
+            else (spell_latin(low))
+        )
+    has_vowel = any(c in EN_VOWELS for c in low)
+    if has_vowel and (len(low) != 3 or is_pronounceable(low, EN_VOWELS)):
         return transliterate(low)
-    return spell_latin(low)
+    return spell_latin(low)  # «abc», «GmbH»
 
 
 # «А. С. Ахметов» -> «а эс Ахметов»: initials before a surname, read by letter names.
@@ -114,9 +132,36 @@ def _initials(match: re.Match[str]) -> str:
     return " ".join(spell_cyrillic(c) for c in re.findall(r"[А-ЯЁ]", match.group())) + " "
 
 
+# Any other Latin word (ru-normalizr's English phonetics misread names, «Tiberius» ->
+# «тайбэриюс», and cost ~25 ms a word in a database lookup).
+_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w@]|\.\w)")
+
+
+# «Mr. Поппер», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number is
+# the library's (it reads «мистер», «том», «номер»).
+_ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
+
+
+def _latin_word(match: re.Match[str]) -> str | None:
+    parts = re.split(r"['’-]", match.group())
+    if library_reads_unit(match) or all(_ROMAN.fullmatch(p) for p in parts):
+        return None  # «XV-XVI вв.»: the library reads Roman ranges in context
+    after = match.string[match.end() : match.end() + 3]
+    if len(match.group()) <= 3 and _ABBREVIATION_AFTER.match(after):
+        return None
+    spoken = " ".join(read_latin(w) or w for w in parts)
+    return spoken[:1].upper() + spoken[1:] if match.group()[:1].isupper() else spoken
+
+
 RULES = (
     Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),
     Rule("acronym", _CYR, _render_cyrillic, "ДТП -> дэ тэ пэ; ООН -> оон"),
-    Rule("latin-acronym", _LAT, lambda m: read_latin(m.group()), "GCN -> джи си эн; NASA -> наса"),
+    Rule(
+        "latin-acronym",
+        _LAT,
+        lambda m: None if library_reads_unit(m) else read_latin(m.group()),
+        "GCN -> джи си эн; NASA -> наса",
+    ),
     Rule("brand", _BRAND, lambda m: BRANDS.get(m.group().lower()), "iPhone -> айфон"),
+    Rule("latin-word", _WORD, _latin_word, "Tiberius -> тибериус; abc -> эй би си"),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tts.normalize.acronyms import _morph
+from tts.normalize import morph
 from tts.normalize.numbers import PREPOSITION_CASE, cardinal
 from tts.normalize.rules import Rule, words_before
 
@@ -29,7 +29,7 @@ def _paucal(match: re.Match[str]) -> str | None:
     before = words_before(match)
     if before and (before[-1] in _BLOCKERS or before[-1].rstrip(".").isdigit()):
         return None
-    parses = _morph().parse(match.group("noun"))  # type: ignore[attr-defined]
+    parses = morph.parses(match.group("noun"))
     best = parses[0] if parses else None
     if best is None or best.tag.POS != "NOUN":
         return None

@@ -51,17 +51,14 @@ OTHER_CYRILLIC: dict[str, str] = {
 }
 
 
+_OTHER_TABLE = str.maketrans(
+    {**OTHER_CYRILLIC, **{k.upper(): v[0].upper() + v[1:] for k, v in OTHER_CYRILLIC.items()}}
+)
+
+
 def replace_other_cyrillic(text: str) -> str:
     """Map Kazakh/Ukrainian/Belarusian letters to Russian ones, keeping the letter case."""
-    out = []
-    for char in text:
-        low = char.lower()
-        if low in OTHER_CYRILLIC:
-            spoken = OTHER_CYRILLIC[low]
-            out.append(spoken if char == low else spoken[0].upper() + spoken[1:])
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_OTHER_TABLE)
 
 
 def spell_cyrillic(word: str) -> str:

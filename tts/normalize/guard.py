@@ -81,23 +81,28 @@ def _fallback(piece: str) -> str:
     return " ".join(_fallback(p) for p in _LEFTOVER.findall(piece) if p.isalnum() or p in SYMBOLS)
 
 
+_TRANSLATE = str.maketrans(PUNCTUATION)
+# Runs of what the engine cannot say: digits, Latin letters, or any other single character.
+_UNSPEAKABLE = re.compile(
+    "[0-9]+|[A-Za-z]+|[^" + re.escape("".join(sorted(ALPHABET))) + "]", re.DOTALL
+)
+
+
 def guard(text: str) -> tuple[str, tuple[str, ...]]:
     """Speakable text and a warning for each leftover that needed a fallback reading."""
-    text = replace_other_cyrillic(text)
-    text = "".join(PUNCTUATION.get(c, c) for c in text)
-    text = " ".join(text.split())
+    text = " ".join(replace_other_cyrillic(text).translate(_TRANSLATE).split())
     warnings: list[str] = []
-    out: list[str] = []
-    for match in _LEFTOVER.finditer(text):
+
+    def read(match: re.Match[str]) -> str:
         piece = match.group()
-        if all(c in ALPHABET for c in piece):
-            out.append(piece)
-            continue
+        if piece.isspace():
+            return " "
         spoken = "".join(c for c in _fallback(piece) if c in ALPHABET)
         how = f"read as «{spoken}»" if spoken.strip() else "removed"
         warnings.append(f"unspeakable {piece!r} {how}")
-        out.append(f" {spoken} " if spoken.strip() else " ")
-    return tidy("".join(out)), tuple(warnings)
+        return f" {spoken} " if spoken.strip() else " "
+
+    return euphony(tidy(_UNSPEAKABLE.sub(read, text))), tuple(warnings)
 
 
 def tidy(text: str) -> str:
@@ -107,4 +112,22 @@ def tidy(text: str) -> str:
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"^[\s,;:]+", "", text)
     text = re.sub(r"(?<=[.!?])[,;]+", "", text)
+    text = re.sub(r"[,;:]+(?=[.!?])", "", text)  # «брат,.» -> «брат.»
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # «(англ.).» -> «англ.»
+    text = re.sub(r"([,;:])(?=[^\W\d_])", r"\1 ", text)  # «Аники,яп.» -> «Аники, яп.»
     return text.strip()
+
+
+# A preposition before a word that starts with its own consonant and another takes its «о»
+# form: «в 2 классе» -> «во втором классе», «с 2 марта» -> «со второго марта», «к 2-му» ->
+# «ко второму», «с 100 м» -> «со ста метров»; rules and the library write the bare letter.
+_EUPHONY = re.compile(
+    r"(?<![\w-])(?P<prep>[ВвСсКк]) (?=втор)"
+    r"|(?<![\w-])(?P<v>[Вв]) (?=в[бвгджзклмнпрстфхцчшщ]|ф[бвгджзклмнпрстфхцчшщ])"
+    r"|(?<![\w-])(?P<s>[Сс]) (?=ст[ао]\b|с[бвгджзклмнпрстфхцчшщ]|з[бвгджзклмнпрстфхцчшщ])"
+)
+
+
+def euphony(text: str) -> str:
+    """«в втором» -> «во втором»: the vowel form of в, с, к where Russian requires it."""
+    return _EUPHONY.sub(lambda m: m.group().rstrip() + "о ", text)

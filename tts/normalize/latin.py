@@ -9,6 +9,7 @@ import re
 BRANDS: dict[str, str] = {
     "iphone": "айфон",  # iPhone
     "ipad": "айпад",  # iPad
+    "ios": "айос",  # iOS
     "telegram": "телеграм",  # Telegram
     "whatsapp": "вотсап",  # WhatsApp
     "instagram": "инстаграм",  # Instagram
@@ -44,6 +45,14 @@ BRANDS: dict[str, str] = {
     "ai": "эй ай",  # AI
 }
 
+# The commonest English function words, whose letters mislead the transliterator.
+ENGLISH: dict[str, str] = {
+    "the": "зэ",  # The Guardian
+    "of": "оф",  # Bank of America
+    "and": "энд",  # Procter and Gamble
+    "for": "фор",  # Center for ...
+}
+
 # Pieces of English words inside domain names and brands, longest first when matched.
 PIECES: dict[str, str] = {
     "national": "нэшнл",  # nationalbank
@@ -53,6 +62,9 @@ PIECES: dict[str, str] = {
     "press": "пресс",  # press@
     "mail": "мейл",  # mail.ru
     "online": "онлайн",  # online.kz
+    "gmail": "джи мейл",  # gmail.com
+    "hotmail": "хот мейл",  # hotmail.com
+    "yahoo": "яху",  # yahoo.com
     "about": "эбаут",  # /about
     "office": "офис",  # office@
     "support": "саппорт",  # support@

@@ -48,10 +48,17 @@ def full_time(hours: int, minutes: int) -> str:
     return spoken
 
 
+# «14.30» is a time only after these («в 8.00», «до 18.30»); elsewhere it is a decimal
+# («масса 2.15 кг», «× 11.01») or a date («на 11.01»).
+_DOT_TIME_PREPOSITIONS = {"в", "во", "к", "ко", "до", "после", "около", "с", "со"}
+
+
 def _time(match: re.Match[str]) -> str | None:
     before = words_before(match)
+    if ":" not in match.group() and before[-1:] and before[-1] not in _DOT_TIME_PREPOSITIONS:
+        return None
     if ":" not in match.group() and not before:
-        return None  # «14.30» reads as a time only after a preposition
+        return None
     if not before or before[-1] not in PREPOSITION_CASE:  # a bare time: hours and minutes
         return full_time(int(match.group("h")), int(match.group("m")))
     case = PREPOSITION_CASE[before[-1]]
@@ -69,7 +76,21 @@ def _score(match: re.Match[str]) -> str:
     return f"{cardinal(int(match.group('a')))} – {cardinal(int(match.group('b')))}"
 
 
+# «2PM», «8 pm» -> «два часа дня», «восемь часов вечера».
+AM_PM = re.compile(r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s?(?P<half>[ap])\.?m\.?(?!\w)", re.I)
+
+
+def _am_pm(match: re.Match[str]) -> str:
+    hours = int(match.group("h"))
+    if match.group("half").lower() == "a":
+        part = "ночи" if hours == 12 or hours < 5 else "утра"
+    else:
+        part = "дня" if hours == 12 or hours < 5 else "вечера"
+    return f"{cardinal(hours)} {_hours(hours, 'nominative')} {part}"
+
+
 RULES = (
+    Rule("am-pm", AM_PM, _am_pm, "8pm -> восемь часов вечера; 2PM -> два часа дня"),
     Rule("time-range", RANGE, _range, "с 9:00 до 14:00 -> с девяти до четырнадцати часов"),
     Rule("time", TIME, _time, "в 11:00 -> в одиннадцать часов; в 14:30 -> в четырнадцать тридцать"),
     Rule("score", SCORE, _score, "2:1 -> два – один"),

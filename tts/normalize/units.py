@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tts.normalize import morph
 from tts.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
 from tts.normalize.numbers import PREPOSITION_CASE, Case, cardinal, decimal, ordinal
 from tts.normalize.rules import Rule, words_before
@@ -38,25 +39,121 @@ def _after_level(match: re.Match[str]) -> bool:
     return words_before(match)[-1:] in (["уровне"], ["отметке"], ["размере"])
 
 
-# «в 90-е» -> «в девяностые»: a decade written with «-е» is a plural ordinal.
-DECADE = re.compile(r"(?<![\w,.])(?P<num>\d*[1-9]0)-е(?!\w)")
+# «в 90-е» -> «в девяностые», «1960-е гг.» -> «тысяча девятьсот шестидесятые годы»: a decade
+# written with «-е» is a plural ordinal.
+DECADE = re.compile(r"(?<![\w,.])(?P<num>\d*[1-9]0)-е(?!\w)(?P<years>\s?гг\.)?")
 
 
 def _decade(match: re.Match[str]) -> str:
     word = ordinal(int(match.group("num")))
-    return re.sub(r"(ый|ой|ий)$", lambda m: "ые" if m.group() != "ий" else "ие", word)
+    word = re.sub(r"(ый|ой|ий)$", lambda m: "ые" if m.group() != "ий" else "ие", word)
+    return word + (" годы" if match.group("years") else "")
+
+
+# Squares and cubes: «м²» -> «квадратный метр» after the library's unit reading («5 м²» ->
+# «пять квадратных метров»); after anything else «в квадрате»: «x²» -> «икс в квадрате».
+UNIT_POWER = re.compile(r"(?<![\w])(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
+_POWERS = {"²": "2", "³": "3"}
+_UNIT_NAMES = {
+    "мм": "миллиметр",
+    "см": "сантиметр",
+    "дм": "дециметр",
+    "м": "метр",
+    "км": "километр",
+}
+_AFTER_DIGITS = re.compile(r"\d\s?$")
+
+
+def _unit_power(match: re.Match[str]) -> str:
+    unit, power = match.group("unit"), match.group("power")
+    if _AFTER_DIGITS.search(match.string[: match.start()]):
+        return unit + _POWERS[power]  # the library declines it with the number
+    return ("квадратный " if power == "²" else "кубический ") + _UNIT_NAMES[unit]
+
+
+# A sign on its own, not after a number, is read by its name: «%» -> «процент».
+LONE_SIGN = re.compile(r"(?<![\w%°‰])(?<!\d\s)[%°‰](?![\w%°‰])")
+_SIGN_NAMES = {"%": "процент", "°": "градус", "‰": "промилле"}
+POWER = re.compile(r"[²³]")
+
+# Abbreviations with a slash that the library leaves letter by letter.
+SLASHED: dict[str, str] = {
+    "б/у": "бывший в употреблении",  # продам б/у -> бывший в употреблении
+    "н/д": "нет данных",  # н/д -> нет данных
+    "а/м": "автомобиль",  # а/м -> автомобиль
+    "ж/д": "железнодорожный",  # ж/д вокзал -> железнодорожный вокзал
+    "п/п": "по порядку",  # № п/п -> номер по порядку
+}
+SLASH_ABBREVIATION = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in SLASHED) + r")(?![\w/])", re.I
+)
+
+# «#новости» -> «хештег новости»
+HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
+
+# «007», «0412» on their own: codes, the leading zeros are said («ноль ноль семь»). Two digits
+# («06») are usually a day, month or hour written with a zero: read as the number.
+LEADING_ZEROS = re.compile(r"(?<![\w.,:/-])0(?:0+|0*\d{2,})(?![\w,:/-]|\.\d|\s+[а-яёА-ЯЁ\d])")
+
+
+def _leading_zeros(match: re.Match[str]) -> str:
+    digits = match.group()
+    zeros = len(digits) - len(digits.lstrip("0"))
+    rest = digits.lstrip("0")
+    words = ["ноль"] * (zeros if rest else max(zeros, 1))
+    return " ".join(words + ([cardinal(int(rest))] if rest else []))
 
 
 # «этаж 5/9» -> «этаж 5 из 9»
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 
-# «им. аль-Фараби» -> «имени аль-Фараби»
-IMENI = re.compile(r"(?<![\w.])им\.(?=\s?[А-ЯЁа-яё])(?!\s?(?:[а-яё]+\s)*[А-ЯЁ]\.)")
+# «им. аль-Фараби» -> «имени аль-Фараби»; not the pronoun ending a sentence («деньги им. Они»).
+IMENI = re.compile(r"(?<![\w.])им\.(?=\s?(?P<next>[А-ЯЁа-яё][\w-]*\.?))")
+
+
+def _imeni(match: re.Match[str]) -> str | None:
+    following = match.group("next")
+    if following.endswith(".") and len(following) <= 3:
+        return "имени"  # initials: «им. Н. Э. Баумана»
+    word = following.rstrip(".").lower()
+    known = morph.parses(word)
+    if known and known[0].tag.POS in ("NPRO", "VERB", "PREP", "CONJ", "PRCL"):
+        return None
+    return "имени" if not known or any("gent" in p.tag for p in known) else None
+
 
 _OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
 OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
 
+# «Python 3.11», «iOS 17.4», «версия 2.0.1» -> «три точка одиннадцать»: a version is not a
+# decimal fraction (and not a time).
+VERSION = re.compile(
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\bверсия )|(?<=\bверсии ))\d+(?:\.\d+)+(?![\w.]\d)"
+)
+
+
+def _version(match: re.Match[str]) -> str:
+    return " точка ".join(cardinal(int(part)) for part in match.group().split("."))
+
+
 RULES = (
+    Rule(
+        "unit-power",
+        UNIT_POWER,
+        _unit_power,
+        "5 м² -> 5 м2 (-> пять квадратных метров); м² -> квадратный метр",
+    ),
+    Rule("sign", LONE_SIGN, lambda m: _SIGN_NAMES[m.group()], "% -> процент"),
+    Rule("power", POWER, lambda m: " в квадрате" if m.group() == "²" else " в кубе", "x² -> …"),
+    Rule(
+        "slash-abbreviation",
+        SLASH_ABBREVIATION,
+        lambda m: SLASHED.get(m.group().lower()),
+        "б/у -> бывший в употреблении",
+    ),
+    Rule("hashtag", HASHTAG, lambda m: "хештег ", "#новости -> хештег новости"),
+    Rule("leading-zeros", LEADING_ZEROS, _leading_zeros, "007 -> ноль ноль семь"),
+    Rule("version", VERSION, _version, "iOS 17.4 -> айос семнадцать точка четыре"),
     Rule("percent-range", PERCENT_RANGE, _percent_range, "коридор 5–7% -> коридор от 5 до 7%"),
     Rule(
         "percent-level",
@@ -66,7 +163,7 @@ RULES = (
     ),
     Rule("decade", DECADE, _decade, "в 90-е -> в девяностые"),
     Rule("floor", FLOOR, lambda m: f"{m.group('a')} из {m.group('b')}", "этаж 5/9 -> этаж 5 из 9"),
-    Rule("imeni", IMENI, lambda m: "имени", "КазНУ им. аль-Фараби -> казну имени аль-Фараби"),
+    Rule("imeni", IMENI, _imeni, "КазНУ им. аль-Фараби -> казну имени аль-Фараби"),
     Rule(
         "other-cyrillic",
         OTHER_LETTERS,

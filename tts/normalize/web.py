@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tts.normalize.latin import transliterate
+from tts.normalize.acronyms import read_latin_word
+from tts.normalize.alphabet import spell_latin
 from tts.normalize.numbers import cardinal, digits_in_groups
 from tts.normalize.rules import Rule, words_before
 
@@ -28,7 +29,7 @@ TLD: dict[str, str] = {
     "uz": "ю зет",  # gov.uz
     "kg": "кей джи",  # akipress.kg
     "uk": "ю кей",  # bbc.co.uk
-    "de": "дэ е",  # spiegel.de
+    "de": "ди и",  # spiegel.de (English letter names, as «кей зет»)
     "info": "инфо",  # news.info
     "tv": "ти ви",  # khabar.tv
     "me": "ми",  # t.me
@@ -46,10 +47,26 @@ EMAIL = re.compile(rf"(?<![\w.])[A-Za-z0-9._%+-]+@{_HOST}(?![\w.-]*\w)")
 DOMAIN = re.compile(rf"(?<![\w@./-]){_HOST}(?![\w-]|\.\w)", re.IGNORECASE)
 
 
-def read_label(label: str) -> str:
-    """One part of a host or mailbox: digits as numbers, letters transliterated."""
-    parts = re.findall(r"[A-Za-z]+|\d+", label)
-    return " ".join(cardinal(int(p)) if p.isdigit() else transliterate(p) for p in parts)
+def _letters(word: str) -> str:
+    """A lone letter by its name («a» -> «эй»), else as a word or spelled («abc» -> «эй би
+    си», «gmail» -> «джи мейл»)."""
+    return spell_latin(word) if len(word) == 1 else read_latin_word(word)
+
+
+def read_label(label: str, digits_one_by_one: bool = False) -> str:
+    """One part of a host or mailbox: digits as numbers (in a mailbox, one by one, as it is
+    dictated), letters read as a word or spelled."""
+    parts = re.findall(r"[A-Za-z]+|\d+|-", label)
+    spoken = []
+    for part in parts:
+        if part == "-":
+            spoken.append("тире")
+        elif part.isdigit():
+            numbers = part if digits_one_by_one else [part]
+            spoken.append(" ".join(cardinal(int(d)) for d in numbers))
+        else:
+            spoken.append(_letters(part))
+    return " ".join(spoken)
 
 
 def read_host(host: str) -> str:
@@ -66,9 +83,15 @@ def _url(match: re.Match[str]) -> str | None:
     return read_host(host) if "." in host else None
 
 
+_SEPARATORS = {".": "точка", "_": "нижнее подчёркивание"}
+
+
 def _email(match: re.Match[str]) -> str:
     box, host = match.group().split("@", 1)
-    mailbox = " точка ".join(read_label(x) for x in re.split(r"[._]", box) if x)
+    pieces = re.split(r"([._])", box)
+    mailbox = " ".join(
+        _SEPARATORS[x] if x in _SEPARATORS else read_label(x, True) for x in pieces if x
+    )
     return f"{mailbox} собака {read_host(host)}"
 
 
