@@ -81,7 +81,7 @@ def _literary_plural(text: str) -> str:
 
 
 _ERAS = frozenset({"BC", "BCE", "CE", "AD"})  # «500 BCE»: the library reads the era
-_AFTER_NUMBER = re.compile(r"\d(?:[\d  .,]*\d)?\s?$")
+_AFTER_NUMBER = re.compile(r"\d(?:[\d  .,]*\d)?\s?°?$")  # «5 GB», «5 °F»
 
 
 @cache

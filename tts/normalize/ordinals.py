@@ -106,16 +106,33 @@ def _increment_m(match: re.Match[str]) -> str | None:
     return f"{spoken} {noun}" if noun else spoken
 
 
-INCREMENT_H = re.compile(r"(?<![\w,.:/-])(?P<num>\d+)-х\s(?P<adj>[а-яё]{4,})\b")
+INCREMENT_H = re.compile(r"(?<![\w,.:/-])(?P<num>\d+)(?P<x>-х)?\s(?P<adj>[а-яё]{4,})\b(?!-)")
+_COMPOUND_KEEPS = {"сто": "сто", "девяносто": "девяносто", "один": "одно"}
+
+
+def compound_head(value: int) -> str:
+    """The number as the first half of a compound adjective: 4 -> «четырёх», 20 ->
+    «двадцати», but 100 -> «сто», 90 -> «девяносто», 1 -> «одно» (стопроцентный)."""
+    words = cardinal(value, "genitive").split()
+    last = cardinal(value).split()[-1]
+    if last in _COMPOUND_KEEPS:
+        words[-1] = _COMPOUND_KEEPS[last]
+    return " ".join(words)
 
 
 def _increment_h(match: re.Match[str]) -> str | None:
-    adj = match.group("adj")
-    if not morph.parses(adj) or not morph.has(adj, "ADJF", "sing"):
+    """«4-х этажный», «20 килограммовый мешок»: a compound adjective written apart. A bare
+    number needs a singular adjective a cardinal cannot govern (not «21 новый автобус»)."""
+    adj, value = match.group("adj"), int(match.group("num"))
+    if not morph.has(adj, "ADJF", "sing") or morph.has(adj, "ADJF", "plur"):
         return None
-    if morph.has(adj, "ADJF", "plur"):
+    if not match.group("x") and (value % 10 == 1 and value % 100 != 11 or value > 1000):
         return None
-    return f"{cardinal(int(match.group('num')), 'genitive')} {adj}"
+    if not match.group("x") and not (
+        morph.has(adj, "ADJF", "nomn") or morph.has(adj, "ADJF", "accs")
+    ):
+        return None
+    return f"{compound_head(value)} {adj}"
 
 
 YEAR_FIRST = re.compile(
@@ -155,6 +172,11 @@ RULES = (
     Rule("kilometre-post", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("ordinal-noun", NUMBER_NOUN, _number_noun, "занял 2 место -> занял второе место"),
     Rule("ordinal-m", INCREMENT_M, _increment_m, "в 5-м классе -> в пятом классе"),
-    Rule("cardinal-x", INCREMENT_H, _increment_h, "4-х этажный -> четырёх этажный"),
+    Rule(
+        "cardinal-x",
+        INCREMENT_H,
+        _increment_h,
+        "4-х этажный -> четырёх этажный; 20 килограммовый -> двадцати …",
+    ),
     Rule("year-first", YEAR_FIRST, _year_first, "2008 г. стал -> две тысячи восьмой год стал"),
 )

@@ -136,7 +136,22 @@ def _version(match: re.Match[str]) -> str:
     return " точка ".join(cardinal(int(part)) for part in match.group().split("."))
 
 
+# «на 300 г муки»: «г» without a dot before a noun in the genitive is grams (the library
+# reads «на трёхсотый год муки»); a year («2020 г выпуска») keeps its reading.
+GRAMS = re.compile(r"(?<![\w.,])(?P<num>\d+(?:,\d+)?)\s?г(?=\s(?P<next>[а-яё]+))")
+
+
+def _grams(match: re.Match[str]) -> str | None:
+    number = match.group("num")
+    if "," not in number and 1000 <= int(number) <= 2100:
+        return None
+    if not morph.has(match.group("next"), "NOUN", "gent"):
+        return None
+    return f"{number} гр"
+
+
 RULES = (
+    Rule("grams", GRAMS, _grams, "на 300 г муки -> на 300 гр муки (-> триста граммов)"),
     Rule(
         "unit-power",
         UNIT_POWER,
