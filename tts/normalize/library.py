@@ -101,13 +101,14 @@ def library_reads_unit(match: re.Match[str]) -> bool:
     return word in _ERAS or word in exact or word.lower() in folded
 
 
-# «1000 ₸» -> «тысяча тенге», not the library's «одна тысяча»; «двадцать одна тысяча» keeps it.
-_ONE_THOUSAND = re.compile(r"(?<![\w-])(?P<one>[Оо]дна )(?=тысяча\b)")
+# «1000 ₸» -> «тысяча тенге», «более 1500» -> «более тысячи пятисот», not the library's «одна
+# тысяча», «одной тысячи»; «двадцать одна тысяча» keeps it.
+_ONE_THOUSAND = re.compile(r"(?<![\w-])[Оо]дн(?:а|ой|у|ою) (?=тысяч)")
 _TENS = re.compile(r"(?:дцать|десят|сто|сти|ста|сот)\s$", re.IGNORECASE)
 
 
 def _one_thousand(text: str) -> str:
-    if "дна тысяча" not in text:
+    if "тысяч" not in text:
         return text
     return _ONE_THOUSAND.sub(
         lambda m: m.group() if _TENS.search(m.string[: m.start()]) else "", text

@@ -61,7 +61,9 @@ _UNIT_NAMES = {
     "м": "метр",
     "км": "километр",
 }
-_AFTER_DIGITS = re.compile(r"\d\s?$")
+_AFTER_DIGITS = re.compile(r"\d\s?(?:(?:тыс|млн|млрд)\.?\s?)?$")  # «5 м²», «2,5 тыс. м²»
+# «2,5 тыс. кв. м»: the library reads «кв.» after «тыс.» as kilovolts; «м2» it declines.
+SQUARE = re.compile(r"(?<![\w])кв\.\s?(?P<unit>мм|см|км|м)(?![\w])")
 
 
 def _unit_power(match: re.Match[str]) -> str:
@@ -150,13 +152,23 @@ def _grams(match: re.Match[str]) -> str | None:
     return f"{number} гр"
 
 
+# «С. Петербург», «С.-Петербург»: the city, not an initial.
+SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
+
 RULES = (
+    Rule("saint", SAINT_PETERSBURG, lambda m: "Санкт-", "С.-Петербург -> Санкт-Петербург"),
     Rule("grams", GRAMS, _grams, "на 300 г муки -> на 300 гр муки (-> триста граммов)"),
     Rule(
         "unit-power",
         UNIT_POWER,
         _unit_power,
         "5 м² -> 5 м2 (-> пять квадратных метров); м² -> квадратный метр",
+    ),
+    Rule(
+        "square",
+        SQUARE,
+        lambda m: m.group("unit") + "2" if _AFTER_DIGITS.search(m.string[: m.start()]) else None,
+        "2,5 тыс. кв. м -> 2,5 тыс. м2 (-> две с половиной тысячи квадратных метров)",
     ),
     Rule("sign", LONE_SIGN, lambda m: _SIGN_NAMES[m.group()], "% -> процент"),
     Rule("power", POWER, lambda m: " в квадрате" if m.group() == "²" else " в кубе", "x² -> …"),
