@@ -55,6 +55,36 @@ def _noun_parse(noun: str, preposition: str | None, value: int) -> tuple[Case, G
     return None
 
 
+# Nouns whose number is a label, read as a cardinal: «статья 5 закона», «дом 5».
+LABELS = frozenset({
+    "номер", "пункт", "подпункт", "статья", "параграф", "глава", "раздел", "том", "страница",
+    "приложение", "рейс", "дом", "корпус", "квартира", "комната", "палата", "вагон", "часть",
+    "таблица", "рисунок", "строка", "строение",
+})  # fmt: skip
+# Measures and counts: «цена 3 доллара» is three dollars, not the third one.
+MEASURES = frozenset({
+    "процент", "доллар", "рубль", "евро", "тенге", "цент", "копейка", "тиын", "час", "минута",
+    "секунда", "сутки", "день", "неделя", "месяц", "год", "раз", "метр", "километр",
+    "сантиметр", "миллиметр", "тонна", "килограмм", "грамм", "литр", "гектар", "балл",
+    "градус", "штука", "человек", "единица", "очко", "гол", "миллион", "миллиард", "тысяча",
+    "вариант", "случай",
+})  # fmt: skip
+
+
+def _genitive_after_noun(match: re.Match[str], previous: str, value: int) -> str | None:
+    """«Итоги 3 квартала», «матч 5 тура», «участник 2 мировой войны»: a number between a
+    noun and a genitive singular is the second noun's ordinal (not after a label noun)."""
+    lemma = morph.parses(previous)[0].normal_form
+    word = match.group("noun")
+    gent = [p for p in morph.parses(word) if {"gent", "sing"} <= p.tag.grammemes]
+    if lemma in LABELS or not gent or gent[0].tag.POS not in ("NOUN", "ADJF"):
+        return None
+    if gent[0].normal_form in MEASURES or any("plur" in p.tag for p in morph.parses(word)[:1]):
+        return None
+    gender = _GENDER_OF.get(str(gent[0].tag.gender), "m")
+    return f"{ordinal(value, 'genitive', gender)} {word}"
+
+
 def _number_noun(match: re.Match[str]) -> str | None:
     value = int(match.group("num"))
     if value % 10 == 1 and value % 100 != 11:
@@ -62,6 +92,12 @@ def _number_noun(match: re.Match[str]) -> str | None:
     before = words_before(match)
     previous = before[-1] if before else None
     if previous and previous not in _LOCATIVE_PREPOSITIONS | _ACCUSATIVE_PREPOSITIONS:
+        if morph.best_pos(previous) == "NOUN" and value < 1000:
+            # not after a prepositional phrase: «В списке 2 позиции» -> «две позиции»
+            two = words_before(match, 2)
+            if len(two) == 2 and morph.best_pos(two[0]) == "PREP":
+                return None
+            return _genitive_after_noun(match, previous, value)
         if morph.best_pos(previous) in ("NOUN", "PREP", "NUMR") or previous.isdigit():
             return None  # «дом 5 квартира», «до 5 класс…», «3 5 …»
         previous = None
