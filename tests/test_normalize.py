@@ -161,3 +161,47 @@ def test_importing_normalize_does_not_import_torch() -> None:
     code = "import sys, tts.normalize; print('torch' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_library_regex_compilation_is_memoised() -> None:
+    from ru_normalizr import roman_numerals
+
+    normalize("В XV-XVI вв. 5 кг.")
+    compile_scan = roman_numerals.compile_scan
+    assert hasattr(compile_scan, "cache_info")  # ours: the library's own has no cache
+    before = compile_scan.cache_info().misses
+    normalize("В XVII-XVIII вв. 7 кг.")
+    assert compile_scan.cache_info().misses == before
+
+
+def test_library_failure_falls_back_to_rules_and_guard(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tts.normalize import library
+
+    class Broken:
+        def normalize(self, text: str) -> str:
+            raise ValueError("no such name")
+
+    monkeypatch.setattr(library, "_normalizer", lambda: Broken())
+    library.library_normalize.cache_clear()
+    text = "Прошло 7 дней и 3 часа?"
+    try:
+        result = normalize(text, EMPTY)
+    finally:
+        library.library_normalize.cache_clear()
+        from tts.normalize import _normalize
+
+        _normalize.cache_clear()
+    assert result.spoken == "Прошло семь дней и три часа?"
+    assert any("'7'" in w for w in result.warnings)
+
+
+def test_speed_text_is_varied() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from normalize_eval import varied_text
+
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared/corpus is not here")
+    lines = varied_text(20_000)
+    assert sum(len(line) + 1 for line in lines) >= 20_000 and len(set(lines)) == len(lines)
