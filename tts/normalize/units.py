@@ -94,12 +94,17 @@ SLASH_ABBREVIATION = re.compile(
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
 
 # «007», «0412» on their own: codes, the leading zeros are said («ноль ноль семь»). Two digits
-# («06») are usually a day, month or hour written with a zero: read as the number.
-LEADING_ZEROS = re.compile(r"(?<![\w.,:/-])0(?:0+|0*\d{2,})(?![\w,:/-]|\.\d|\s+[а-яёА-ЯЁ\d])")
+# («06») are usually a day, month or hour written with a zero, and a long zero-padded field
+# («002300») an amount: both are read as the number. «2 005» is a thousands group.
+LEADING_ZEROS = re.compile(
+    r"(?<![\w.,:/-])(?<!\d\s)0(?:0+|0*\d{2,})(?![\w,:/-]|\.\d|\s+[а-яёА-ЯЁ\d])"
+)
 
 
-def _leading_zeros(match: re.Match[str]) -> str:
+def _leading_zeros(match: re.Match[str]) -> str | None:
     digits = match.group()
+    if len(digits) > 4 and digits.strip("0"):
+        return None
     zeros = len(digits) - len(digits.lstrip("0"))
     rest = digits.lstrip("0")
     words = ["ноль"] * (zeros if rest else max(zeros, 1))
