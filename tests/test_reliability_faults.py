@@ -29,7 +29,7 @@ from reliability import (
     tts_env,
 )
 
-from tts.audio import ffmpeg_exe
+from tts.audio import ffmpeg_exe, stderr_tail
 from tts.cache import ClipCache
 
 SLUG = "novosti-malenkogo-goroda"
@@ -267,3 +267,63 @@ def test_damaged_cache_entries_are_detected_and_synthesized_again(
         assert ClipCache(cache / "clips").get(path.stem) is not None
     # Two clips are new, so their lengths may differ by milliseconds (see assert_same_episode).
     assert_same_episode(check_episode(work / "out" / SLUG), reference[1], drift=0.05)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing
+
+
+def test_workers_exit_when_the_build_is_killed(work: Path) -> None:
+    """kill -9 of the command alone (not its process group): its synthesis workers must not
+    live on as orphans."""
+    (work / "article.txt").write_text(article_text(800, seed=5), encoding="utf-8")
+    cache = work / "cache"
+    proc = start(build_args("-j", "2"), work, tts_env(TTS_CACHE_DIR=str(cache)))
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(clip_files(cache)) < 10:
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        workers = _children(proc.pid)
+        proc.kill()
+        proc.wait(timeout=30)  # not communicate: orphans would hold its pipes open
+        assert len(workers) >= 2  # the pool's workers (and its resource tracker)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [pid for pid in workers if _alive(pid)] == []
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert_no_partial(work / "out")
+
+
+def test_ffmpeg_error_quotes_the_cause_not_the_statistics() -> None:
+    stderr = (
+        "[aost#0:0/libmp3lame @ 0x1] Error submitting a packet to the muxer: No space left on "
+        "device\n[out#0/mp3 @ 0x2] Error closing file: No space left on device\n[out#0/mp3 @ "
+        "0x2] video:0KiB audio:512KiB subtitle:0KiB other streams:0KiB global headers:0KiB "
+        "muxing overhead: unknown\nsize=     256KiB time=00:01:05.46 bitrate=  32.0kbits/s\n"
+        "Conversion failed!\n"
+    )
+    tail = stderr_tail(stderr)
+    assert "No space left on device" in tail and "Conversion failed!" in tail
+    assert "video:0KiB" not in tail and "bitrate=" not in tail

@@ -69,7 +69,7 @@ def run_ffmpeg(args: Sequence[str], what: str) -> str:
 # ffmpeg ends a failed run with statistics and "Conversion failed!"; the cause (e.g. "No space
 # left on device") comes earlier, on lines like these.
 _ERROR_LINE = re.compile(
-    r"error|fail|invalid|unable|cannot|could not|no such|denied|no space|unknown|unrecognized",
+    r"error|fail|invalid|unable|cannot|could not|no such|denied|no space|unrecognized|not found",
     re.I,
 )
 

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -65,7 +66,20 @@ _worker: tuple[Engine, Voice, ClipCache] | None = None
 
 def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
     global _worker
+    _exit_with_parent(os.getppid())
     _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
+
+
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
+    end they hold themselves, would live on (with a loaded model each): they leave with it."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
