@@ -103,7 +103,7 @@ def library_reads_unit(match: re.Match[str]) -> bool:
 
 # «1000 ₸» -> «тысяча тенге», «более 1500» -> «более тысячи пятисот», not the library's «одна
 # тысяча», «одной тысячи»; «двадцать одна тысяча» keeps it.
-_ONE_THOUSAND = re.compile(r"(?<![\w-])[Оо]дн(?:а|ой|у|ою) (?=тысяч)")
+_ONE_THOUSAND = re.compile(r"(?<![\w-])[Оо]дн(?:а|ой|у|ою) (?=тысяч(?:а|и|у|ей|ью)?\b)")
 _TENS = re.compile(r"(?:дцать|десят|сто|сти|ста|сот)\s$", re.IGNORECASE)
 
 
