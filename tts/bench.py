@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tts.build import BuildOptions, BuildResult, build_episode
-from tts.engines.registry import EngineSpec, resolve
+from tts.engines.registry import EngineSpec, needs_stress, resolve
 from tts.paths import cache_root, voices_dir
 
 # Stage keys, in pipeline order; every report has all of them (0.0 when a stage did not run).
@@ -105,16 +105,6 @@ def max_chars(name: str) -> int:
     from tts.engines.espeak import EspeakEngine
 
     return EspeakEngine.max_chars
-
-
-def needs_stress(spec: EngineSpec) -> bool:
-    """Whether the build adds stress marks (a model that places none itself), as build.py does."""
-    if spec.name != "silero":
-        return False
-    from tts.models import MODELS
-
-    info = MODELS.get(spec.voice.model or "")
-    return bool(info and info.needs_stress)
 
 
 def time_prepare(source: str, spec: EngineSpec) -> tuple[dict[str, float], int]:

@@ -22,13 +22,13 @@ from tts.audio import calibrate_gain, decode_into, encode_mp3, ffmetadata
 from tts.cache import ClipCache
 from tts.clips import ms_to_samples, silence
 from tts.engines.base import Engine
-from tts.engines.registry import EngineSpec, open_engine, resolve
+from tts.engines.registry import EngineSpec, needs_stress, open_engine, resolve
 from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
-from tts.model import Timeline
+from tts.model import Article, Timeline
 from tts.outdir import episode_dir, locked, previous_guid, publish, refresh_library, staging
 from tts.paths import clips_dir, voices_dir
-from tts.prepare import Script, prepare, read_articles
+from tts.prepare import Script, episode_title, prepare, read_articles
 from tts.slug import slugify
 from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
 from tts.timeline import build_timeline, pause_after
@@ -109,26 +109,34 @@ def build_episode(
     )
     if warning:
         log.warning(warning)
+    podcast = _podcast_settings(opts.outdir)
+    lexicons = [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
+    jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
+    cover = _cover(opts.outdir, podcast)
+    # Same inputs, settings and code as the published episode: nothing to redo, and no need
+    # to pay for normalization (its libraries take most of a second to import).
+    target = episode_dir(opts.outdir, slugify(episode_title(articles, opts.title)))
+    early = source_key(articles, opts, spec, lexicons, podcast, jingle, cover)
+    published = _unchanged(target, early, "source_key")
+    if published is not None:
+        n = len(published.get("sentences", []))
+        return BuildResult(target, published, n, n, warning, clock.times, True)
     if spec.name == "silero" and spec.model_path is None:
         _fetch_model(spec, notify, download_progress)
-    podcast = _podcast_settings(opts.outdir)
     with clock("open engine"):
         engine = open_engine(spec)
     try:
         with clock("prepare"):
-            lexicons = (voices_dir() / "lexicon.tsv", *opts.lexicons)
             script = prepare(
                 opts.inputs,
                 max_chars=engine.max_chars,
-                lexicons=[p for p in lexicons if p.is_file()],
-                stress=_needs_stress(spec),
+                lexicons=lexicons,
+                stress=needs_stress(spec),
                 title=opts.title,
                 articles=articles,
                 intro=bool(podcast and podcast.intro),
             )
-        jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
-        cover = _cover(opts.outdir, podcast)
-        return _render(opts, spec, engine, script, clock, progress, warning, jingle, cover)
+        return _render(opts, spec, engine, script, clock, progress, warning, (jingle, cover), early)
     finally:
         engine.close()
 
@@ -163,15 +171,6 @@ def _cover(outdir: Path, podcast: PodcastConfig | None) -> Path | None:
     return path if path.is_file() else None
 
 
-def _needs_stress(spec: EngineSpec) -> bool:
-    if spec.name != "silero":
-        return False
-    from tts.models import MODELS
-
-    info = MODELS.get(spec.voice.model or "")
-    return bool(info and info.needs_stress)
-
-
 def _render(
     opts: BuildOptions,
     spec: EngineSpec,
@@ -180,16 +179,17 @@ def _render(
     clock: Stopwatch,
     progress: Progress | None,
     warning: str | None,
-    jingle: Path | None,
-    cover: Path | None,
+    media: tuple[Path | None, Path | None],
+    early: str,
 ) -> BuildResult:
+    jingle, cover = media
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
     slug = slugify(script.title)
     outdir = opts.outdir
     target = episode_dir(outdir, slug)
     key = build_key(script, jobs, spec, opts.bitrate, opts.formats, jingle, cover)
-    unchanged = _unchanged(target, key)
+    unchanged = _unchanged(target, key, "build_key")
     if unchanged is not None:
         return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
     todo = missing(cache, jobs)
@@ -233,7 +233,7 @@ def _render(
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
-            manifest = _export(work, meta, script, timeline, engine, spec, key, extra)
+            manifest = _export(work, meta, script, timeline, engine, spec, key, extra, early)
             publish(work, target)
             refresh_library(outdir)
     return BuildResult(
@@ -279,13 +279,49 @@ def _file_stamp(path: Path) -> list[object]:
     return [str(path), info.st_size, info.st_mtime_ns]
 
 
-def _unchanged(target: Path, key: str) -> dict[str, Any] | None:
+def source_key(
+    articles: Sequence[Article],
+    opts: BuildOptions,
+    spec: EngineSpec,
+    lexicons: Sequence[Path],
+    podcast: PodcastConfig | None,
+    jingle: Path | None,
+    cover: Path | None,
+) -> str:
+    """What a build depends on, known right after reading: the parsed articles, the options,
+    the voice, the lexicons' contents and the code's version. Cheap enough to check first."""
+    fields = {
+        "version": __version__,
+        "code": _code_stamp(),
+        "articles": [dataclasses.asdict(a) for a in articles],
+        "title": opts.title,
+        "bitrate": opts.bitrate,
+        "formats": sorted(opts.formats),
+        "engine": spec.name,
+        "voice": dataclasses.asdict(spec.voice),
+        "model": _file_stamp(spec.model_path) if spec.model_path else None,
+        "lexicons": [hashlib.sha256(p.read_bytes()).hexdigest() for p in lexicons],
+        "intro": bool(podcast and podcast.intro),
+        "jingle": _file_stamp(jingle) if jingle else None,
+        "cover": _file_stamp(cover) if cover else None,
+    }
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _code_stamp() -> list[object]:
+    """Sizes and times of the text-handling code, so a changed rule invalidates old episodes."""
+    root = Path(__file__).parent
+    files = sorted([*root.glob("normalize/*.py"), *root.glob("parse/*.py"), root / "segment.py"])
+    return [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+
+
+def _unchanged(target: Path, key: str, field: str) -> dict[str, Any] | None:
     """The published manifest when it was built from exactly this key and its files are there."""
     try:
         manifest = json.loads((target / "episode.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(manifest, dict) or manifest.get("build_key") != key:
+    if not isinstance(manifest, dict) or manifest.get(field) != key:
         return None
     files = manifest.get("files", {})
     if not isinstance(files, dict) or not all((target / f).is_file() for f in files.values()):
@@ -369,6 +405,7 @@ def _export(
     spec: EngineSpec,
     key: str,
     extra: dict[str, str],
+    early: str = "",
     *,
     page: bool = True,
 ) -> dict[str, Any]:
@@ -393,6 +430,7 @@ def _export(
         (work / files[kind]).write_text(text, encoding="utf-8")
     manifest = compose_manifest(meta, script.sentences, timeline, engine.info, spec.voice, files)
     manifest["build_key"] = key
+    manifest["source_key"] = early
     if not page:
         return manifest
     from tts.player import render_episode_page

@@ -67,7 +67,7 @@ def import_ray() -> ModuleType:
 
 def _article_jobs(opts: BuildOptions, engine: Engine, spec: EngineSpec) -> list[Job]:
     """The clips one article needs; an article that cannot be prepared is left to the build."""
-    from tts.bench import needs_stress
+    from tts.engines.registry import needs_stress
     from tts.prepare import prepare
 
     lexicons = [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]

@@ -118,6 +118,15 @@ def _drop_silent(
     return tuple(keep), tuple(moved)
 
 
+def episode_title(articles: Sequence[Article], title: str | None = None) -> str:
+    """The given title, the article's, or for a digest the articles' titles joined."""
+    if title is not None:
+        return title
+    if len(articles) == 1:
+        return articles[0].title
+    return "Дайджест: " + "; ".join(a.title for a in articles)
+
+
 INTRO_CHAPTER = "Аудиоверсия"
 
 

@@ -45,9 +45,9 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import build, feed, models, normalize, sentences, serve
+    from tts.cli import batch, bench, build, feed, models, normalize, sentences, serve
 
-    for module in (build, sentences, normalize, models, feed, serve):
+    for module in (build, batch, sentences, normalize, models, feed, serve, bench):
         module.register(app)
 
 

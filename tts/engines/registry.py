@@ -43,6 +43,17 @@ def open_engine(spec: EngineSpec) -> Engine:
     raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
 
 
+def needs_stress(spec: EngineSpec) -> bool:
+    """Whether the text needs "+" stress marks before synthesis (Silero models without their
+    own stress placement: v4_ru, v5_cis_base)."""
+    if spec.name != "silero":
+        return False
+    from tts.models import MODELS
+
+    info = MODELS.get(spec.voice.model or "")
+    return bool(info and info.needs_stress)
+
+
 def _silero_ready(voice: Voice, model_path: Path | None) -> bool:
     if model_path is not None:
         return True
