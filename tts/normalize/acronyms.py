@@ -149,8 +149,17 @@ def _latin_word(match: re.Match[str]) -> str | None:
     after = match.string[match.end() : match.end() + 3]
     if len(match.group()) <= 3 and _ABBREVIATION_AFTER.match(after):
         return None
-    spoken = " ".join(read_latin(w) or w for w in parts)
+    whole = BRANDS.get(match.group().lower())
+    spoken = whole or " ".join(read_latin(w) or w for w in parts)
     return spoken[:1].upper() + spoken[1:] if match.group()[:1].isupper() else spoken
+
+
+def _brand(match: re.Match[str]) -> str | None:
+    spoken = BRANDS.get(match.group().lower())
+    written = match.group()
+    if spoken and written[:1].isupper() and written[1:2].islower():  # «Telegram», not «iPhone»
+        return spoken[:1].upper() + spoken[1:]
+    return spoken
 
 
 RULES = (
@@ -162,6 +171,6 @@ RULES = (
         lambda m: None if library_reads_unit(m) else read_latin(m.group()),
         "GCN -> джи си эн; NASA -> наса",
     ),
-    Rule("brand", _BRAND, lambda m: BRANDS.get(m.group().lower()), "iPhone -> айфон"),
+    Rule("brand", _BRAND, _brand, "iPhone -> айфон; Donald Trump -> Дональд Трамп"),
     Rule("latin-word", _WORD, _latin_word, "Tiberius -> тибериус; abc -> эй би си"),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tts.normalize.names import NAMES
+
 # Brands and words with an established Russian form.
 BRANDS: dict[str, str] = {
     "iphone": "айфон",  # iPhone
@@ -44,6 +46,8 @@ BRANDS: dict[str, str] = {
     "it": "ай ти",  # IT
     "ai": "эй ай",  # AI
 }
+
+BRANDS.update(NAMES)
 
 # The commonest English function words, whose letters mislead the transliterator.
 ENGLISH: dict[str, str] = {

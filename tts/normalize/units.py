@@ -160,7 +160,12 @@ def _grams(match: re.Match[str]) -> str | None:
 # «С. Петербург», «С.-Петербург»: the city, not an initial.
 SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
 
+# «OPEC+», «C++», «1 + 1»: a plus that is not a stress mark (those stand before a vowel) and
+# not a sign before a number (the library reads «+5» as «плюс пять»).
+PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)")
+
 RULES = (
+    Rule("plus", PLUS, lambda m: " плюс ", "OPEC+ -> опек плюс"),
     Rule("saint", SAINT_PETERSBURG, lambda m: "Санкт-", "С.-Петербург -> Санкт-Петербург"),
     Rule("grams", GRAMS, _grams, "на 300 г муки -> на 300 гр муки (-> триста граммов)"),
     Rule(
