@@ -47,11 +47,10 @@ def _noun_parse(noun: str, preposition: str | None, value: int) -> tuple[Case, G
     cases = {str(p.tag.case) for p in found}
     if preposition in _LOCATIVE_PREPOSITIONS and cases & morph.LOCATIVE:
         return "prepositional", gender
-    if (preposition is None or preposition in _ACCUSATIVE_PREPOSITIONS) and cases & {
-        "nomn",
-        "accs",
-    }:
-        return ("accusative" if preposition else "nominative"), gender
+    if preposition is None and "nomn" in cases:
+        return "nominative", gender
+    if (preposition is None or preposition in _ACCUSATIVE_PREPOSITIONS) and "accs" in cases:
+        return "accusative", gender  # «провёл 3 встречу», «на 5 этаж»
     return None
 
 
