@@ -113,15 +113,11 @@ def read_latin_word(word: str) -> str:
     if low in ENGLISH:
         return ENGLISH[low]
     if word.isupper():  # an acronym: said as a word only when it reads like one («NASA»)
-        return (
-            transliterate(low)
-            if len(low) >= 4 and is_pronounceable(low, EN_VOWELS)
-            else (spell_latin(low))
-        )
-    has_vowel = any(c in EN_VOWELS for c in low)
-    if has_vowel and (len(low) != 3 or is_pronounceable(low, EN_VOWELS)):
-        return transliterate(low)
-    return spell_latin(low)  # «abc», «GmbH»
+        as_word = len(low) >= 4 and is_pronounceable(low, EN_VOWELS)
+    else:  # a word: «in», «Half», «next»; not «abc», «GmbH»
+        has_vowel = any(c in EN_VOWELS for c in low)
+        as_word = has_vowel and (len(low) != 3 or is_pronounceable(low, EN_VOWELS))
+    return transliterate(low) if as_word else spell_latin(low)
 
 
 # «А. С. Ахметов» -> «а эс Ахметов»: initials before a surname, read by letter names.
