@@ -62,6 +62,8 @@ def run_ffmpeg(args: Sequence[str], what: str) -> str:
     except OSError as exc:
         raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
     if done.returncode != 0:
+        if "received signal 2" in done.stderr:  # Ctrl-C reached ffmpeg before us
+            raise KeyboardInterrupt
         raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(done.stderr)}")
     return done.stderr
 

@@ -10,10 +10,10 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +66,8 @@ _worker: tuple[Engine, Voice, ClipCache] | None = None
 
 def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
     global _worker
+    # Ctrl-C in the terminal reaches the whole process group: the parent alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent(os.getppid())
     _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
 
@@ -138,32 +140,25 @@ def _in_processes(
     context = multiprocessing.get_context("spawn")
     cores = os.cpu_count() or 1
     spec = dataclasses.replace(spec, threads=max(1, cores // workers))
-    pool = ProcessPoolExecutor(
-        workers,
-        context,
-        _init_worker,
-        (spec, cache.root),
-        # Silero's memory has been reported to grow over many calls: recycle its workers.
-        max_tasks_per_child=_SILERO_RECYCLE_BATCHES if spec.name == "silero" else None,
-    )
-    pending: dict[Future[list[tuple[int, int]]], int] = {}
+    # Silero's memory has been reported to grow over many calls: recycle its workers.
+    recycle = _SILERO_RECYCLE_BATCHES if spec.name == "silero" else None
+    pool = context.Pool(workers, _init_worker, (spec, cache.root), recycle)
+    chars = {job.index: len(job.spoken) for job in todo}
     done = 0
     started = time.monotonic()
     try:
-        for batch in batches:
-            pending[pool.submit(_run_batch, batch)] = sum(len(j.spoken) for j in batch)
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                future.result()
-                done += pending.pop(future)
-                if progress:
-                    progress(done, total)
-        log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)
+        for results in pool.imap_unordered(_run_batch, batches):
+            done += sum(chars[index] for index, _ in results)
+            if progress:
+                progress(done, total)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Ctrl-C or a failed sentence: stop now. Every clip already written stays cached.
+        pool.terminate()
+        pool.join()
         raise
-    pool.shutdown()
+    pool.close()
+    pool.join()
+    log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)
 
 
 def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> Clip:

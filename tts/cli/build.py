@@ -142,13 +142,21 @@ def build(
     started = time.monotonic()
     from tts.cli.models import progress_printer
 
-    result = build_episode(
-        options,
-        progress=ProgressLine(not quiet),
-        notify=lambda text: typer.echo(text, err=True),
-        download_progress=None if quiet else progress_printer("model"),
-        on_stage=_stage_printer(not quiet),
-    )
+    try:
+        result = build_episode(
+            options,
+            progress=ProgressLine(not quiet),
+            notify=lambda text: typer.echo(text, err=True),
+            download_progress=None if quiet else progress_printer("model"),
+            on_stage=_stage_printer(not quiet),
+        )
+    except KeyboardInterrupt:
+        typer.echo(
+            "\ninterrupted: the sentences synthesized so far are cached; "
+            "run the same command to continue",
+            err=True,
+        )
+        raise typer.Exit(130) from None
     feed_path = None
     if feed:
         from tts.publish import build_feed
