@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,11 +140,19 @@ def test_file_errors(tmp_path: Path, make: Callable[[Path], Path], message: str)
         read_input(str(target))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_file_unreadable(tmp_path: Path) -> None:
+def test_file_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text("x")
     path.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the open fail as it would for a user
+        real_open = Path.open
+
+        def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self.name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(InputError, match="secret.txt: permission denied"):
         read_input(str(path))
 
