@@ -110,7 +110,7 @@ def build_episode(
     if warning:
         log.warning(warning)
     podcast = _podcast_settings(opts.outdir)
-    lexicons = [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
+    lexicons = lexicon_paths(opts)
     jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
     cover = _cover(opts.outdir, podcast)
     # Same inputs, settings and code as the published episode: nothing to redo, and no need
@@ -127,18 +127,36 @@ def build_episode(
         engine = open_engine(spec)
     try:
         with clock("prepare"):
-            script = prepare(
-                opts.inputs,
-                max_chars=engine.max_chars,
-                lexicons=lexicons,
-                stress=needs_stress(spec),
-                title=opts.title,
-                articles=articles,
-                intro=bool(podcast and podcast.intro),
-            )
+            intro = bool(podcast and podcast.intro)
+            script = prepare_script(opts, spec, engine.max_chars, articles, intro=intro)
         return _render(opts, spec, engine, script, clock, progress, warning, (jingle, cover), early)
     finally:
         engine.close()
+
+
+def lexicon_paths(opts: BuildOptions) -> list[Path]:
+    """voices/lexicon.tsv, then the user's --lexicon files (later entries win)."""
+    return [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
+
+
+def prepare_script(
+    opts: BuildOptions,
+    spec: EngineSpec,
+    max_chars: int,
+    articles: Sequence[Article] | None = None,
+    *,
+    intro: bool = False,
+) -> Script:
+    """The spoken script for these options: the one call the build and the cluster share."""
+    return prepare(
+        opts.inputs,
+        max_chars=max_chars,
+        lexicons=lexicon_paths(opts),
+        stress=needs_stress(spec),
+        title=opts.title,
+        articles=articles,
+        intro=intro,
+    )
 
 
 def _fetch_model(

@@ -21,7 +21,7 @@ from tts.engines.base import Engine
 from tts.engines.registry import EngineSpec, open_engine, resolve
 from tts.errors import TTSError
 from tts.model import Clip
-from tts.paths import clips_dir, voices_dir
+from tts.paths import clips_dir
 from tts.synth import Job, missing, plan_jobs, render
 
 log = logging.getLogger(__name__)
@@ -67,18 +67,10 @@ def import_ray() -> ModuleType:
 
 def _article_jobs(opts: BuildOptions, engine: Engine, spec: EngineSpec) -> list[Job]:
     """The clips one article needs; an article that cannot be prepared is left to the build."""
-    from tts.engines.registry import needs_stress
-    from tts.prepare import prepare
+    from tts.build import prepare_script
 
-    lexicons = [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
     try:
-        script = prepare(
-            opts.inputs,
-            max_chars=engine.max_chars,
-            lexicons=lexicons,
-            stress=needs_stress(spec),
-            title=opts.title,
-        )
+        script = prepare_script(opts, spec, engine.max_chars)
     except TTSError as exc:
         log.info("%s: not sent to the cluster (%s)", opts.inputs[0], exc)
         return []

@@ -152,12 +152,7 @@ def prepare(
 ) -> Script:
     articles = list(articles) if articles is not None else read_articles(inputs)
     first = articles[0]
-    if title is None:
-        title = (
-            first.title
-            if len(articles) == 1
-            else "Дайджест: " + "; ".join(a.title for a in articles)
-        )
+    title = episode_title(articles, title)
     sentences, chapters = segment_articles(articles, max_chars)
     if intro:
         sentences, chapters = with_intro(sentences, chapters, title)
@@ -165,13 +160,6 @@ def prepare(
     kept, anchors = _drop_silent(spoken, chapters)
     if not kept:
         raise ParseError(f"{', '.join(inputs)}: nothing speakable in the text")
-    first = articles[0]
-    if title is None:
-        title = (
-            first.title
-            if len(articles) == 1
-            else "Дайджест: " + "; ".join(a.title for a in articles)
-        )
     return Script(
         title=title,
         author=first.author,
