@@ -11,7 +11,8 @@ setup: $(VENV)/.installed $(AXE)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev,silero]'
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[dev,silero]' \
+		--config-settings editable_mode=compat  # a plain .pth: no import hook at start-up
 	touch $@
 
 # axe-core (the accessibility scan in the browser tests) comes from npm when npm is there;

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from tts.model import Clip
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def silence(samples: int) -> bytes:
@@ -21,6 +24,8 @@ def trim_edges(clip: Clip, *, threshold_db: float = -40.0, keep_ms: int = 15) ->
     The threshold is relative to the clip's peak, so quiet and loud engines trim alike;
     ``keep_ms`` keeps a breath of the fade so consonants are not clipped.
     """
+    import numpy as np  # not at import time: an unchanged rebuild never needs it
+
     audio = np.frombuffer(clip.pcm, dtype="<i2")
     if audio.size == 0:
         return clip
@@ -37,5 +42,7 @@ def trim_edges(clip: Clip, *, threshold_db: float = -40.0, keep_ms: int = 15) ->
 
 def float_to_pcm16(samples: np.ndarray) -> bytes:
     """Clip to [-1, 1] first: engines return values nominally, not strictly, in range."""
+    import numpy as np
+
     clipped = np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0)
     return (clipped * 32767.0).round().astype("<i2").tobytes()
