@@ -82,33 +82,54 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def build(
     inputs: list[str] = typer.Argument(
         ...,
-        metavar="INPUT...",
+        metavar="INPUT",
         help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin. "
         "Several inputs make one episode with a chapter per article.",
     ),
-    outdir: Path = typer.Option(Path("output"), "-o", "--outdir", help="Where <slug>/ is written."),
+    outdir: Path = typer.Option(
+        Path("output"), "-o", "--outdir", metavar="DIR", help="Where <slug>/ is written."
+    ),
     engine: str = typer.Option(
-        "auto", "--engine", "-e", help="auto (Silero if its model is cached), silero or espeak."
+        "auto",
+        "--engine",
+        "-e",
+        metavar="ENGINE",
+        help="auto (Silero if its model is cached), silero or espeak.",
     ),
-    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
-    speaker: str | None = typer.Option(None, "--speaker", help="Override the preset's speaker."),
-    rate: float | None = typer.Option(None, "--rate", help="Speed, 0.5 to 2.0 (1.0 = natural)."),
+    voice: str | None = typer.Option(
+        None, "--voice", metavar="PRESET", help="Voice preset (see: tts voices)."
+    ),
+    speaker: str | None = typer.Option(
+        None, "--speaker", metavar="NAME", help="Override the preset's speaker."
+    ),
+    rate: float | None = typer.Option(
+        None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
+    ),
     model: Path | None = typer.Option(
-        None, "--model", help="A local Silero model file (.pt) to use instead of the cache."
+        None,
+        "--model",
+        metavar="FILE",
+        help="A local Silero model file (.pt) to use instead of the cache.",
     ),
-    bitrate: str = typer.Option("64k", "--bitrate", help="MP3 bitrate, e.g. 48k, 64k, 96k."),
+    bitrate: str = typer.Option(
+        "64k", "--bitrate", metavar="RATE", help="MP3 bitrate, e.g. 48k, 64k, 96k."
+    ),
     title: str | None = typer.Option(
-        None, "--title", help="Episode title (default: the article's)."
+        None, "--title", metavar="TEXT", help="Episode title (default: the article's)."
     ),
     lexicon: list[Path] = typer.Option(
-        [], "--lexicon", help="Extra pronunciation lexicon (TSV: written<TAB>spoken); repeatable."
+        [],
+        "--lexicon",
+        metavar="FILE",
+        help="Extra pronunciation lexicon (TSV: written<TAB>spoken); repeatable.",
     ),
     workers: int = typer.Option(
-        os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
+        os.cpu_count() or 1, "--workers", "-j", metavar="N", min=1, help="Synthesis processes."
     ),
     fmt: str = typer.Option(
         "mp3",
         "--format",
+        metavar="LIST",
         help="Comma-separated: mp3, m4a, m4b, opus, epub, or all. MP3 is always made.",
     ),
     feed: bool = typer.Option(
