@@ -11,6 +11,7 @@ from pathlib import Path
 from tts.engines.base import Engine
 from tts.errors import TTSError
 from tts.model import Voice
+from tts.paths import voices_dir
 from tts.voices import find_voice
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,14 @@ def _silero_ready(voice: Voice, model_path: Path | None) -> bool:
     return silero_available(voice.model or "v5_5_ru")
 
 
+def _preset_for(engine: str, speaker: str | None) -> Voice:
+    """The speaker's own preset when there is one (`--speaker baya` → silero-baya), else the
+    engine's default: episode.json then names the voice that was really used."""
+    if speaker and (voices_dir() / f"{engine}-{speaker}.toml").is_file():
+        return find_voice(f"{engine}-{speaker}")
+    return find_voice(DEFAULT_VOICE[engine])
+
+
 def resolve(
     engine: str,
     voice_name: str | None = None,
@@ -86,7 +95,7 @@ def resolve(
             )
             engine, voice = "espeak", None
     if voice is None:
-        voice = find_voice(DEFAULT_VOICE[engine])
+        voice = _preset_for(engine, speaker)
     elif voice.engine != engine and engine != "fake":
         raise TTSError(f"voice {voice.name!r} is for {voice.engine}, not {engine}")
     if speaker:

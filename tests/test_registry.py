@@ -1,0 +1,46 @@
+"""Choosing the engine and voice: presets, speaker overrides, the auto fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tts.engines import registry
+from tts.engines.registry import resolve
+from tts.errors import TTSError
+
+MODEL = Path("stand-in.pt")  # only its presence matters to resolve()
+
+
+def test_speaker_picks_its_own_preset() -> None:
+    spec, _ = resolve("silero", speaker="baya", model_path=MODEL)
+    assert (spec.voice.name, spec.voice.speaker) == ("silero-baya", "baya")
+
+
+def test_unknown_speaker_overrides_the_default_preset() -> None:
+    spec, _ = resolve("silero", speaker="someone", model_path=MODEL)
+    assert (spec.voice.name, spec.voice.speaker) == ("silero-xenia", "someone")
+
+
+def test_auto_falls_back_to_espeak_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_silero_ready", lambda voice, path: False)
+    spec, warning = resolve("auto")
+    assert spec.name == "espeak" and warning and "eSpeak NG" in warning
+
+
+def test_auto_takes_silero_when_its_model_is_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_silero_ready", lambda voice, path: True)
+    spec, warning = resolve("auto")
+    assert spec.name == "silero" and warning is None
+
+
+def test_voice_of_another_engine_is_refused() -> None:
+    with pytest.raises(TTSError, match="is for silero, not espeak"):
+        resolve("espeak", "silero-baya")
+
+
+@pytest.mark.parametrize("rate", [0.4, 2.5])
+def test_rate_out_of_range_is_refused(rate: float) -> None:
+    with pytest.raises(TTSError, match="--rate"):
+        resolve("espeak", rate=rate)
