@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import outline
 
 from tts.errors import InputError, ParseError
 from tts.model import Article
@@ -24,16 +25,6 @@ def all_text(article: Article) -> str:
     for section in article.sections:
         parts += [section.heading or "", *section.paragraphs]
     return "\n".join(parts)
-
-
-def outline(article: Article) -> str:
-    """Title || # heading | paragraph | ... : one line to compare a parse with."""
-    parts = [article.title, ""]
-    for section in article.sections:
-        if section.heading is not None:
-            parts.append(f"# {section.heading}")
-        parts += section.paragraphs
-    return " | ".join(parts).replace(" |  | ", " || ", 1)
 
 
 def test_anc_dialogue_title_once_and_no_credit() -> None:

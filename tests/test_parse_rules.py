@@ -6,20 +6,10 @@ Parse cases read ``input -> outline`` where the outline is ``title || # heading 
 from __future__ import annotations
 
 import pytest
+from helpers import outline
 
-from tts.model import Article
 from tts.parse import parse_bytes
 from tts.parse.rules import is_credit, is_furniture, parse_byline, parse_date
-
-
-def outline(article: Article) -> str:
-    parts = [article.title, ""]
-    for section in article.sections:
-        if section.heading is not None:
-            parts.append(f"# {section.heading}")
-        parts += section.paragraphs
-    return " | ".join(parts).replace(" |  | ", " || ", 1)
-
 
 CREDITS = [
     ("Фото предоставил Айбек Кумысбеков", True),

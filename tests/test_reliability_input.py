@@ -10,15 +10,15 @@ import json
 import socket
 import struct
 import subprocess
-import threading
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import local_server
 from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
 
 from tts.prepare import MAX_EPISODE_CHARS
@@ -181,12 +181,8 @@ class _Pages(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(_Pages) as url:
+        yield url
 
 
 def _closed_port() -> int:
