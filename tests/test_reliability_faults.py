@@ -263,6 +263,8 @@ def test_damaged_cache_entries_are_detected_and_synthesized_again(
     done = run_tts(*build_args(), cwd=work, env=tts_env(TTS_CACHE_DIR=str(cache)))
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("is damaged; synthesizing again") == 2, done.stderr
+    kept, total = from_cache(done)
+    assert kept == total - 2  # the two re-synthesized clips are not counted as cached
     for path in (truncated, corrupted):
         assert ClipCache(cache / "clips").get(path.stem) is not None
     # Two clips are new, so their lengths may differ by milliseconds (see assert_same_episode).

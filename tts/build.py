@@ -216,7 +216,7 @@ def _render(
     with locked(outdir, slug), staging(outdir, slug) as work:
         raw = work / "audio.raw"
         with clock("stitch"):
-            timeline = _stitch(engine, spec, cache, script, jobs, raw, jingle)
+            timeline, redone = _stitch(engine, spec, cache, script, jobs, raw, jingle)
         with clock("loudness"):
             gain = calibrate_gain(raw, timeline.sample_rate)
         meta = EpisodeMeta(
@@ -258,7 +258,7 @@ def _render(
         folder=target,
         manifest=manifest,
         sentences=len(jobs),
-        from_cache=len(jobs) - len(todo),
+        from_cache=len(jobs) - len(todo) - redone,
         warning=warning,
         timings=clock.times,
         unchanged=False,
@@ -355,12 +355,15 @@ def _stitch(
     jobs: Sequence[Job],
     raw: Path,
     jingle: Path | None,
-) -> Timeline:
-    """Clips and pauses straight to a raw PCM file, one clip in memory at a time."""
+) -> tuple[Timeline, int]:
+    """Clips and pauses straight to a raw PCM file, one clip in memory at a time.
+
+    Also returns how many clips had to be synthesized again (damaged cache entries)."""
     pauses = spec.voice.pauses
     rate = engine.sample_rate
     lengths = []
     lead = 0
+    redone = 0
     try:
         with raw.open("wb") as out:
             if jingle is not None:
@@ -368,13 +371,14 @@ def _stitch(
                 out.write(silence(ms_to_samples(pauses.section, rate)))
                 lead += ms_to_samples(pauses.section, rate)
             for n, job in enumerate(jobs):
-                clip = require_clip(engine, spec.voice, cache, job)
+                clip, again = require_clip(engine, spec.voice, cache, job)
+                redone += again
                 out.write(clip.pcm)
                 out.write(silence(ms_to_samples(pause_after(script.sentences, n, pauses), rate)))
                 lengths.append(clip.samples)
     except OSError as exc:
         raise ExportError(f"cannot write {raw}: {exc.strerror or exc}") from exc
-    return build_timeline(
+    timeline = build_timeline(
         script.sentences,
         lengths,
         rate,
@@ -383,6 +387,7 @@ def _stitch(
         lead=lead,
         lead_title=JINGLE_CHAPTER if jingle else None,
     )
+    return timeline, redone
 
 
 def _encode(

@@ -161,12 +161,13 @@ def _in_processes(
     log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)
 
 
-def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> Clip:
-    """The cached clip, re-synthesized if the cache entry was damaged or removed."""
+def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> tuple[Clip, bool]:
+    """The cached clip, and whether it had to be synthesized again (a damaged or lost entry)."""
+    clip = cache.get(job.key)
+    if clip is not None:
+        return clip, False
+    _render_job(engine, voice, cache, job)
     clip = cache.get(job.key)
     if clip is None:
-        _render_job(engine, voice, cache, job)
-        clip = cache.get(job.key)
-    if clip is None:
         raise TTSError(f"clip cache at {cache.root} is not writable")
-    return clip
+    return clip, True
