@@ -198,6 +198,7 @@ def build(
     )
     if feed_path:
         typer.echo(f"feed: {feed_path}")
+    typer.echo(f"read along: {result.folder / 'index.html'}  (or: tts serve {outdir})")
 
 
 def voices() -> None:
