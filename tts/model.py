@@ -80,9 +80,6 @@ class Timeline:
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
 
-    def seconds(self, samples: int) -> float:
-        return samples / self.sample_rate
-
 
 @dataclass(frozen=True)
 class Pauses:

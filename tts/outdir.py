@@ -112,16 +112,20 @@ def refresh_library(outdir: Path) -> Path:
             episodes.append(data)
     feed = "feed.xml" if (outdir / "feed.xml").is_file() else None
     target = outdir / "index.html"
-    write_atomic(target, render_library(episodes, feed=feed))
+    write_atomic(target, render_library(episodes, feed=feed).encode("utf-8"))
     return target
 
 
-def write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside ``path``, flush to disk, then rename over it: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; these files are meant to be served
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

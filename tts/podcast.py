@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import struct
-import tempfile
 import tomllib
 import zlib
 from collections.abc import Mapping
@@ -15,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tts.errors import TTSError
+from tts.outdir import write_atomic
 
 CONFIG_NAME = "podcast.toml"
 ENCLOSURES = ("mp3", "m4a")
@@ -241,22 +240,6 @@ def save_config(folder: Path, config: PodcastConfig) -> Path:
     path = config_path(folder)
     write_atomic(path, config_to_toml(config).encode("utf-8"))
     return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the feed is meant to be served
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def default_cover_png(size: int = 1400, rgb: tuple[int, int, int] = (32, 64, 112)) -> bytes:

@@ -21,7 +21,8 @@ from filelock import FileLock, Timeout
 
 from tts.errors import TTSError
 from tts.feed import EpisodeEntry, entry_from_manifest, render_feed
-from tts.podcast import PodcastConfig, load_config, write_atomic
+from tts.outdir import write_atomic
+from tts.podcast import PodcastConfig, load_config
 
 log = logging.getLogger(__name__)
 

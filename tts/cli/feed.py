@@ -93,7 +93,8 @@ def _with_image(config: PodcastConfig, folder: Path, image: str | None) -> Podca
     """Point the config at a cover inside the folder (copied or made) or at a cover URL."""
     from dataclasses import replace
 
-    from tts.podcast import IMAGE_SUFFIXES, default_cover_png, write_atomic
+    from tts.outdir import write_atomic
+    from tts.podcast import IMAGE_SUFFIXES, default_cover_png
 
     if image is not None and urlsplit(image).scheme in ("http", "https"):
         return replace(config, image=image)
