@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -115,6 +116,8 @@ def test_rebuild_uses_cache_and_edit_resynthesizes_only_changed(
     assert not edited.unchanged
     assert edited.from_cache == edited.sentences - 1
     assert edited.manifest["guid"] == first.manifest["guid"]
+    slower = build_episode(dataclasses.replace(opts, rate=0.9))
+    assert not slower.unchanged and slower.from_cache == 0  # another voice setting: all anew
 
 
 def test_failed_encoding_leaves_no_partial_folder(

@@ -44,3 +44,13 @@ def test_voice_of_another_engine_is_refused() -> None:
 def test_rate_out_of_range_is_refused(rate: float) -> None:
     with pytest.raises(TTSError, match="--rate"):
         resolve("espeak", rate=rate)
+
+
+def test_engine_stamp_names_what_makes_the_sound(tmp_path: Path) -> None:
+    espeak, _ = resolve("espeak")
+    assert registry.engine_stamp(espeak)[0] == "espeak" and len(registry.engine_stamp(espeak)) == 2
+    model = tmp_path / "m.pt"
+    silero, _ = resolve("silero", model_path=model)
+    assert registry.engine_stamp(silero) == ["silero", str(model)]  # missing: said on opening
+    model.write_bytes(b"x")
+    assert registry.engine_stamp(silero)[2] == 1  # its size is part of the stamp

@@ -22,7 +22,7 @@ from tts.audio import calibrate_gain, decode_into, encode_mp3, ffmetadata
 from tts.cache import ClipCache
 from tts.clips import ms_to_samples, silence
 from tts.engines.base import Engine
-from tts.engines.registry import EngineSpec, needs_stress, open_engine, resolve
+from tts.engines.registry import EngineSpec, engine_stamp, needs_stress, open_engine, resolve
 from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Article, Timeline
@@ -67,6 +67,17 @@ class BuildResult:
     warning: str | None
     timings: dict[str, float]
     unchanged: bool = False  # the published episode was already up to date
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the episode goes and what it is built from, decided before any synthesis."""
+
+    target: Path
+    key: str  # source_key: equal keys mean the published episode is up to date
+    jingle: Path | None
+    cover: Path | None
+    feed: bool  # the folder is a podcast: pages link its feed
 
 
 Progress = Callable[[int, int], None]
@@ -116,8 +127,9 @@ def build_episode(
     # Same inputs, settings and code as the published episode: nothing to redo, and no need
     # to pay for normalization (its libraries take most of a second to import).
     target = episode_dir(opts.outdir, slugify(episode_title(articles, opts.title)))
-    early = source_key(articles, opts, spec, lexicons, podcast, jingle, cover)
-    published = _unchanged(target, early, "source_key")
+    key = source_key(articles, opts, spec, lexicons, podcast, jingle, cover)
+    plan = Plan(target, key, jingle, cover, feed=podcast is not None)
+    published = _unchanged(target, plan.key)
     if published is not None:
         n = len(published.get("sentences", []))
         return BuildResult(target, published, n, n, warning, clock.times, True)
@@ -129,7 +141,7 @@ def build_episode(
         with clock("prepare"):
             intro = bool(podcast and podcast.intro)
             script = prepare_script(opts, spec, engine.max_chars, articles, intro=intro)
-        return _render(opts, spec, engine, script, clock, progress, warning, (jingle, cover), early)
+        return _render(opts, spec, engine, script, clock, progress, warning, plan)
     finally:
         engine.close()
 
@@ -197,31 +209,23 @@ def _render(
     clock: Stopwatch,
     progress: Progress | None,
     warning: str | None,
-    media: tuple[Path | None, Path | None],
-    early: str,
+    plan: Plan,
 ) -> BuildResult:
-    jingle, cover = media
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
-    slug = slugify(script.title)
-    outdir = opts.outdir
-    target = episode_dir(outdir, slug)
-    key = build_key(script, jobs, spec, opts.bitrate, opts.formats, jingle, cover)
-    unchanged = _unchanged(target, key, "build_key")
-    if unchanged is not None:
-        return BuildResult(target, unchanged, len(jobs), len(jobs), warning, clock.times, True)
     todo = missing(cache, jobs)
     with clock("synthesize"):
         synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
-    with locked(outdir, slug), staging(outdir, slug) as work:
+    outdir, target = opts.outdir, plan.target
+    with locked(outdir, target.name), staging(outdir, target.name) as work:
         raw = work / "audio.raw"
         with clock("stitch"):
-            timeline, redone = _stitch(engine, spec, cache, script, jobs, raw, jingle)
+            timeline, redone = _stitch(engine, spec, cache, script, jobs, raw, plan.jingle)
         with clock("loudness"):
             gain = calibrate_gain(raw, timeline.sample_rate)
         meta = EpisodeMeta(
             guid=previous_guid(target) or str(uuid.uuid4()),
-            slug=slug,
+            slug=target.name,
             title=script.title,
             author=script.author,
             date=script.date,
@@ -231,27 +235,31 @@ def _render(
         )
         with clock("encode"):
             _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
-        extra: dict[str, str] = {}
+        manifest = compose_manifest(
+            meta, script.sentences, timeline, engine.info, spec.voice, _files(meta.slug)
+        )
+        manifest["source_key"] = plan.key
         others = [f for f in opts.formats if f != "mp3"]
         if others:
             with clock("formats"):
                 from tts.formats import export_formats
 
-                base = _export(work, meta, script, timeline, engine, spec, key, {}, page=False)
-                extra = export_formats(
-                    work,
-                    raw=raw,
-                    sample_rate=timeline.sample_rate,
-                    metadata=work / "ffmetadata.txt",
-                    gain_db=gain,
-                    formats=others,
-                    manifest=base,
-                    cover=cover,
+                manifest["files"].update(
+                    export_formats(
+                        work,
+                        raw=raw,
+                        sample_rate=timeline.sample_rate,
+                        metadata=work / "ffmetadata.txt",
+                        gain_db=gain,
+                        formats=others,
+                        manifest=manifest,
+                        cover=plan.cover,
+                    )
                 )
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
-            manifest = _export(work, meta, script, timeline, engine, spec, key, extra, early)
+            _write_outputs(work, manifest, script, timeline, feed=plan.feed)
             publish(work, target)
             refresh_library(outdir)
     return BuildResult(
@@ -263,30 +271,6 @@ def _render(
         timings=clock.times,
         unchanged=False,
     )
-
-
-def build_key(
-    script: Script,
-    jobs: Sequence[Job],
-    spec: EngineSpec,
-    bitrate: str,
-    formats: Sequence[str],
-    jingle: Path | None = None,
-    cover: Path | None = None,
-) -> str:
-    """Everything the published files depend on; equal keys mean nothing needs rebuilding."""
-    fields = {
-        "version": __version__,
-        "script": [script.title, script.author, script.date, script.lead, script.chapters],
-        "sentences": [(s.index, s.section, s.paragraph, s.kind, s.text) for s in script.sentences],
-        "clips": [job.key for job in jobs],
-        "pauses": dataclasses.asdict(spec.voice.pauses),
-        "bitrate": bitrate,
-        "formats": sorted(formats),
-        "jingle": _file_stamp(jingle) if jingle else None,
-        "cover": _file_stamp(cover) if cover else None,
-    }
-    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
 
 def _file_stamp(path: Path) -> list[object]:
@@ -306,8 +290,9 @@ def source_key(
     jingle: Path | None,
     cover: Path | None,
 ) -> str:
-    """What a build depends on, known right after reading: the parsed articles, the options,
-    the voice, the lexicons' contents and the code's version. Cheap enough to check first."""
+    """Everything the published files depend on, known right after reading: the parsed
+    articles, the options, the engine and voice, the lexicons' contents and the code. Equal
+    keys mean nothing needs rebuilding, and checking costs no normalization or synthesis."""
     fields = {
         "version": __version__,
         "code": _code_stamp(),
@@ -315,9 +300,8 @@ def source_key(
         "title": opts.title,
         "bitrate": opts.bitrate,
         "formats": sorted(opts.formats),
-        "engine": spec.name,
+        "engine": engine_stamp(spec),
         "voice": dataclasses.asdict(spec.voice),
-        "model": _file_stamp(spec.model_path) if spec.model_path else None,
         "lexicons": [hashlib.sha256(p.read_bytes()).hexdigest() for p in lexicons],
         "intro": bool(podcast and podcast.intro),
         "jingle": _file_stamp(jingle) if jingle else None,
@@ -327,19 +311,20 @@ def source_key(
 
 
 def _code_stamp() -> list[object]:
-    """Sizes and times of the text-handling code, so a changed rule invalidates old episodes."""
+    """Sizes and times of the package's code (and assets): a changed rule, pause or page
+    invalidates old episodes even when the version number stayed the same."""
     root = Path(__file__).parent
-    files = sorted([*root.glob("normalize/*.py"), *root.glob("parse/*.py"), root / "segment.py"])
-    return [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+    files = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".js", ".css"})
+    return [[str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
 
 
-def _unchanged(target: Path, key: str, field: str) -> dict[str, Any] | None:
+def _unchanged(target: Path, key: str) -> dict[str, Any] | None:
     """The published manifest when it was built from exactly this key and its files are there."""
     try:
         manifest = json.loads((target / "episode.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(manifest, dict) or manifest.get(field) != key:
+    if not isinstance(manifest, dict) or manifest.get("source_key") != key:
         return None
     files = manifest.get("files", {})
     if not isinstance(files, dict) or not all((target / f).is_file() for f in files.values()):
@@ -419,47 +404,31 @@ def _encode(
     encode_mp3(raw, timeline.sample_rate, mp3, metadata, gain_db=gain, bitrate=bitrate)
 
 
-def _export(
-    work: Path,
-    meta: EpisodeMeta,
-    script: Script,
-    timeline: Timeline,
-    engine: Engine,
-    spec: EngineSpec,
-    key: str,
-    extra: dict[str, str],
-    early: str = "",
-    *,
-    page: bool = True,
-) -> dict[str, Any]:
-    """Transcripts, the page and episode.json; ``extra`` lists files other formats wrote."""
-    slug = meta.slug
-    files = {
+def _files(slug: str) -> dict[str, str]:
+    return {
         "mp3": f"{slug}.mp3",
         "vtt": f"{slug}.vtt",
         "srt": f"{slug}.srt",
         "json": f"{slug}.json",
         "chapters": f"{slug}.chapters.json",
         "html": "index.html",
-        **extra,
     }
-    texts = {
-        "vtt": compose_vtt(timeline, script.sentences),
-        "srt": compose_srt(timeline, script.sentences),
-        "json": compose_json(timeline, script.sentences),
-        "chapters": compose_chapters(timeline, meta.title),
-    }
-    for kind, text in texts.items():
-        (work / files[kind]).write_text(text, encoding="utf-8")
-    manifest = compose_manifest(meta, script.sentences, timeline, engine.info, spec.voice, files)
-    manifest["build_key"] = key
-    manifest["source_key"] = early
-    if not page:
-        return manifest
+
+
+def _write_outputs(
+    work: Path, manifest: dict[str, Any], script: Script, timeline: Timeline, *, feed: bool
+) -> None:
+    """Transcripts, the read-along page and episode.json, each written once."""
     from tts.player import render_episode_page
 
-    feed = "../feed.xml" if (work.parent / "podcast.toml").is_file() else None
-    html = render_episode_page(manifest, feed_url=feed)
-    (work / "index.html").write_text(html, encoding="utf-8")
-    (work / "episode.json").write_text(dumps(manifest), encoding="utf-8")
-    return manifest
+    files = manifest["files"]
+    texts = {
+        files["vtt"]: compose_vtt(timeline, script.sentences),
+        files["srt"]: compose_srt(timeline, script.sentences),
+        files["json"]: compose_json(timeline, script.sentences),
+        files["chapters"]: compose_chapters(timeline, manifest["title"]),
+        files["html"]: render_episode_page(manifest, feed_url="../feed.xml" if feed else None),
+        "episode.json": dumps(manifest),
+    }
+    for name, text in texts.items():
+        (work / name).write_text(text, encoding="utf-8")

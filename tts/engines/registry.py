@@ -55,6 +55,25 @@ def needs_stress(spec: EngineSpec) -> bool:
     return bool(info and info.needs_stress)
 
 
+def engine_stamp(spec: EngineSpec) -> list[object]:
+    """What identifies the engine's sound without opening it: cheap enough for every build."""
+    if spec.name == "espeak":
+        from importlib.metadata import version
+
+        return ["espeak", version("espeakng-loader")]
+    if spec.name == "silero":
+        if spec.model_path is not None:
+            if not spec.model_path.is_file():
+                return ["silero", str(spec.model_path)]  # opening it says what is wrong
+            info = spec.model_path.stat()
+            return ["silero", str(spec.model_path), info.st_size, info.st_mtime_ns]
+        from tts.models import DEFAULT_MODEL, expected_sha256
+
+        model = spec.voice.model or DEFAULT_MODEL
+        return ["silero", model, expected_sha256(model)]
+    return [spec.name]
+
+
 def _silero_ready(voice: Voice, model_path: Path | None) -> bool:
     if model_path is not None:
         return True
