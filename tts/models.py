@@ -208,9 +208,11 @@ def cached_model(model_id: str) -> Path | None:
 
 
 def _unavailable(info: ModelInfo, reason: str) -> EngineUnavailable:
+    # A download failure's reason already names the URL; say it once.
+    source = "" if info.url in reason else f" from {info.url}"
     return EngineUnavailable(
-        f"Silero model {info.id} is not available ({reason}); download it by hand from "
-        f"{info.url} to {model_file(info.id)}, or pass --model PATH"
+        f"Silero model {info.id} is not available ({reason}); download it by hand{source} "
+        f"to {model_file(info.id)}, or pass --model PATH"
     )
 
 
