@@ -43,6 +43,18 @@ def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         httpd.server_close()
 
 
+def reply(
+    handler: BaseHTTPRequestHandler, status: int, kind: str, body: bytes, **headers: str
+) -> None:
+    """Answer a test server's request: status, content type, extra headers, body."""
+    handler.send_response(status)
+    for name, value in {"Content-Type": kind, **headers}.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 def outline(article: Article) -> str:
     """Title || # heading | paragraph | ... : one line to compare a parse with."""
     parts = [article.title, ""]

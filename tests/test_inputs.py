@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import local_server
+from helpers import local_server, reply
 
 from tts.errors import InputError
 from tts.inputs import USER_AGENT, read_input
@@ -39,13 +39,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         Handler.agents.append(self.headers.get("User-Agent", ""))
         status, kind, body = ROUTES.get(self.path, (404, "text/html", b"not found"))
-        self.send_response(status)
-        if status == 302:
-            self.send_header("Location", "/news/1")
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        extra = {"Location": "/news/1"} if status == 302 else {}
+        reply(self, status, kind, body, **extra)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import local_server
+from helpers import local_server, reply
 from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
 
 from tts.prepare import MAX_EPISODE_CHARS
@@ -169,11 +169,7 @@ class _Pages(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         routes = {"/photo": ("image/png", PNG), "/data": ("application/json", b"{}")}
         kind, body = routes.get(self.path, ("text/html", b""))
-        self.send_response(200 if self.path in routes else 404)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        reply(self, 200 if self.path in routes else 404, kind, body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
