@@ -16,15 +16,11 @@ from tts.errors import TTSError
 
 app = typer.Typer(
     name="tts",
-    help="Turn a Russian article into a chaptered audio episode with transcripts.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-_state = {"verbose": False}
-
 
 def _version(value: bool) -> None:
     if value:
@@ -40,7 +36,8 @@ def _root(
 ) -> None:
     """Turn a Russian article into a chaptered audio episode with transcripts.
 
-    Start with: tts build ARTICLE.txt   (writes output/<slug>/)
+    Start with: tts build ARTICLE.txt  (writes output/<slug>/: MP3, transcripts, a read-along
+    page). Every command has --help.
     """
 
 
@@ -53,7 +50,6 @@ def _register() -> None:
 
 def setup_logging(verbose: bool, quiet: bool = False) -> None:
     """Only the CLI configures logging; the library just logs."""
-    _state["verbose"] = verbose
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_LowerLevelFormatter("%(levelname)s: %(message)s"))
