@@ -207,7 +207,7 @@ def test_opus_chapters_at_half_seconds(
     """ffmpeg's own Ogg chapter comments put 3.6 s at 4.6 s; ours must not."""
     raw, meta, expected = tone
     out = tmp_path / "a.opus"
-    encode_opus(raw, RATE, out, meta, gain_db=0.0, chapters=opus_chapters(expected))
+    encode_opus(raw, RATE, out, meta, chapters=opus_chapters(expected))
     assert_chapters(out, expected)
 
 
@@ -217,7 +217,7 @@ def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_p
     make_cover = ["-f", "lavfi", "-i", "color=c=navy:s=300x300", "-frames:v", "1", str(cover)]
     subprocess.run([ffmpeg_exe(), "-v", "error", "-y", *make_cover], check=True)
     out = tmp_path / "a.m4a"
-    encode_aac(raw, RATE, out, meta, gain_db=0.0, book=False, cover=cover)
+    encode_aac(raw, RATE, out, meta, book=False, cover=cover)
     assert_chapters(out, expected)
     video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
     assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("png", 1)]
@@ -227,10 +227,9 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown format flac"):
         export_formats(
             tmp_path,
-            raw=tmp_path / "a.raw",
+            levelled=tmp_path / "a.raw",
             sample_rate=RATE,
             metadata=tmp_path / "m.txt",
-            gain_db=0.0,
             formats=["flac"],
             manifest={"slug": "x"},
         )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tts import __version__
-from tts.audio import calibrate_gain, decode_into, encode_mp3, ffmetadata
+from tts.audio import decode_into, ffmetadata
 from tts.cache import ClipCache
 from tts.clips import ms_to_samples, silence
 from tts.engines.base import Engine
@@ -26,15 +26,16 @@ from tts.engines.registry import EngineSpec, engine_stamp, needs_stress, open_en
 from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Article, Timeline
-from tts.outdir import episode_dir, locked, previous_guid, publish, refresh_library, staging
-from tts.paths import clips_dir, voices_dir
+from tts.outdir import episode_dir, locked, previous_manifest, publish, refresh_library, staging
+from tts.paths import chunks_dir, clips_dir, voices_dir
 from tts.prepare import Script, episode_title, prepare, read_articles
 from tts.slug import slugify
 from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
-from tts.timeline import build_timeline, pause_after
+from tts.timeline import Layout
 from tts.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
 
 if TYPE_CHECKING:
+    from tts.encode import ChunkCache, Encoded, Levels
     from tts.podcast import PodcastConfig
 
 log = logging.getLogger(__name__)
@@ -216,15 +217,19 @@ def _render(
     todo = missing(cache, jobs)
     with clock("synthesize"):
         synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
+    from tts.encode import ChunkCache, level_chunks
+
     outdir, target = opts.outdir, plan.target
     with locked(outdir, target.name), staging(outdir, target.name) as work:
         raw = work / "audio.raw"
         with clock("stitch"):
             timeline, redone = _stitch(engine, spec, cache, script, jobs, raw, plan.jingle)
+        previous = previous_manifest(target) or {}
+        chunk_cache = ChunkCache(chunks_dir(), timeline.sample_rate, opts.bitrate)
         with clock("loudness"):
-            gain = calibrate_gain(raw, timeline.sample_rate)
+            levels = level_chunks(raw, timeline, chunk_cache, work, **_previous_levels(previous))
         meta = EpisodeMeta(
-            guid=previous_guid(target) or str(uuid.uuid4()),
+            guid=str(previous.get("guid") or "") or str(uuid.uuid4()),
             slug=target.name,
             title=script.title,
             author=script.author,
@@ -234,28 +239,38 @@ def _render(
             lead=script.lead,
         )
         with clock("encode"):
-            _encode(work, raw, timeline, meta, engine, spec, opts.bitrate, gain)
+            encoded = _encode(work, timeline, meta, engine, spec, opts, levels, chunk_cache)
         manifest = compose_manifest(
             meta, script.sentences, timeline, engine.info, spec.voice, _files(meta.slug)
         )
+        manifest["loudness"] = {
+            "integrated": round(encoded.loudness, 2),
+            "gain_db": encoded.gain_db,
+            "compressed": round(levels.compressed, 3),
+            "chunks": encoded.chunks,
+            "chunks_encoded": encoded.encoded,
+        }
         manifest["source_key"] = plan.key
         others = [f for f in opts.formats if f != "mp3"]
         if others:
             with clock("formats"):
+                from tts.encode import write_levelled
                 from tts.formats import export_formats
 
+                levelled = work / "levelled.raw"
+                write_levelled(raw, levels, levelled)
                 manifest["files"].update(
                     export_formats(
                         work,
-                        raw=raw,
+                        levelled=levelled,
                         sample_rate=timeline.sample_rate,
                         metadata=work / "ffmetadata.txt",
-                        gain_db=gain,
                         formats=others,
                         manifest=manifest,
                         cover=plan.cover,
                     )
                 )
+                levelled.unlink()
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
@@ -344,47 +359,40 @@ def _stitch(
     """Clips and pauses straight to a raw PCM file, one clip in memory at a time.
 
     Also returns how many clips had to be synthesized again (damaged cache entries)."""
+    from tts.mp3frames import SEAM, frame_samples
+
     pauses = spec.voice.pauses
     rate = engine.sample_rate
-    lengths = []
-    lead = 0
+    layout = Layout(script.sentences, rate, pauses, align=frame_samples(rate), min_gap=SEAM)
     redone = 0
     try:
         with raw.open("wb") as out:
             if jingle is not None:
-                lead = decode_into(jingle, rate, out)
+                layout.pos = decode_into(jingle, rate, out)
                 out.write(silence(ms_to_samples(pauses.section, rate)))
-                lead += ms_to_samples(pauses.section, rate)
-            for n, job in enumerate(jobs):
+                layout.pos += ms_to_samples(pauses.section, rate)
+            for job in jobs:
                 clip, again = require_clip(engine, spec.voice, cache, job)
                 redone += again
                 out.write(clip.pcm)
-                out.write(silence(ms_to_samples(pause_after(script.sentences, n, pauses), rate)))
-                lengths.append(clip.samples)
+                out.write(silence(layout.add(clip.samples)))
     except OSError as exc:
         raise ExportError(f"cannot write {raw}: {exc.strerror or exc}") from exc
-    timeline = build_timeline(
-        script.sentences,
-        lengths,
-        rate,
-        pauses,
-        script.chapters,
-        lead=lead,
-        lead_title=JINGLE_CHAPTER if jingle else None,
-    )
-    return timeline, redone
+    return layout.timeline(script.chapters, JINGLE_CHAPTER if jingle else None), redone
 
 
 def _encode(
     work: Path,
-    raw: Path,
     timeline: Timeline,
     meta: EpisodeMeta,
     engine: Engine,
     spec: EngineSpec,
-    bitrate: str,
-    gain: float,
-) -> None:
+    opts: BuildOptions,
+    levels: Levels,
+    cache: ChunkCache,
+) -> Encoded:
+    from tts.encode import encode_levels
+
     info = engine.info
     model = f"; model {info.model} sha256 {info.model_sha256}" if info.model else ""
     tags = {
@@ -401,7 +409,17 @@ def _encode(
     metadata = work / "ffmetadata.txt"
     metadata.write_text(ffmetadata(tags, timeline.chapters, timeline.sample_rate), "utf-8")
     mp3 = work / f"{meta.slug}.mp3"
-    encode_mp3(raw, timeline.sample_rate, mp3, metadata, gain_db=gain, bitrate=bitrate)
+    return encode_levels(levels, timeline, cache, mp3, metadata, workers=opts.workers)
+
+
+def _previous_levels(manifest: dict[str, Any]) -> dict[str, float | None]:
+    """The published episode's gain and compressed loudness, to start this build from."""
+    loudness = manifest.get("loudness")
+    found = loudness if isinstance(loudness, dict) else {}
+    gain, compressed = found.get("gain_db"), found.get("compressed")
+    if isinstance(gain, int | float) and isinstance(compressed, int | float):
+        return {"previous_gain": float(gain), "previous_compressed": float(compressed)}
+    return {"previous_gain": None, "previous_compressed": None}
 
 
 def _files(slug: str) -> dict[str, str]:

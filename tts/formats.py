@@ -1,4 +1,4 @@
-"""The formats beyond MP3, from the same raw audio, loudness and chapters: M4A and M4B (AAC),
+"""The formats beyond MP3, from the same levelled audio and chapters: M4A and M4B (AAC),
 Opus, and the EPUB 3 talking book. The shell: runs ffmpeg and writes into the staging folder."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from tts.audio import loudness_chain, run_ffmpeg
+from tts.audio import run_ffmpeg
 from tts.epub import AUDIO_TYPES, ROOT, package_entries, zip_package
 from tts.errors import ExportError
 
@@ -24,16 +24,16 @@ KINDS = ("m4a", "m4b", "opus", "epub")
 def export_formats(
     work: Path,
     *,
-    raw: Path,
+    levelled: Path,
     sample_rate: int,
     metadata: Path,
-    gain_db: float,
     formats: Sequence[str],
     manifest: Mapping[str, Any],
     cover: Path | None = None,
 ) -> dict[str, str]:
     """Write each requested format into ``work``; returns {kind: file name}.
 
+    ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied).
     ``cover`` (the podcast's artwork, JPEG or PNG) goes into the M4A/M4B files when given.
     """
     unknown = sorted(set(formats) - set(KINDS))
@@ -46,12 +46,10 @@ def export_formats(
         log.info("writing %s", name)
         if kind in ("m4a", "m4b"):
             book = kind == "m4b"
-            encode_aac(
-                raw, sample_rate, work / name, metadata, gain_db=gain_db, book=book, cover=cover
-            )
+            encode_aac(levelled, sample_rate, work / name, metadata, book=book, cover=cover)
         elif kind == "opus":
             marks = opus_chapters(manifest["chapters"])
-            encode_opus(raw, sample_rate, work / name, metadata, gain_db=gain_db, chapters=marks)
+            encode_opus(levelled, sample_rate, work / name, metadata, chapters=marks)
         else:
             audio = str(manifest.get("files", {}).get("mp3") or f"{slug}.mp3")
             write_epub(work / name, manifest, work / audio)
@@ -74,7 +72,6 @@ def encode_aac(
     out: Path,
     metadata: Path,
     *,
-    gain_db: float,
     book: bool,
     cover: Path | None = None,
     bitrate: str = AAC_BITRATE,
@@ -90,7 +87,7 @@ def encode_aac(
         *art_in,
         *_maps(),
         *art_out,
-        *("-af", loudness_chain(gain_db), "-c:a", "aac", "-b:a", bitrate),
+        *("-c:a", "aac", "-b:a", bitrate),
         *("-movflags", "+faststart", "-brand", "M4B " if book else "M4A "),
         *("-f", "ipod", str(out)),
     ]
@@ -103,7 +100,6 @@ def encode_opus(
     out: Path,
     metadata: Path,
     *,
-    gain_db: float,
     chapters: Mapping[str, str],
     bitrate: str = OPUS_BITRATE,
 ) -> None:
@@ -117,7 +113,7 @@ def encode_opus(
         *_inputs(raw, sample_rate, metadata),
         *_maps(chapters=False),
         *comments,
-        *("-af", f"{loudness_chain(gain_db)},aresample={OPUS_RATE}"),
+        *("-af", f"aresample={OPUS_RATE}"),
         *("-c:a", "libopus", "-b:a", bitrate, "-f", "ogg", str(out)),
     ]
     run_ffmpeg(args, "Opus encoding")

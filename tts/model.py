@@ -79,6 +79,9 @@ class Timeline:
     total: int  # samples in the whole episode
     cues: tuple[Cue, ...]
     chapters: tuple[Chapter, ...]
+    # Where each encoding chunk starts (samples; the first at 0). Chunks meet in pauses at
+    # multiples of the MP3 frame, so each can be encoded, cached and reused on its own.
+    chunks: tuple[int, ...] = (0,)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from tts.errors import ExportError, TTSError
 
@@ -88,14 +89,14 @@ def publish(work: Path, target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def previous_guid(target: Path) -> str | None:
-    """An episode keeps its GUID across rebuilds: feeds must never see it as new."""
+def previous_manifest(target: Path) -> dict[str, Any] | None:
+    """The published episode.json, if any: its GUID is kept (feeds must never see a rebuilt
+    episode as new) and its gain reused when close enough."""
     try:
         data = json.loads((target / "episode.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    guid = data.get("guid") if isinstance(data, dict) else None
-    return guid if isinstance(guid, str) and guid else None
+    return data if isinstance(data, dict) else None
 
 
 def refresh_library(outdir: Path) -> Path:

@@ -22,6 +22,11 @@ def clips_dir() -> Path:
     return cache_root() / "clips"
 
 
+def chunks_dir() -> Path:
+    """Encoded MP3 chunks, keyed by their levelled audio: an edit re-encodes only its chunk."""
+    return cache_root() / "mp3"
+
+
 def models_dir() -> Path:
     """Downloaded model files (Silero)."""
     return cache_root() / "models"
