@@ -88,3 +88,38 @@ def test_timeline_invariants(
     for a, b in zip(t.chapters, t.chapters[1:], strict=False):
         assert a.end == b.start and a.start < a.end
     assert sum(n for _, n in segments(t)) == t.total
+
+
+def _long_article(n: int) -> list[Sentence]:
+    return [s(i, 0, i // 3) for i in range(n)]
+
+
+def test_chunks_start_on_frames_after_a_silent_seam() -> None:
+    doc = _long_article(20)
+    lengths = [1000 + 37 * i for i in range(20)]
+    t = build_timeline(doc, lengths, 1000, PAUSES, [("Т", 0)], align=576, min_gap=500)
+    assert len(t.chunks) > 3 and t.chunks[0] == 0
+    ends = [c.end for c in t.cues]
+    for start in t.chunks[1:]:
+        assert start % 576 == 0
+        assert start - max(e for e in ends if e <= start) >= 500  # the seam is silence
+        assert any(c.start == start for c in t.cues)  # a chunk starts with its first cue
+
+
+def test_an_edit_moves_later_chunks_by_whole_frames() -> None:
+    doc = _long_article(20)
+    lengths = [1000 + 37 * i for i in range(20)]
+    before = build_timeline(doc, lengths, 1000, PAUSES, [("Т", 0)], align=576, min_gap=500)
+    lengths[1] += 123
+    after = build_timeline(doc, lengths, 1000, PAUSES, [("Т", 0)], align=576, min_gap=500)
+    assert len(after.chunks) == len(before.chunks)
+    shift = after.chunks[2] - before.chunks[2]
+    assert shift % 576 == 0
+    # Every later chunk keeps its content: the same cues at the same offsets within it.
+    assert [a - shift for a in after.chunks[2:]] == list(before.chunks[2:])
+    assert [c.start - shift for c in after.cues[6:]] == [c.start for c in before.cues[6:]]
+
+
+def test_without_align_there_is_one_chunk() -> None:
+    t = build_timeline(ARTICLE, [100, 200, 300, 400, 500, 600], 1000, PAUSES, [("Т", 0)])
+    assert t.chunks == (0,)

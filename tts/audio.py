@@ -1,8 +1,6 @@
-"""The one place that runs ffmpeg: loudness measurement and encoding with chapters and tags.
-
-Loudness: eSpeak NG speech peaks high for its loudness, so a gentle compressor evens it, a
-measured gain brings the whole episode (never sentence by sentence) to the target, and a
-sample-peak limiter set below the true-peak ceiling keeps the encoded peaks under it.
+"""Running ffmpeg: finding it, clear errors, decoding a jingle, chapters as FFMETADATA, and
+ebur128 measurement (the reference the tests hold tts/loudness.py and the encoded files to).
+Levelling happens in numpy (tts/loudness.py); encoding in chunks (tts/encode.py).
 """
 
 from __future__ import annotations
@@ -22,14 +20,6 @@ from tts.errors import ExportError
 from tts.model import Chapter
 
 log = logging.getLogger(__name__)
-
-TARGET_LUFS = -16.0
-# Broadcast-style speech compression (4:1 above -26 dBFS): the limiter then rarely acts, so
-# the measured gain lands on target instead of being eaten by limiting.
-_COMPRESSOR = "acompressor=threshold=0.05:ratio=4:attack=3:release=60:knee=4"
-# -3.1 dBFS sample peak leaves room for the MP3 encoder's overshoot under -1 dBTP.
-_LIMITER = "alimiter=limit=0.7:attack=2:release=50:level=false"
-_MAX_GAIN_DB = 30.0
 
 
 @dataclass(frozen=True)
@@ -111,24 +101,6 @@ def measure(
     return parse_ebur128(stderr)
 
 
-def loudness_chain(gain_db: float) -> str:
-    return f"{_COMPRESSOR},volume={gain_db:.2f}dB,{_LIMITER}"
-
-
-def calibrate_gain(raw: Path, sample_rate: int, target: float = TARGET_LUFS) -> float:
-    """The gain that brings the processed episode to ``target`` LUFS.
-
-    One pass measures the compressed speech; a second measures the full chain at that gain,
-    because the limiter takes back part of it, and corrects for what it took.
-    """
-    first = measure(raw, sample_rate, _COMPRESSOR, true_peak=False)
-    if first.integrated == float("-inf"):
-        return 0.0
-    gain = min(target - first.integrated, _MAX_GAIN_DB)
-    second = measure(raw, sample_rate, loudness_chain(gain), true_peak=False)
-    return min(gain + (target - second.integrated), _MAX_GAIN_DB)
-
-
 def decode_into(path: Path, sample_rate: int, out: BinaryIO) -> int:
     """Decode an audio file (a jingle) to mono s16le at ``sample_rate`` into ``out``.
 
@@ -165,34 +137,3 @@ def ffmetadata(tags: Mapping[str, str], chapters: Sequence[Chapter], sample_rate
             f"title={_escape_meta(chapter.title)}",
         ]
     return "\n".join(lines) + "\n"
-
-
-def encode_mp3(
-    raw: Path, sample_rate: int, out: Path, metadata: Path, *, gain_db: float, bitrate: str
-) -> None:
-    """Encode with loudness applied, tags and chapters (ID3v2.3 CHAP+CTOC, in time order)."""
-    args = [
-        *_raw_input(raw, sample_rate),
-        "-i",
-        str(metadata),
-        "-map",
-        "0:a",
-        "-map_metadata",
-        "1",
-        "-map_chapters",
-        "1",
-        "-af",
-        loudness_chain(gain_db),
-        "-c:a",
-        "libmp3lame",
-        "-b:a",
-        bitrate,
-        "-id3v2_version",
-        "3",
-        "-write_xing",
-        "1",
-        "-f",
-        "mp3",
-        str(out),
-    ]
-    run_ffmpeg(args, "MP3 encoding")
