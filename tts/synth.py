@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import signal
 import threading
@@ -117,7 +116,7 @@ def synthesize_missing(
 ) -> None:
     total = sum(len(j.spoken) for j in todo)
     if workers > 1 and total >= _PARALLEL_MIN_CHARS:
-        _in_processes(spec, cache, todo, workers, total, progress)
+        _in_processes(engine, spec, cache, todo, workers, total, progress)
         return
     done = 0
     for job in todo:
@@ -127,7 +126,28 @@ def synthesize_missing(
             progress(done, total)
 
 
+class _Shared:
+    """Batches handed out one at a time to the pool's workers and to this process."""
+
+    def __init__(self, batches: Sequence[Sequence[Job]]) -> None:
+        self.lock = threading.Condition()
+        self._batches = iter(batches)
+        self.chars = 0
+        self.pending = 0
+        self.error: BaseException | None = None
+
+    def take(self) -> Sequence[Job] | None:
+        with self.lock:
+            return None if self.error else next(self._batches, None)
+
+    def finished(self, chars: int) -> None:
+        with self.lock:
+            self.chars += chars
+            self.lock.notify_all()
+
+
 def _in_processes(
+    engine: Engine,
     spec: EngineSpec,
     cache: ClipCache,
     todo: Sequence[Job],
@@ -135,22 +155,58 @@ def _in_processes(
     total: int,
     progress: Progress | None,
 ) -> None:
-    batches = [todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)]
+    """``workers`` synthesize at once: this process, with the engine it already has open, and
+    ``workers - 1`` spawned ones, each taking the next batch when done (no worker waits for
+    another's share, and one process start is saved)."""
+    import multiprocessing
+
+    shared = _Shared([todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)])
     # spawn: torch and eSpeak NG's global state must not be inherited through fork.
     context = multiprocessing.get_context("spawn")
     cores = os.cpu_count() or 1
     spec = dataclasses.replace(spec, threads=max(1, cores // workers))
     # Silero's memory has been reported to grow over many calls: recycle its workers.
     recycle = _SILERO_RECYCLE_BATCHES if spec.name == "silero" else None
-    pool = context.Pool(workers, _init_worker, (spec, cache.root), recycle)
+    pool = context.Pool(workers - 1, _init_worker, (spec, cache.root), recycle)
     chars = {job.index: len(job.spoken) for job in todo}
-    done = 0
+
+    def submit() -> None:
+        batch = shared.take()
+        if batch is None:
+            return
+        with shared.lock:
+            shared.pending += 1
+        pool.apply_async(_run_batch, (batch,), callback=done, error_callback=failed)
+
+    def done(results: list[tuple[int, int]]) -> None:
+        with shared.lock:
+            shared.pending -= 1
+        shared.finished(sum(chars[index] for index, _ in results))
+        submit()
+
+    def failed(exc: BaseException) -> None:
+        with shared.lock:
+            shared.pending -= 1
+            shared.error = shared.error or exc
+            shared.lock.notify_all()
+
     started = time.monotonic()
     try:
-        for results in pool.imap_unordered(_run_batch, batches):
-            done += sum(chars[index] for index, _ in results)
+        for _ in range(2 * (workers - 1)):  # one queued behind each running batch
+            submit()
+        while (batch := shared.take()) is not None:
+            for job in batch:
+                _render_job(engine, spec.voice, cache, job)
+            shared.finished(sum(len(job.spoken) for job in batch))
             if progress:
-                progress(done, total)
+                progress(shared.chars, total)
+        with shared.lock:
+            while shared.pending and not shared.error:
+                shared.lock.wait(0.5)
+                if progress:
+                    progress(shared.chars, total)
+        if shared.error:
+            raise shared.error
     except BaseException:
         # Ctrl-C or a failed sentence: stop now. Every clip already written stays cached.
         pool.terminate()
