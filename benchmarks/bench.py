@@ -172,6 +172,23 @@ def child_build(argv: list[str]) -> None:
                       "unchanged": r.unchanged}))  # fmt: skip
 
 
+def child_warm(argv: list[str]) -> None:
+    """In the child: a warm-up build, then a cold build and a one-sentence edit of the sample,
+    all in this one process (as `tts batch` or a service builds): imports are paid once."""
+    from tts.build import BuildOptions, build_episode
+
+    tmp, edited = Path(argv[0]), Path(argv[1])
+    walls = {}
+    for name, source, cache in (("warm-up", SAMPLE, "c0"), ("cold", SAMPLE, "c1"),
+                                ("edited", edited, "c1")):  # fmt: skip
+        os.environ["TTS_CACHE_DIR"] = str(tmp / cache)
+        opts = BuildOptions(inputs=(str(source),), outdir=tmp / f"out-{cache}", engine="espeak")
+        started = time.perf_counter()
+        build_episode(opts)
+        walls[name] = time.perf_counter() - started
+    print(json.dumps(walls))
+
+
 def child_synth(argv: list[str]) -> None:
     """In the child: prepare, then only synthesize every clip (no encoding); print the time."""
     from tts.cache import ClipCache
@@ -241,7 +258,17 @@ def rebuilds(tmp: Path) -> dict[str, Any]:
     edited = tmp / SAMPLE.name
     edited.write_text(edit_one_sentence(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
     changed = run_build(edited, cache, out, engine="espeak")
-    return {"cold": cold, "unchanged": same, "edited": changed}
+    warm = subprocess.run([sys.executable, __file__, "--child-warm", str(tmp / "warm"),
+                           str(edited)], capture_output=True, text=True, check=True)  # fmt: skip
+    cli = {}
+    env = os.environ | {"TTS_CACHE_DIR": str(tmp / "cache-cli")}
+    for name in ("cold", "unchanged"):
+        started = time.perf_counter()
+        subprocess.run([*TTS, "build", str(SAMPLE), "-o", str(tmp / "out-cli"), "--engine",
+                        "espeak", "-q"], env=env, capture_output=True, check=True)  # fmt: skip
+        cli[name] = time.perf_counter() - started
+    return {"cold": cold, "unchanged": same, "edited": changed,
+            "warm": json.loads(warm.stdout.strip().splitlines()[-1]), "cli": cli}  # fmt: skip
 
 
 def workers_run(tmp: Path) -> dict[str, Any]:
@@ -285,17 +312,23 @@ def targets(r: dict[str, Any]) -> list[Target]:
                "<=", 0.05),
         Target("unchanged rebuild / cold (process)", same["process_wall"] / cold["process_wall"],
                "<=", 0.10),
+        Target("unchanged rebuild / cold (`tts build` command)",
+               r["rebuilds"]["cli"]["unchanged"] / r["rebuilds"]["cli"]["cold"], "<=", 0.10),
         Target("unchanged rebuild / cold (in-process)", same["wall"] / cold["wall"], "<=", 0.10),
         Target("one edited sentence / cold (process)",
                edited["process_wall"] / cold["process_wall"], "<=", 0.40),
         Target("one edited sentence / cold (in-process)", edited["wall"] / cold["wall"],
                "<=", 0.40),
+        Target("one edited sentence / cold (warm process, imports paid)",
+               r["rebuilds"]["warm"]["edited"] / r["rebuilds"]["warm"]["cold"], "<=", 0.40),
         Target("after synthesis, sample (x realtime)", post_synthesis(cold), ">=", 50),
         Target("after synthesis, 60k text (x realtime)", post_synthesis(w["full"]), ">=", 50),
         Target("synthesis, 2 workers / 1 (60k chars, best of 2)",
                w["best"][2] / w["best"][1], "<=", 0.6),
         Target("pipeline cost, Silero stand-in (s per audio s)",
                (s["wall"] - s["timings"].get("synthesize", 0.0)) / s["duration"], "<=", 0.005),
+        Target("  of which after synthesis (s per audio s)",
+               1 / post_synthesis(s), "<=", 0.005),
     ]  # fmt: skip
     if "book" in r:
         rows.append(Target("peak RSS, 300k chars eSpeak (MiB, process tree)",
@@ -306,6 +339,9 @@ def targets(r: dict[str, Any]) -> list[Target]:
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         child_build(sys.argv[2:])
+        return
+    if sys.argv[1:2] == ["--child-warm"]:
+        child_warm(sys.argv[2:])
         return
     if sys.argv[1:2] == ["--child-synth"]:
         child_synth(sys.argv[2:])
