@@ -52,8 +52,7 @@ def _build(
     if before is None:
         levels = level_chunks(raw, timeline, cache, folder)
     else:
-        levels = level_chunks(raw, timeline, cache, folder, previous_gain=before.gain_db,
-                              previous_compressed=before.compressed)  # fmt: skip
+        levels = level_chunks(raw, timeline, cache, folder, previous_gain=before.gain_db)
     write_levelled(raw, levels, folder / "levelled.raw")
     out = folder / "a.mp3"
     return out, encode_levels(levels, timeline, cache, out, meta, workers=2), levels

@@ -227,7 +227,9 @@ def _render(
         previous = previous_manifest(target) or {}
         chunk_cache = ChunkCache(chunks_dir(), timeline.sample_rate, opts.bitrate)
         with clock("loudness"):
-            levels = level_chunks(raw, timeline, chunk_cache, work, **_previous_levels(previous))
+            levels = level_chunks(
+                raw, timeline, chunk_cache, work, previous_gain=_previous_gain(previous)
+            )
         meta = EpisodeMeta(
             guid=str(previous.get("guid") or "") or str(uuid.uuid4()),
             slug=target.name,
@@ -412,14 +414,11 @@ def _encode(
     return encode_levels(levels, timeline, cache, mp3, metadata, workers=opts.workers)
 
 
-def _previous_levels(manifest: dict[str, Any]) -> dict[str, float | None]:
-    """The published episode's gain and compressed loudness, to start this build from."""
+def _previous_gain(manifest: dict[str, Any]) -> float | None:
+    """The gain the published episode was levelled with, to keep if still close enough."""
     loudness = manifest.get("loudness")
-    found = loudness if isinstance(loudness, dict) else {}
-    gain, compressed = found.get("gain_db"), found.get("compressed")
-    if isinstance(gain, int | float) and isinstance(compressed, int | float):
-        return {"previous_gain": float(gain), "previous_compressed": float(compressed)}
-    return {"previous_gain": None, "previous_compressed": None}
+    gain = loudness.get("gain_db") if isinstance(loudness, dict) else None
+    return float(gain) if isinstance(gain, int | float) else None
 
 
 def _files(slug: str) -> dict[str, str]:

@@ -26,11 +26,13 @@ from tts.loudness import (
     GAIN_TOLERANCE,
     TARGET_LUFS,
     Meter,
+    Profile,
+    choose_gain,
     compress,
     from_pcm16,
-    gain_to,
     gated,
     level,
+    profile,
     settle,
     to_pcm16,
 )
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     from tts.loudness import Samples
 
 # Part of every cache key: a change to the levelling chain must not reuse old chunks.
-CHAIN = b"compress 4:1 -26 dBFS; limit 0.7; v1\n"
+CHAIN = b"compress 4:1 -26 dBFS; limit 0.7; v2\n"
 _PER_PROCESS = 16  # chunks one ffmpeg process encodes (one thread each)
 _ATTEMPTS = 3  # gains tried before settling for the closest (the limiter can take a little)
 _ACCEPT_LU = 0.5  # how far from the target the levelled episode may land
@@ -108,8 +110,8 @@ def _powers(x: Samples, rate: int) -> Samples:
 
 
 class ChunkCache:
-    """levels/<key>.npy: a chunk's compressed loudness; mp3/<key>.mp3 and .npy: its frames and
-    final loudness at one gain, bitrate and encoder."""
+    """levels/<key>.npy: the profile of a chunk's compressed audio; mp3/<name>.mp3 and .npy:
+    its frames and final loudness at one gain, bitrate and encoder."""
 
     def __init__(self, root: Path, rate: int, bitrate: str) -> None:
         self.root = root
@@ -133,18 +135,23 @@ class ChunkCache:
         text = f"{chunk.key} {gain_db:.2f} {chunk.encode} {self.encoder}"
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def compressed(self, chunk: Chunk) -> Samples | None:
-        return _load(self._path("levels", chunk.key, ".npy"))
+    def profile(self, chunk: Chunk) -> Profile | None:
+        data = _load(self._path("levels", chunk.key, ".npy"))
+        return Profile.unpack(data) if data is not None else None
 
-    def put_compressed(self, chunk: Chunk, powers: Samples) -> None:
-        _save(self._path("levels", chunk.key, ".npy"), powers)
+    def put_profile(self, chunk: Chunk, found: Profile) -> None:
+        _save(self._path("levels", chunk.key, ".npy"), found.pack())
 
     def levelled(self, chunk: Chunk, gain_db: float) -> Samples | None:
-        """The final loudness of a chunk whose frames are cached whole at this gain."""
-        name = self.encoded_name(chunk, gain_db)
-        if not self._whole(chunk, self._path("mp3", name, ".mp3")):
+        """The final loudness of a chunk whose frames are cached intact at this gain."""
+        mp3 = self.mp3(chunk, gain_db)
+        try:
+            intact = hashlib.sha256(mp3.read_bytes()).hexdigest() == (
+                mp3.with_suffix(".sha256").read_text(encoding="ascii").strip()
+            )
+        except OSError:
             return None
-        return _load(self._path("mp3", name, ".npy"))
+        return _load(mp3.with_suffix(".npy")) if intact else None
 
     def mp3(self, chunk: Chunk, gain_db: float) -> Path:
         return self._path("mp3", self.encoded_name(chunk, gain_db), ".mp3")
@@ -152,24 +159,22 @@ class ChunkCache:
     def expected_frames(self, chunk: Chunk) -> int:
         return frames_for(chunk.encode, self.rate)
 
-    def _whole(self, chunk: Chunk, path: Path) -> bool:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return False
-        found = list(frames(data))
-        ends = bool(found) and found[-1].offset + found[-1].size == len(data)
-        return ends and len(found) == self.expected_frames(chunk)
-
     def put_encoded(self, chunk: Chunk, gain_db: float, mp3: Path, powers: Samples) -> None:
-        count = sum(1 for _ in frames(mp3.read_bytes()))
-        if count != self.expected_frames(chunk):
+        data = mp3.read_bytes()
+        found = list(frames(data))
+        whole = bool(found) and found[-1].offset + found[-1].size == len(data)
+        if not whole or len(found) != self.expected_frames(chunk):
             raise ExportError(
-                f"the MP3 encoder wrote {count} frames for a chunk of {chunk.encode} samples, "
-                f"not {self.expected_frames(chunk)}: this ffmpeg's LAME pads differently"
+                f"the MP3 encoder wrote {len(found)} frames for a chunk of {chunk.encode} "
+                f"samples, not {self.expected_frames(chunk)}: this ffmpeg's LAME pads differently"
             )
         target = self.mp3(chunk, gain_db)
         _save(target.with_suffix(".npy"), powers)
+        digest = target.with_suffix(".sha256")
+        try:
+            digest.write_text(hashlib.sha256(data).hexdigest() + "\n", encoding="ascii")
+        except OSError as exc:
+            raise ExportError(f"cannot write {digest}: {exc.strerror or exc}") from exc
         _move(mp3, target)
 
 
@@ -213,14 +218,13 @@ def level_chunks(
     work: Path,
     *,
     previous_gain: float | None = None,
-    previous_compressed: float | None = None,
 ) -> Levels:
     """Choose the episode's gain and write the levelled PCM of every chunk not yet encoded
     at that gain into ``work``.
 
-    A rebuild starts from the previous gain, adjusted by how much the compressed loudness
-    moved, and keeps it when within the tolerance; otherwise the gain follows the measured
-    loudness until the limited episode lands within half a LU of the target.
+    The gain is found on each chunk's cached profile of its compressed audio, so only new
+    chunks are compressed; a rebuild keeps the previous gain when within the tolerance. One
+    levelling pass then measures the result, and levels again only when the estimate missed.
     """
     import numpy as np
 
@@ -229,22 +233,18 @@ def level_chunks(
         raise ValueError("chunk starts must be multiples of the MP3 frame")
     try:
         with raw.open("rb") as source:
-            chunks, squeezed = [], []
+            chunks, profiles = [], []
             for n, (start, end, size) in enumerate(_spans(timeline)):
-                probe = Chunk(n, start, end, size, "")
-                pcm = _read(source, probe)
+                pcm = _read(source, Chunk(n, start, end, size, ""))
                 chunk = Chunk(n, start, end, size, cache.key(pcm))
                 chunks.append(chunk)
-                powers = cache.compressed(chunk)
-                if powers is None:
-                    powers = _powers(compress(from_pcm16(pcm), rate), rate)
-                    cache.put_compressed(chunk, powers)
-                squeezed.append(powers)
-            compressed = gated(np.concatenate(squeezed))
-            gain = gain_to(compressed)
-            if previous_gain is not None and previous_compressed is not None:
-                exact = previous_gain + previous_compressed - compressed
-                gain = settle(exact, previous_gain, GAIN_TOLERANCE)
+                found = cache.profile(chunk)
+                if found is None:
+                    found = profile(compress(from_pcm16(pcm), rate), rate)
+                    cache.put_profile(chunk, found)
+                profiles.append(found)
+            compressed = gated(np.concatenate([p.powers for p in profiles]))
+            gain = settle(choose_gain(profiles, rate), previous_gain, GAIN_TOLERANCE)
             tried: list[tuple[Levels, Path]] = []
             for attempt in range(_ATTEMPTS):
                 folder = work / f"levelled-{attempt}"

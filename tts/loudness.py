@@ -222,31 +222,119 @@ def compress(
     return _apply(x, 10 ** (-gain_db / 20), step)
 
 
-def limit(
-    x: Samples, rate: int, ceiling: float = CEILING, *, lookahead_ms: int = 5,
-    hold_ms: int = 50,
-) -> Samples:  # fmt: skip
-    """A look-ahead limiter: no sample of the result exceeds ``ceiling``.
+def _window_min(x: Samples, width: int) -> Samples:
+    """out[i] = min(x[i : i + width]) for every full window, from doubling windows: two
+    overlapping windows of the largest power of two cover any width."""
+    import numpy as np
 
-    Per millisecond row, the gain the row's peak needs is held ``hold_ms`` and reached
-    ``lookahead_ms`` early, then smoothed over fewer rows than the look-ahead. Every row's
-    gain, and so every interpolated sample gain, is then at most what the row's peak needs.
+    span, m = 1, x
+    while 2 * span <= width:
+        m = np.minimum(m[:-span], m[span:])
+        span *= 2
+    return np.asarray(np.minimum(m[: x.size - width + 1], m[width - span : x.size - span + 1]))
+
+
+def limiter_gains(
+    peaks: Samples, ceiling: float = CEILING, *, lookahead_ms: int = 5, hold_ms: int = 50
+) -> Samples:
+    """The limiter's gain for each millisecond row, from each row's peak.
+
+    The gain each row needs is held ``hold_ms`` and reached ``lookahead_ms`` early, then
+    smoothed over fewer rows than the look-ahead: every row's gain is at most what it needs,
+    and so is the gain interpolated between a row and the next.
     """
     import numpy as np
-    from numpy.lib.stride_tricks import sliding_window_view
 
-    step = max(1, rate // 1000)
-    rows = _rows(x, step)
-    peak = np.abs(rows).max(axis=1)
-    if not peak.size or float(peak.max()) <= ceiling:
-        return x
-    need = np.minimum(1.0, ceiling / np.maximum(peak, 1e-12))
+    if not peaks.size or float(peaks.max()) <= ceiling:
+        return np.ones(peaks.size)
+    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
     ahead = max(3, lookahead_ms)
     held = np.concatenate([np.ones(hold_ms), need, np.ones(ahead)])
-    floor = sliding_window_view(held, hold_ms + ahead + 1).min(axis=1)
+    floor = _window_min(held, hold_ms + ahead + 1)
     smooth = _moving_average(floor, 2 * (ahead // 2 - 1) + 1)
-    out = _apply(x, np.minimum(smooth, need), step)
+    return np.asarray(np.minimum(smooth, need))
+
+
+def limit(x: Samples, rate: int, ceiling: float = CEILING) -> Samples:
+    """A look-ahead limiter: no sample of the result exceeds ``ceiling``."""
+    import numpy as np
+
+    step = max(1, rate // 1000)
+    peaks = np.abs(_rows(x, step)).max(axis=1)
+    if not peaks.size or float(peaks.max()) <= ceiling:
+        return x
+    out = _apply(x, limiter_gains(peaks, ceiling), step)
     return np.asarray(np.clip(out, -ceiling, ceiling))  # float rounding only
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a chunk's compressed audio needs for choosing the gain without levelling it:
+    K-weighted power per 100 ms sub-block, and peak and mean square per millisecond row."""
+
+    powers: Samples
+    peaks: Samples
+    energy: Samples
+
+    def pack(self) -> Samples:
+        import numpy as np
+
+        return np.concatenate([[self.powers.size, self.peaks.size], self.powers, self.peaks,
+                               self.energy])  # fmt: skip
+
+    @staticmethod
+    def unpack(data: Samples) -> Profile:
+        a, b = int(data[0]), int(data[1])
+        return Profile(data[2 : 2 + a], data[2 + a : 2 + a + b], data[2 + a + b :])
+
+
+def profile(compressed: Samples, rate: int) -> Profile:
+    import numpy as np
+
+    meter = Meter(rate)
+    meter.feed(compressed)
+    rows = _rows(compressed, max(1, rate // 1000))
+    energy = np.einsum("ij,ij->i", rows, rows, dtype=np.float64)
+    return Profile(meter.powers(), np.abs(rows).max(axis=1).astype(np.float64), energy)
+
+
+def predicted_powers(p: Profile, rate: int, gain_db: float) -> Samples:
+    """The sub-block powers after the gain and the limiter, estimated from the profile: each
+    sub-block's power scaled by its rows' squared limiter gains, weighted by their energy."""
+    import numpy as np
+
+    scale = 10 ** (gain_db / 20)
+    squared = limiter_gains(p.peaks * scale) ** 2
+    step, block = max(1, rate // 1000), max(1, round(rate / 10))
+    starts = np.minimum((np.arange(p.powers.size) * block) // step, max(p.peaks.size - 1, 0))
+    if not p.peaks.size or not starts.size:
+        return np.asarray(p.powers * scale * scale)
+    weighted = np.add.reduceat(p.energy * squared, starts)
+    total = np.add.reduceat(p.energy, starts)
+    factor = np.divide(weighted, total, out=np.ones_like(total), where=total > 0)
+    return np.asarray(p.powers * scale * scale * factor)
+
+
+def choose_gain(profiles: list[Profile], rate: int, target: float = TARGET_LUFS) -> float:
+    """The gain that brings the compressed, gained and limited episode to ``target``, found
+    on the profiles by the secant method (the limiter takes back part of any gain)."""
+    import numpy as np
+
+    def estimate(gain: float) -> float:
+        return gated(np.concatenate([predicted_powers(p, rate, gain) for p in profiles]))
+
+    gain = gain_to(gated(np.concatenate([p.powers for p in profiles])), target)
+    got = estimate(gain)
+    step = 1.0  # loudness gained per dB of gain: 1 until the limiter starts taking some back
+    for _ in range(8):
+        if not math.isfinite(got) or abs(target - got) < 0.02 or gain >= MAX_GAIN_DB:
+            break
+        nxt = min(gain + (target - got) / step, MAX_GAIN_DB)
+        now = estimate(nxt)
+        if nxt != gain and now != got:
+            step = max(0.05, min(1.0, (now - got) / (nxt - gain)))  # the secant's slope
+        gain, got = nxt, now
+    return gain
 
 
 def to_pcm16(x: Samples) -> bytes:
