@@ -54,3 +54,9 @@ def test_engine_stamp_names_what_makes_the_sound(tmp_path: Path) -> None:
     assert registry.engine_stamp(silero) == ["silero", str(model)]  # missing: said on opening
     model.write_bytes(b"x")
     assert registry.engine_stamp(silero)[2] == 1  # its size is part of the stamp
+
+
+def test_espeak_stamp_reads_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    assert registry._espeak_loader_version() == version("espeakng-loader")

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import urllib.error
-import urllib.request
-from email.message import Message
-from http.client import HTTPResponse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tts import __version__
 from tts.errors import InputError
+
+if TYPE_CHECKING:
+    from email.message import Message
+    from http.client import HTTPResponse
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,11 @@ def _read_file(arg: str, max_bytes: int) -> bytes:
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
+    # Here, not at the top: urllib.request pulls in http.client, email and ssl, which every
+    # build reading a local file would otherwise pay for.
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers=_HEADERS)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310

@@ -1,6 +1,7 @@
 """Silero TTS: the product's voice. One sentence per call, following Silero's own interface.
 
-torch is imported inside functions only, so `tts --help` and eSpeak builds never load it.
+torch, numpy and the XML helpers are imported inside functions only: `tts --help`, eSpeak
+builds and the unchanged-rebuild check (which asks ``silero_available``) never load them.
 A model file is code: it is loaded only after ``tts.models`` has verified its SHA-256, or when
 the user named it explicitly with ``--model PATH``.
 """
@@ -14,10 +15,6 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
-
-import numpy as np
-import numpy.typing as npt
 
 from tts.clips import float_to_pcm16
 from tts.engines.base import EngineInfo
@@ -32,8 +29,6 @@ WARMUP_TEXT = "Проверка связи."
 TOO_LONG = "Model couldn't generate your text, probably it's too long"
 # Everything Silero's newer models take; older ones accept a subset (see accepted_keywords).
 _FLAGS = {"put_accent": True, "put_yo": True, "put_stress_homo": True, "put_yo_homo": True}
-
-FloatArray = npt.NDArray[np.float32]
 
 
 def silero_available(model_id: str) -> bool:
@@ -68,6 +63,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def to_ssml(text: str, rate: float) -> str:
     """Speed is set only through SSML prosody; Silero reads the rate as a whole percentage."""
+    from xml.sax.saxutils import escape
+
     percent = round(rate * 100)
     # "\r" as a reference: XML parsers would turn a literal one into "\n".
     body = escape(_NOT_XML.sub("", text), {"\r": "&#13;"})
@@ -95,6 +92,8 @@ def to_clip(audio: Any, sample_rate: int) -> Clip:
 
     Edge silence is trimmed by the pipeline (tts.synth), the same way for every engine.
     """
+    import numpy as np
+
     data = audio.detach().cpu().numpy() if hasattr(audio, "detach") else audio
     samples = np.asarray(data, dtype=np.float32)
     if samples.ndim != 1:
