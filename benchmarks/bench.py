@@ -276,10 +276,11 @@ def rebuilds(tmp: Path) -> dict[str, Any]:
 def workers_run(tmp: Path) -> dict[str, Any]:
     text = tmp / "sixty-thousand.md"
     text.write_text(numbered_text(60_000, "Сборник для замера"), encoding="utf-8")
-    # Synthesis alone, alternating 1, 2, 1, 2 workers (fresh caches): the best of each count,
-    # since other jobs on a shared machine only ever add time.
+    # Synthesis alone, alternating 1 and 2 workers three times (fresh caches): the best of
+    # each count, since other jobs on a shared machine only ever add time (identical runs here
+    # differ by 20 % in CPU seconds alone).
     synth: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
-    for i, n in enumerate((1, 2, 1, 2)):
+    for i, n in enumerate((1, 2, 1, 2, 1, 2)):
         synth[n].append(run_build(text, tmp / f"cache-s{i}", None, workers=n))
     full = run_build(text, tmp / "cache-w", tmp / "out-w", engine="espeak", workers=2)
     best = {n: min(r["synthesize"] for r in runs) for n, runs in synth.items()}
@@ -325,7 +326,7 @@ def targets(r: dict[str, Any]) -> list[Target]:
                r["rebuilds"]["warm"]["edited"] / r["rebuilds"]["warm"]["cold"], "<=", 0.40),
         Target("after synthesis, sample (x realtime)", post_synthesis(cold), ">=", 50),
         Target("after synthesis, 60k text (x realtime)", post_synthesis(w["full"]), ">=", 50),
-        Target("synthesis, 2 workers / 1 (60k chars, best of 2)",
+        Target("synthesis, 2 workers / 1 (60k chars, best of 3)",
                w["best"][2] / w["best"][1], "<=", 0.6),
         Target("pipeline cost, Silero stand-in (s per audio s)",
                (s["wall"] - s["timings"].get("synthesize", 0.0)) / s["duration"], "<=", 0.005),
