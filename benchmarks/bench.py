@@ -252,25 +252,39 @@ def post_synthesis(build: dict[str, Any]) -> float:
     return float(build["duration"] / spent)
 
 
+ROUNDS = 3
+
+
 def rebuilds(tmp: Path) -> dict[str, Any]:
-    """Cold, unchanged and one-edited-sentence builds of the sample with eSpeak NG."""
-    cache, out = tmp / "cache-sample", tmp / "out-sample"
-    cold = run_build(SAMPLE, cache, out, engine="espeak")
-    same = run_build(SAMPLE, cache, out, engine="espeak")
+    """Cold, unchanged and one-edited-sentence builds of the sample with eSpeak NG, in
+    ``ROUNDS`` rounds with fresh caches; each kind is represented by its fastest round, since
+    other jobs on a shared machine only ever add time (every round is kept in ``rounds``)."""
     edited = tmp / SAMPLE.name
     edited.write_text(edit_one_sentence(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
-    changed = run_build(edited, cache, out, engine="espeak")
-    warm = subprocess.run([sys.executable, __file__, "--child-warm", str(tmp / "warm"),
-                           str(edited)], capture_output=True, text=True, check=True)  # fmt: skip
-    cli = {}
-    env = os.environ | {"TTS_CACHE_DIR": str(tmp / "cache-cli")}
-    for name in ("cold", "unchanged"):
-        started = time.perf_counter()
-        subprocess.run([*TTS, "build", str(SAMPLE), "-o", str(tmp / "out-cli"), "--engine",
-                        "espeak", "-q"], env=env, capture_output=True, check=True)  # fmt: skip
-        cli[name] = time.perf_counter() - started
-    return {"cold": cold, "unchanged": same, "edited": changed,
-            "warm": json.loads(warm.stdout.strip().splitlines()[-1]), "cli": cli}  # fmt: skip
+    rounds: list[dict[str, Any]] = []
+    for n in range(ROUNDS):
+        cache, out = tmp / f"cache-sample-{n}", tmp / f"out-sample-{n}"
+        got: dict[str, Any] = {"cold": run_build(SAMPLE, cache, out, engine="espeak")}
+        got["unchanged"] = run_build(SAMPLE, cache, out, engine="espeak")
+        got["edited"] = run_build(edited, cache, out, engine="espeak")
+        child = [sys.executable, __file__, "--child-warm", str(tmp / f"warm-{n}"), str(edited)]
+        warm = subprocess.run(child, capture_output=True, text=True, check=True)
+        got["warm"] = json.loads(warm.stdout.strip().splitlines()[-1])
+        env = os.environ | {"TTS_CACHE_DIR": str(tmp / f"cache-cli-{n}")}
+        got["cli"] = {}
+        for name in ("cold", "unchanged"):
+            started = time.perf_counter()
+            subprocess.run([*TTS, "build", str(SAMPLE), "-o", str(tmp / f"out-cli-{n}"),
+                            "--engine", "espeak", "-q"], env=env, capture_output=True,
+                           check=True)  # fmt: skip
+            got["cli"][name] = time.perf_counter() - started
+        rounds.append(got)
+    best: dict[str, Any] = {k: min((r[k] for r in rounds), key=lambda b: b["wall"])
+                            for k in ("cold", "unchanged", "edited")}  # fmt: skip
+    for k in ("warm", "cli"):
+        best[k] = {name: min(r[k][name] for r in rounds) for name in rounds[0][k]}
+    best["rounds"] = rounds
+    return best
 
 
 def workers_run(tmp: Path) -> dict[str, Any]:
@@ -304,6 +318,10 @@ def silero_run(tmp: Path) -> dict[str, Any]:
                      model=model, workers=1)  # fmt: skip
 
 
+def _best(r: dict[str, Any], kind: str, figure: str) -> float:
+    return float(min(round_[kind][figure] for round_ in r["rebuilds"]["rounds"]))
+
+
 def targets(r: dict[str, Any]) -> list[Target]:
     cold, same, edited = (r["rebuilds"][k] for k in ("cold", "unchanged", "edited"))
     w = r["workers"]
@@ -313,13 +331,15 @@ def targets(r: dict[str, Any]) -> list[Target]:
         Target("start-up: tts voices (s, median of 5)", r["voices"], "<=", 0.3),
         Target("cold build / audio duration (process)", cold["process_wall"] / cold["duration"],
                "<=", 0.05),
-        Target("unchanged rebuild / cold (process)", same["process_wall"] / cold["process_wall"],
+        Target("unchanged rebuild / cold (process)",
+               _best(r, "unchanged", "process_wall") / _best(r, "cold", "process_wall"),
                "<=", 0.10),
         Target("unchanged rebuild / cold (`tts build` command)",
                r["rebuilds"]["cli"]["unchanged"] / r["rebuilds"]["cli"]["cold"], "<=", 0.10),
         Target("unchanged rebuild / cold (in-process)", same["wall"] / cold["wall"], "<=", 0.10),
         Target("one edited sentence / cold (process)",
-               edited["process_wall"] / cold["process_wall"], "<=", 0.40),
+               _best(r, "edited", "process_wall") / _best(r, "cold", "process_wall"),
+               "<=", 0.40),
         Target("one edited sentence / cold (in-process)", edited["wall"] / cold["wall"],
                "<=", 0.40),
         Target("one edited sentence / cold (warm process, imports paid)",
