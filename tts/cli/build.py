@@ -82,7 +82,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def build(
     inputs: list[str] = typer.Argument(
         ...,
-        metavar="INPUT",
+        metavar="INPUT...",
         help="Article files (.txt, .md, .html), http(s) URLs, or - for stdin. "
         "Several inputs make one episode with a chapter per article.",
     ),

@@ -38,7 +38,9 @@ def _ask(value: str | None, flag: str, label: str) -> str:
 
 @feed_app.command("init")
 def init(
-    folder: Annotated[Path, typer.Argument(help="Episodes folder (where tts build writes).")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Episodes folder (where tts build writes).")
+    ],
     title: Annotated[str | None, typer.Option(help="Podcast title.")] = None,
     author: Annotated[str | None, typer.Option(help="Author, also the owner's name.")] = None,
     email: Annotated[str | None, typer.Option(help="Owner e-mail (Apple; podcast:locked).")] = None,
@@ -115,7 +117,9 @@ def _with_image(config: PodcastConfig, folder: Path, image: str | None) -> Podca
 
 @feed_app.command("build")
 def build(
-    folder: Annotated[Path, typer.Argument(help="Episodes folder holding podcast.toml.")],
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Episodes folder holding podcast.toml.")
+    ],
 ) -> None:
     """Write FOLDER/feed.xml from every FOLDER/*/episode.json, newest first."""
     from tts.publish import build_feed
@@ -125,7 +129,7 @@ def build(
 
 @feed_app.command("check")
 def check(
-    file: Annotated[Path, typer.Argument(help="A feed.xml to check.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A feed.xml to check.")],
     schema: Annotated[
         Path | None,
         typer.Option(help="Folder holding podcast-wrapper.xsd (default: the bundled copy)."),

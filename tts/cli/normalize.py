@@ -60,7 +60,9 @@ def run(source: str, each_line: bool, explain: bool, lexicon_file: Path | None) 
 def register(app: typer.Typer) -> None:
     @app.command("normalize")
     def normalize_command(
-        source: str = typer.Argument("-", help="Article file, URL, or - for stdin."),
+        source: str = typer.Argument(
+            "-", metavar="SOURCE", help="Article file, URL, or - for stdin."
+        ),
         each_line: bool = typer.Option(
             False, "--each-line", help="Normalize each input line: one output line per line."
         ),

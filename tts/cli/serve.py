@@ -14,7 +14,8 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     folder: Annotated[
-        Path, typer.Argument(help="Folder to serve (an output folder of tts build).")
+        Path,
+        typer.Argument(metavar="FOLDER", help="Folder to serve (an output folder of tts build)."),
     ] = Path("output"),
     port: Annotated[int, typer.Option("--port", "-p", help="Port; 0 picks a free one.")] = 8000,
     host: Annotated[
