@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import struct
-import tempfile
 from pathlib import Path
 
 from tts.engines.base import EngineInfo
 from tts.model import Clip, Voice
+from tts.outdir import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -61,19 +60,9 @@ class ClipCache:
         return clip
 
     def put(self, key: str, clip: Clip) -> None:
-        path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256(clip.pcm).digest()
         header = _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.pcm), digest)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(header)
-                out.write(clip.pcm)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(key), header + clip.pcm, durable=False)  # checked when read
 
 
 def _decode(data: bytes) -> Clip | None:

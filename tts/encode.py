@@ -12,7 +12,7 @@ delay and padding. A one-sentence edit re-encodes one chunk instead of the episo
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import shutil
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +46,7 @@ from tts.mp3frames import (
     id3_size,
     set_gapless,
 )
+from tts.outdir import write_atomic
 
 if TYPE_CHECKING:
     from tts.loudness import Samples
@@ -140,7 +141,7 @@ class ChunkCache:
         return Profile.unpack(data) if data is not None else None
 
     def put_profile(self, chunk: Chunk, found: Profile) -> None:
-        _save(self._path("levels", chunk.key, ".npy"), found.pack())
+        _save(self._path("levels", chunk.key, ".npy"), _npy(found.pack()))
 
     def levelled(self, chunk: Chunk, gain_db: float) -> Samples | None:
         """The final loudness of a chunk whose frames are cached intact at this gain."""
@@ -169,13 +170,10 @@ class ChunkCache:
                 f"samples, not {self.expected_frames(chunk)}: this ffmpeg's LAME pads differently"
             )
         target = self.mp3(chunk, gain_db)
-        _save(target.with_suffix(".npy"), powers)
-        digest = target.with_suffix(".sha256")
-        try:
-            digest.write_text(hashlib.sha256(data).hexdigest() + "\n", encoding="ascii")
-        except OSError as exc:
-            raise ExportError(f"cannot write {digest}: {exc.strerror or exc}") from exc
-        _move(mp3, target)
+        _save(target.with_suffix(".npy"), _npy(powers))
+        _save(target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode() + b"\n")
+        _save(target, data)
+        mp3.unlink()
 
 
 def _load(path: Path) -> Samples | None:
@@ -188,27 +186,19 @@ def _load(path: Path) -> Samples | None:
         return None
 
 
-def _save(path: Path, powers: Samples) -> None:
-    import numpy as np
-
+def _save(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            np.save(f, powers, allow_pickle=False)
-        os.replace(tmp, path)
+        write_atomic(path, data, durable=False)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
-def _move(src: Path, dest: Path) -> None:
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
-        shutil.move(src, tmp)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        raise ExportError(f"cannot write {dest}: {exc.strerror or exc}") from exc
+def _npy(values: Samples) -> bytes:
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.save(buffer, values, allow_pickle=False)
+    return buffer.getvalue()
 
 
 def level_chunks(

@@ -117,15 +117,19 @@ def refresh_library(outdir: Path) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside ``path``, flush to disk, then rename over it: readers never see half a file."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write beside ``path``, flush to disk, then rename over it: readers never see half a file.
+
+    Cache entries pass ``durable=False``: they are checked when read, so skipping the flush
+    to disk costs nothing but a re-computation after a crash."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; these files are meant to be served
         os.replace(tmp, path)
     except BaseException:
