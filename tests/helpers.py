@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tts.audio import run_ffmpeg
+from tts.errors import ExportError
 from tts.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,3 +67,38 @@ def outline(article: Article) -> str:
             parts.append(f"# {section.heading}")
         parts += section.paragraphs
     return " | ".join(parts).replace(" |  | ", " || ", 1)
+
+
+# ffmpeg's ebur128: the reference meter the tests hold tts/loudness.py and the files to.
+@dataclass(frozen=True)
+class Loudness:
+    integrated: float  # LUFS
+    true_peak: float  # dBTP
+
+
+def _raw_input(raw: Path, sample_rate: int) -> list[str]:
+    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw)]
+
+
+def parse_ebur128(stderr: str) -> Loudness:
+    summary = stderr[stderr.rfind("Summary:") :]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    if not integrated:
+        raise ExportError("ffmpeg's ebur128 printed no loudness summary")
+    return Loudness(float(integrated.group(1)), float(peak.group(1)) if peak else float("-inf"))
+
+
+def measure(
+    path: Path, sample_rate: int | None = None, chain: str = "", *, true_peak: bool = True
+) -> Loudness:
+    """Integrated loudness and true peak of a raw PCM file (sample_rate given) or a media file.
+
+    Without ``true_peak`` the peak is not measured (reported as -inf): the 4× oversampling it
+    needs costs three times the rest of the measurement.
+    """
+    source = _raw_input(path, sample_rate) if sample_rate else ["-i", str(path)]
+    meter = "ebur128=peak=true" if true_peak else "ebur128"
+    filters = f"{chain},{meter}" if chain else meter
+    stderr = run_ffmpeg([*source, "-af", filters, "-f", "null", "-"], "loudness measurement")
+    return parse_ebur128(stderr)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import require_tool
+from helpers import measure, parse_ebur128, require_tool
 
-from tts.audio import ffmetadata, ffmpeg_exe, measure, parse_ebur128
+from tts.audio import ffmetadata, ffmpeg_exe
 from tts.encode import ChunkCache, encode_levels, level_chunks
 from tts.errors import ExportError
 from tts.model import Chapter, Cue, Timeline

@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 import pytest
-from helpers import CORPUS, IN_CI, require_tool
+from helpers import CORPUS, IN_CI, measure, require_tool
 from lxml import etree
 
-from tts.audio import ffmetadata, ffmpeg_exe, measure
+from tts.audio import ffmetadata, ffmpeg_exe
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError
 from tts.formats import encode_aac, encode_opus, export_formats, opus_chapters

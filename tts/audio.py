@@ -1,5 +1,4 @@
-"""Running ffmpeg: finding it, clear errors, decoding a jingle, chapters as FFMETADATA, and
-ebur128 measurement (the reference the tests hold tts/loudness.py and the encoded files to).
+"""Running ffmpeg: finding it, clear errors, decoding a jingle, chapters as FFMETADATA.
 Levelling happens in numpy (tts/loudness.py); encoding in chunks (tts/encode.py).
 """
 
@@ -12,7 +11,6 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,12 +18,6 @@ from tts.errors import ExportError
 from tts.model import Chapter
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Loudness:
-    integrated: float  # LUFS
-    true_peak: float  # dBTP
 
 
 def ffmpeg_exe() -> str:
@@ -71,34 +63,6 @@ def stderr_tail(stderr: str, lines: int = 3) -> str:
     every = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
     errors = [line for line in every if _ERROR_LINE.search(line)]
     return " | ".join((errors or every)[-lines:])
-
-
-def _raw_input(raw: Path, sample_rate: int) -> list[str]:
-    return ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(raw)]
-
-
-def parse_ebur128(stderr: str) -> Loudness:
-    summary = stderr[stderr.rfind("Summary:") :]
-    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
-    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
-    if not integrated:
-        raise ExportError("ffmpeg's ebur128 printed no loudness summary")
-    return Loudness(float(integrated.group(1)), float(peak.group(1)) if peak else float("-inf"))
-
-
-def measure(
-    path: Path, sample_rate: int | None = None, chain: str = "", *, true_peak: bool = True
-) -> Loudness:
-    """Integrated loudness and true peak of a raw PCM file (sample_rate given) or a media file.
-
-    Without ``true_peak`` the peak is not measured (reported as -inf): the 4× oversampling it
-    needs costs three times the rest of the measurement.
-    """
-    source = _raw_input(path, sample_rate) if sample_rate else ["-i", str(path)]
-    meter = "ebur128=peak=true" if true_peak else "ebur128"
-    filters = f"{chain},{meter}" if chain else meter
-    stderr = run_ffmpeg([*source, "-af", filters, "-f", "null", "-"], "loudness measurement")
-    return parse_ebur128(stderr)
 
 
 def decode_into(path: Path, sample_rate: int, out: BinaryIO) -> int:
