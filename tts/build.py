@@ -230,8 +230,9 @@ def _render(
             levels = level_chunks(
                 raw, timeline, chunk_cache, work, previous_gain=_previous_gain(previous)
             )
+        guid = previous.get("guid")  # kept across rebuilds: feeds must never see it as new
         meta = EpisodeMeta(
-            guid=str(previous.get("guid") or "") or str(uuid.uuid4()),
+            guid=guid if isinstance(guid, str) and guid else str(uuid.uuid4()),
             slug=target.name,
             title=script.title,
             author=script.author,

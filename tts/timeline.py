@@ -62,20 +62,21 @@ class Layout:
         """Place the next clip; returns the samples of silence that follow it."""
         i = len(self.cues)
         self.cues.append(Cue(self.sentences[i].index, self.pos, self.pos + length))
-        gap = ms_to_samples(pause_after(self.sentences, i, self.pauses), self.sample_rate)
+        pause = pause_after(self.sentences, i, self.pauses)
+        gap = ms_to_samples(pause, self.sample_rate)
         end = self.pos + length + gap
         self.in_chunk += 1
-        if self.align and gap >= max(self.min_gap, 1) and self._breaks_after(i):
+        if self.align and gap >= max(self.min_gap, 1) and self._breaks_at(pause):
             end += -end % self.align
             self.chunks.append(end)
             self.in_chunk = 0
         self.pos = end
         return end - self.cues[-1].end
 
-    def _breaks_after(self, i: int) -> bool:
+    def _breaks_at(self, pause: int) -> bool:
         if self.in_chunk >= CHUNK_MAX_SENTENCES:
             return True
-        paragraph = pause_after(self.sentences, i, self.pauses) != self.pauses.sentence
+        paragraph = pause != self.pauses.sentence  # a paragraph, section or title ends here
         return self.in_chunk >= CHUNK_MIN_SENTENCES and paragraph
 
     def timeline(self, chapters: ChapterPlan, lead_title: str | None = None) -> Timeline:
