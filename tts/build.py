@@ -249,7 +249,6 @@ def _render(
         manifest["loudness"] = {
             "integrated": round(encoded.loudness, 2),
             "gain_db": encoded.gain_db,
-            "compressed": round(levels.compressed, 3),
             "chunks": encoded.chunks,
             "chunks_encoded": encoded.encoded,
         }
@@ -338,11 +337,8 @@ def _code_stamp() -> list[object]:
 
 def _unchanged(target: Path, key: str) -> dict[str, Any] | None:
     """The published manifest when it was built from exactly this key and its files are there."""
-    try:
-        manifest = json.loads((target / "episode.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(manifest, dict) or manifest.get("source_key") != key:
+    manifest = previous_manifest(target)
+    if manifest is None or manifest.get("source_key") != key:
         return None
     files = manifest.get("files", {})
     if not isinstance(files, dict) or not all((target / f).is_file() for f in files.values()):

@@ -2,7 +2,7 @@
 
 The stitched episode (raw PCM) is cut at the timeline's chunk starts, which lie in pauses.
 Each chunk is compressed, given the episode's one gain and limited in numpy (tts/loudness.py).
-The cache keeps, per chunk, its compressed loudness and, per chunk and gain, its encoded
+The cache keeps, per chunk, the profile of its compressed audio and, per chunk and gain, its encoded
 frames and final loudness. Only new chunks are levelled and encoded, several per ffmpeg
 process, processes in parallel; the frames are joined without gaps (tts/mp3frames.py), ffmpeg
 copies them into the final file with tags and chapters, and the LAME tag gets the file's
@@ -25,8 +25,8 @@ from tts.errors import ExportError
 from tts.loudness import (
     GAIN_TOLERANCE,
     TARGET_LUFS,
-    Meter,
     Profile,
+    block_powers,
     choose_gain,
     compress,
     from_pcm16,
@@ -73,10 +73,10 @@ class Levels:
 
     gain_db: float
     loudness: float  # LUFS of the levelled episode
-    compressed: float  # LUFS after compression, before the gain
     rate: int
     chunks: list[Chunk]
-    todo: list[tuple[Chunk, Path]] = field(default_factory=list)  # levelled PCM to encode
+    # Chunks to encode: their levelled PCM file and its sub-block powers.
+    todo: list[tuple[Chunk, Path, Samples]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,12 @@ def _spans(timeline: Timeline) -> list[tuple[int, int, int]]:
     ]
 
 
-def _read(raw: BinaryIO, chunk: Chunk) -> bytes:
-    raw.seek(chunk.start * 2)
-    data = raw.read((chunk.end - chunk.start) * 2)
-    if len(data) != (chunk.end - chunk.start) * 2:
+def _read(raw: BinaryIO, start: int, end: int) -> bytes:
+    raw.seek(start * 2)
+    data = raw.read((end - start) * 2)
+    if len(data) != (end - start) * 2:
         raise ExportError("the stitched audio is shorter than its timeline")
     return data
-
-
-def _powers(x: Samples, rate: int) -> Samples:
-    meter = Meter(rate)
-    meter.feed(x)
-    return meter.powers()
 
 
 class ChunkCache:
@@ -216,7 +210,6 @@ def level_chunks(
     chunks are compressed; a rebuild keeps the previous gain when within the tolerance. One
     levelling pass then measures the result, and levels again only when the estimate missed.
     """
-    import numpy as np
 
     rate = timeline.sample_rate
     if any(c % frame_samples(rate) for c in timeline.chunks):
@@ -225,7 +218,7 @@ def level_chunks(
         with raw.open("rb") as source:
             chunks, profiles = [], []
             for n, (start, end, size) in enumerate(_spans(timeline)):
-                pcm = _read(source, Chunk(n, start, end, size, ""))
+                pcm = _read(source, start, end)
                 chunk = Chunk(n, start, end, size, cache.key(pcm))
                 chunks.append(chunk)
                 found = cache.profile(chunk)
@@ -233,13 +226,12 @@ def level_chunks(
                     found = profile(compress(from_pcm16(pcm), rate), rate)
                     cache.put_profile(chunk, found)
                 profiles.append(found)
-            compressed = gated(np.concatenate([p.powers for p in profiles]))
             gain = settle(choose_gain(profiles, rate), previous_gain, GAIN_TOLERANCE)
             tried: list[tuple[Levels, Path]] = []
             for attempt in range(_ATTEMPTS):
                 folder = work / f"levelled-{attempt}"
                 folder.mkdir(exist_ok=True)
-                levels = _try_gain(source, chunks, cache, folder, gain, compressed, rate)
+                levels = _try_gain(source, chunks, cache, folder, gain, rate)
                 tried.append((levels, folder))
                 if abs(levels.loudness - TARGET_LUFS) <= _ACCEPT_LU:
                     break
@@ -259,22 +251,21 @@ def _try_gain(
     cache: ChunkCache,
     work: Path,
     gain: float,
-    compressed: float,
     rate: int,
 ) -> Levels:
     import numpy as np
 
-    levels = Levels(gain, -float("inf"), compressed, rate, list(chunks))
+    levels = Levels(gain, -float("inf"), rate, list(chunks))
     powers = []
     for chunk in chunks:
         known = cache.levelled(chunk, gain)
         if known is None:
-            pcm = to_pcm16(level(from_pcm16(_read(source, chunk)), rate, gain))
-            known = _powers(from_pcm16(pcm), rate)
+            raw = from_pcm16(_read(source, chunk.start, chunk.end))
+            pcm = to_pcm16(level(raw, rate, gain))
+            known = block_powers(from_pcm16(pcm), rate)
             pending = work / f"chunk-{chunk.index:05d}.pcm"
             pending.write_bytes(pcm[: chunk.encode * 2])
-            np.save(pending.with_suffix(".npy"), known, allow_pickle=False)
-            levels.todo.append((chunk, pending))
+            levels.todo.append((chunk, pending, known))
         powers.append(known)
     levels.loudness = gated(np.concatenate(powers)) if powers else -float("inf")
     return levels
@@ -285,7 +276,7 @@ def write_levelled(raw: Path, levels: Levels, out: Path) -> None:
     try:
         with raw.open("rb") as source, out.open("wb") as sink:
             for chunk in levels.chunks:
-                x = from_pcm16(_read(source, chunk))
+                x = from_pcm16(_read(source, chunk.start, chunk.end))
                 sink.write(to_pcm16(level(x, levels.rate, levels.gain_db)))
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
@@ -305,7 +296,7 @@ def encode_levels(
     The levelled PCM files of ``levels`` are consumed."""
     groups = [levels.todo[i : i + _PER_PROCESS] for i in range(0, len(levels.todo), _PER_PROCESS)]
 
-    def encode(group: Sequence[tuple[Chunk, Path]]) -> None:
+    def encode(group: Sequence[tuple[Chunk, Path, Samples]]) -> None:
         _encode_group(group, cache, levels.gain_db)
 
     if groups:
@@ -321,28 +312,26 @@ def encode_levels(
         raise ExportError(f"cannot write {joined}: {exc.strerror or exc}") from exc
     _finish(joined, metadata, out, timeline)
     joined.unlink()
-    for folder in {pcm.parent for _, pcm in levels.todo}:
+    for folder in {pcm.parent for _, pcm, _ in levels.todo}:
         shutil.rmtree(folder, ignore_errors=True)
     return Encoded(levels.gain_db, levels.loudness, len(levels.chunks), len(levels.todo))
 
 
-def _encode_group(group: Sequence[tuple[Chunk, Path]], cache: ChunkCache, gain: float) -> None:
+def _encode_group(
+    group: Sequence[tuple[Chunk, Path, Samples]], cache: ChunkCache, gain: float
+) -> None:
     """One ffmpeg process encodes several chunks, each input to its own output (and thread)."""
-    import numpy as np
-
     inputs: list[str] = []
     outputs: list[str] = []
-    for n, (_, pcm) in enumerate(group):
+    for n, (_, pcm, _) in enumerate(group):
         inputs += ["-f", "s16le", "-ar", str(cache.rate), "-ac", "1", "-i", str(pcm)]
         outputs += ["-map", f"{n}:a", "-c:a", "libmp3lame", "-b:a", cache.bitrate]
         outputs += ["-write_xing", "0", "-id3v2_version", "0", "-f", "mp3"]
         outputs.append(str(pcm.with_suffix(".mp3")))
     run_ffmpeg([*inputs, *outputs], "MP3 encoding")
-    for chunk, pcm in group:
-        powers = np.load(pcm.with_suffix(".npy"), allow_pickle=False)
+    for chunk, pcm, powers in group:
         cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3"), powers)
         pcm.unlink()
-        pcm.with_suffix(".npy").unlink()
 
 
 def _finish(joined: Path, metadata: Path, out: Path, timeline: Timeline) -> None:

@@ -137,10 +137,15 @@ def gated(sub: Samples) -> float:
     return _OFFSET + 10 * math.log10(float(final.mean()))
 
 
-def loudness(samples: Samples, rate: int) -> float:
+def block_powers(samples: Samples, rate: int) -> Samples:
+    """K-weighted power of each whole 100 ms sub-block of ``samples``."""
     meter = Meter(rate)
     meter.feed(samples)
-    return meter.integrated()
+    return meter.powers()
+
+
+def loudness(samples: Samples, rate: int) -> float:
+    return gated(block_powers(samples, rate))
 
 
 def gain_to(measured: float, target: float = TARGET_LUFS) -> float:
@@ -296,11 +301,10 @@ class Profile:
 def profile(compressed: Samples, rate: int) -> Profile:
     import numpy as np
 
-    meter = Meter(rate)
-    meter.feed(compressed)
     rows = _rows(compressed, max(1, rate // 1000))
     energy = np.einsum("ij,ij->i", rows, rows).astype(np.float16)
-    return Profile(meter.powers(), np.abs(rows).max(axis=1).astype(np.float16), energy)
+    peaks = np.abs(rows).max(axis=1).astype(np.float16)
+    return Profile(block_powers(compressed, rate), peaks, energy)
 
 
 def predicted_powers(p: Profile, rate: int, gain_db: float) -> Samples:

@@ -127,7 +127,8 @@ def synthesize_missing(
 
 
 class _Shared:
-    """Batches handed out one at a time to the pool's workers and to this process."""
+    """Batches handed out one at a time to the pool's workers and to this process, and what
+    came back: characters done, batches still out with the pool, the first error."""
 
     def __init__(self, batches: Sequence[Sequence[Job]]) -> None:
         self.lock = threading.Condition()
@@ -136,13 +137,24 @@ class _Shared:
         self.pending = 0
         self.error: BaseException | None = None
 
-    def take(self) -> Sequence[Job] | None:
+    def take(self, *, for_pool: bool = False) -> Sequence[Job] | None:
         with self.lock:
-            return None if self.error else next(self._batches, None)
+            batch = None if self.error else next(self._batches, None)
+            if for_pool and batch is not None:
+                self.pending += 1
+            return batch
 
-    def finished(self, chars: int) -> None:
+    def finished(self, chars: int, *, from_pool: bool = False) -> None:
         with self.lock:
             self.chars += chars
+            if from_pool:
+                self.pending -= 1
+            self.lock.notify_all()
+
+    def failed(self, exc: BaseException) -> None:
+        with self.lock:
+            self.pending -= 1
+            self.error = self.error or exc
             self.lock.notify_all()
 
 
@@ -171,24 +183,13 @@ def _in_processes(
     chars = {job.index: len(job.spoken) for job in todo}
 
     def submit() -> None:
-        batch = shared.take()
-        if batch is None:
-            return
-        with shared.lock:
-            shared.pending += 1
-        pool.apply_async(_run_batch, (batch,), callback=done, error_callback=failed)
+        batch = shared.take(for_pool=True)
+        if batch is not None:
+            pool.apply_async(_run_batch, (batch,), callback=done, error_callback=shared.failed)
 
     def done(results: list[tuple[int, int]]) -> None:
-        with shared.lock:
-            shared.pending -= 1
-        shared.finished(sum(chars[index] for index, _ in results))
+        shared.finished(sum(chars[index] for index, _ in results), from_pool=True)
         submit()
-
-    def failed(exc: BaseException) -> None:
-        with shared.lock:
-            shared.pending -= 1
-            shared.error = shared.error or exc
-            shared.lock.notify_all()
 
     started = time.monotonic()
     try:
