@@ -27,7 +27,7 @@ from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Article, Timeline
 from tts.outdir import episode_dir, locked, previous_manifest, publish, refresh_library, staging
-from tts.paths import chunks_dir, clips_dir, voices_dir
+from tts.paths import chunks_dir, clips_dir, spoken_dir, voices_dir
 from tts.prepare import Script, episode_title, prepare, read_articles
 from tts.slug import slugify
 from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
@@ -169,6 +169,7 @@ def prepare_script(
         title=opts.title,
         articles=articles,
         intro=intro,
+        cache_dir=spoken_dir(),
     )
 
 

@@ -22,6 +22,11 @@ def clips_dir() -> Path:
     return cache_root() / "clips"
 
 
+def spoken_dir() -> Path:
+    """Spoken forms of written sentences: an edit normalizes only its new sentences."""
+    return cache_root() / "spoken"
+
+
 def chunks_dir() -> Path:
     """Encoded MP3 chunks, keyed by their levelled audio: an edit re-encodes only its chunk."""
     return cache_root() / "mp3"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tts.errors import InputError, ParseError
 from tts.model import Article, Sentence
+from tts.spoken_cache import Spoken
 from tts.timeline import plan_chapters
 
 log = logging.getLogger(__name__)
@@ -89,19 +90,37 @@ def segment_articles(
 
 
 def normalize_sentences(
-    sentences: Sequence[Sentence], lexicons: Sequence[Path], stress: bool
+    sentences: Sequence[Sentence],
+    lexicons: Sequence[Path],
+    stress: bool,
+    cache_dir: Path | None = None,
 ) -> list[Sentence]:
-    from tts.normalize import add_stress, load_lexicon, normalize_many
+    """Each sentence with its spoken form; with ``cache_dir``, only sentences not normalized
+    before (with the same lexicons and normalizer) are, and the rest come from the cache."""
+    texts = [s.text for s in sentences]
+    cache = None
+    found: dict[str, Spoken] = {}
+    if cache_dir is not None:
+        from tts.spoken_cache import SpokenCache, fingerprint
 
-    lexicon = load_lexicon(list(lexicons))
-    results = normalize_many([s.text for s in sentences], lexicon)
-    for sentence, result in zip(sentences, results, strict=True):
-        for warning in result.warnings:
+        cache = SpokenCache(cache_dir, fingerprint(lexicons, stress))
+        found = cache.get_many(texts)
+    todo = [t for t in dict.fromkeys(texts) if t not in found]
+    if todo:
+        from tts.normalize import add_stress, load_lexicon, normalize_many
+
+        results = normalize_many(todo, load_lexicon(list(lexicons)))
+        spoken = [r.spoken for r in results]
+        if stress:
+            spoken = add_stress(spoken)
+        for text, result, said in zip(todo, results, spoken, strict=True):
+            found[text] = Spoken(said, result.warnings)
+            if cache is not None:
+                cache.put(text, found[text])
+    for sentence in sentences:
+        for warning in found[sentence.text].warnings:
             log.warning("sentence %d: %s", sentence.index, warning)
-    spoken = [r.spoken for r in results]
-    if stress:
-        spoken = add_stress(spoken)
-    return [dataclasses.replace(s, spoken=t) for s, t in zip(sentences, spoken, strict=True)]
+    return [dataclasses.replace(s, spoken=found[s.text].spoken) for s in sentences]
 
 
 def _drop_silent(
@@ -149,14 +168,16 @@ def prepare(
     title: str | None = None,
     articles: Sequence[Article] | None = None,
     intro: bool = False,
+    cache_dir: Path | None = None,
 ) -> Script:
+    """The spoken script of ``inputs``; ``cache_dir`` keeps spoken forms between builds."""
     articles = list(articles) if articles is not None else read_articles(inputs)
     first = articles[0]
     title = episode_title(articles, title)
     sentences, chapters = segment_articles(articles, max_chars)
     if intro:
         sentences, chapters = with_intro(sentences, chapters, title)
-    spoken = normalize_sentences(sentences, lexicons, stress)
+    spoken = normalize_sentences(sentences, lexicons, stress, cache_dir)
     kept, anchors = _drop_silent(spoken, chapters)
     if not kept:
         raise ParseError(f"{', '.join(inputs)}: nothing speakable in the text")

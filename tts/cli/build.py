@@ -189,16 +189,21 @@ def build(
     m = result.manifest
     typer.echo(
         f"{result.folder}/  {_format_duration(m['duration'])} of audio, "
-        f"{len(m['chapters'])} chapters, {m['engine']} voice {m['speaker']} ({m['voice']})"
+        f"{_count(len(m['chapters']), 'chapter')}, "
+        f"{m['engine']} voice {m['speaker']} ({m['voice']})"
     )
     typer.echo(
-        f"{result.from_cache} of {result.sentences} sentences from cache; "
+        f"{result.from_cache} of {_count(result.sentences, 'sentence')} from cache; "
         f"built in {time.monotonic() - started:.1f} s"
         + ("" if not result.unchanged else " (unchanged: nothing to redo)")
     )
     if feed_path:
         typer.echo(f"feed: {feed_path}")
     typer.echo(f"read along: {result.folder / 'index.html'}  (or: tts serve {outdir})")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def voices() -> None:

@@ -73,19 +73,9 @@ def engine_stamp(spec: EngineSpec) -> list[object]:
 
 
 def _espeak_loader_version() -> str:
-    """The espeakng-loader wheel's version, read from its ``<name>-<version>.dist-info`` folder
-    name (fixed by the wheel format): importlib.metadata alone takes ~10 ms to import, paid by
-    every build, even one that finds nothing to redo."""
-    import importlib.util
+    from tts.versions import dist_version
 
-    found = importlib.util.find_spec("espeakng_loader")
-    if found is not None and found.origin is not None:
-        infos = list(Path(found.origin).parent.parent.glob("espeakng_loader-*.dist-info"))
-        if len(infos) == 1:  # none, or a stale one left beside it: ask the slow, sure way
-            return infos[0].name.removesuffix(".dist-info").split("-", 1)[1]
-    from importlib.metadata import version
-
-    return version("espeakng-loader")
+    return dist_version("espeakng_loader", "espeakng-loader") or "unknown"
 
 
 def _silero_ready(voice: Voice, model_path: Path | None) -> bool:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
-
-from num2words import num2words  # type: ignore[import-untyped]
+from typing import Any, Literal
 
 Case = Literal["nominative", "genitive", "dative", "accusative", "instrumental", "prepositional"]
 Gender = Literal["m", "f", "n"]
 
 _GENDER = {"m": "masculine", "f": "feminine", "n": "neuter"}
+
+
+def num2words(value: int, **options: Any) -> str:
+    # Imported on first use: num2words loads all its ~50 languages (~25 ms), and a rebuild
+    # whose new sentences hold no number need not pay for it.
+    from num2words import num2words as spell  # type: ignore[import-untyped]
+
+    return str(spell(value, **options))
 
 
 @lru_cache(maxsize=4096)
