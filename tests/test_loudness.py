@@ -17,11 +17,13 @@ from tts.loudness import (
     Meter,
     Profile,
     _window_min,
+    block_powers,
     choose_gain,
     compress,
     gain_to,
     gated,
     level,
+    level_measured,
     limit,
     loudness,
     profile,
@@ -123,3 +125,17 @@ def test_chosen_gain_lands_on_target_after_the_limiter(rate: int) -> None:
     gain = choose_gain([profile(compress(p, rate), rate) for p in parts], rate)
     out = np.concatenate([level(p, rate, gain) for p in parts])
     assert abs(loudness(out, rate) - -16.0) <= 0.3
+
+
+@pytest.mark.parametrize("rate", [22050, 48000])
+@pytest.mark.parametrize("gain_db", [-10.0, 12.0, 24.0])
+def test_level_measured_equals_measuring_the_levelled_audio(rate: int, gain_db: float) -> None:
+    """Powers from the profile, re-measured only where the limiter acted, are the powers of
+    the levelled audio (at -10 dB nothing is limited, at +24 dB much is)."""
+    x = speechlike(3.37, rate, seed=5) * 0.5  # not a whole number of 100 ms blocks
+    compressed = compress(x, rate)
+    out, powers = level_measured(x, rate, gain_db, block_powers(compressed, rate))
+    assert np.array_equal(out, level(x, rate, gain_db))
+    np.testing.assert_allclose(powers, block_powers(out, rate), rtol=1e-4)
+    limited = float(np.abs(compressed).max()) * 10 ** (gain_db / 20) > CEILING
+    assert limited == (gain_db > 0)

@@ -26,12 +26,12 @@ from tts.loudness import (
     GAIN_TOLERANCE,
     TARGET_LUFS,
     Profile,
-    block_powers,
     choose_gain,
     compress,
     from_pcm16,
     gated,
     level,
+    level_measured,
     profile,
     settle,
     to_pcm16,
@@ -231,7 +231,7 @@ def level_chunks(
             for attempt in range(_ATTEMPTS):
                 folder = work / f"levelled-{attempt}"
                 folder.mkdir(exist_ok=True)
-                levels = _try_gain(source, chunks, cache, folder, gain, rate)
+                levels = _try_gain(source, chunks, profiles, cache, folder, gain, rate)
                 tried.append((levels, folder))
                 if abs(levels.loudness - TARGET_LUFS) <= _ACCEPT_LU:
                     break
@@ -248,6 +248,7 @@ def level_chunks(
 def _try_gain(
     source: BinaryIO,
     chunks: Sequence[Chunk],
+    profiles: Sequence[Profile],
     cache: ChunkCache,
     work: Path,
     gain: float,
@@ -257,12 +258,12 @@ def _try_gain(
 
     levels = Levels(gain, -float("inf"), rate, list(chunks))
     powers = []
-    for chunk in chunks:
+    for chunk, found in zip(chunks, profiles, strict=True):
         known = cache.levelled(chunk, gain)
         if known is None:
             raw = from_pcm16(_read(source, chunk.start, chunk.end))
-            pcm = to_pcm16(level(raw, rate, gain))
-            known = block_powers(from_pcm16(pcm), rate)
+            levelled, known = level_measured(raw, rate, gain, found.powers)
+            pcm = to_pcm16(levelled)
             pending = work / f"chunk-{chunk.index:05d}.pcm"
             pending.write_bytes(pcm[: chunk.encode * 2])
             levels.todo.append((chunk, pending, known))

@@ -169,6 +169,34 @@ def level(x: Samples, rate: int, gain_db: float) -> Samples:
     return limit(compress(x, rate) * np.float32(10 ** (gain_db / 20)), rate)
 
 
+def level_measured(
+    x: Samples, rate: int, gain_db: float, compressed_powers: Samples
+) -> tuple[Samples, Samples]:
+    """``level(x)`` and its 100 ms sub-block powers, given those of ``compress(x)`` (a
+    chunk's profile has them): only the sub-blocks the limiter touched are measured again;
+    elsewhere the audio is the compressed audio times the gain, and so is its power times
+    the gain squared.
+    """
+    import numpy as np
+
+    scale = np.float32(10 ** (gain_db / 20))
+    out, gains = _limited(compress(x, rate) * scale, rate, CEILING)
+    powers = np.asarray(compressed_powers, dtype=np.float64) * float(scale) ** 2
+    if gains is not None:
+        step, block = max(1, rate // 1000), max(1, round(rate / 10))
+        # a row's samples move with its own gain and the next row's (interpolation)
+        moved = (gains < 1) | (np.append(gains[1:], 1.0) < 1)
+        rows = np.flatnonzero(moved)
+        touched = np.unique(
+            np.concatenate([rows * step // block, ((rows + 1) * step - 1) // block])
+        )
+        touched = touched[touched < powers.size]
+        if touched.size:
+            blocks = out[: powers.size * block].reshape(-1, block)[touched]
+            powers[touched] = block_powers(blocks.ravel(), rate)
+    return out, powers
+
+
 def _moving_average(x: Samples, width: int) -> Samples:
     """Centred moving average; near the ends, the average of the values that exist."""
     import numpy as np
@@ -262,14 +290,20 @@ def limiter_gains(
 
 def limit(x: Samples, rate: int, ceiling: float = CEILING) -> Samples:
     """A look-ahead limiter: no sample of the result exceeds ``ceiling``."""
+    return _limited(x, rate, ceiling)[0]
+
+
+def _limited(x: Samples, rate: int, ceiling: float) -> tuple[Samples, Samples | None]:
+    """The limited audio and the gain of each millisecond row (None: nothing to limit)."""
     import numpy as np
 
     step = max(1, rate // 1000)
     peaks = np.abs(_rows(x, step)).max(axis=1)
     if not peaks.size or float(peaks.max()) <= ceiling:
-        return x
-    out = _apply(x, limiter_gains(peaks, ceiling), step)
-    return np.asarray(np.clip(out, -ceiling, ceiling))  # float rounding only
+        return x, None
+    gains = limiter_gains(peaks, ceiling)
+    out = _apply(x, gains, step)
+    return np.asarray(np.clip(out, -ceiling, ceiling)), gains  # clip: float rounding only
 
 
 @dataclass(frozen=True)
