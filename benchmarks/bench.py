@@ -327,11 +327,21 @@ def book_run(tmp: Path) -> dict[str, Any]:
 
 
 def silero_run(tmp: Path) -> dict[str, Any]:
+    """The sample, and a 15,000-character text where the fixed costs (importing torch,
+    loading the model, importing the normalizer) weigh less per second of audio."""
     sys.path.insert(0, str(REPO / "tests"))
     standin = importlib.import_module("standin")  # the tests' builder; not Silero
     model = standin.build_standin(tmp / "standin.pt", record=tmp / "standin-record.jsonl")
-    return run_build(SAMPLE, tmp / "cache-silero", tmp / "out-silero", engine="silero",
-                     model=model, workers=1)  # fmt: skip
+    long = tmp / "fifteen-thousand.md"
+    long.write_text(numbered_text(15_000, "Статья для замера"), encoding="utf-8")
+    return {name: run_build(source, tmp / f"cache-silero-{name}", tmp / f"out-silero-{name}",
+                            engine="silero", model=model, workers=1)
+            for name, source in (("sample", SAMPLE), ("15k", long))}  # fmt: skip
+
+
+def pipeline_cost(build: dict[str, Any]) -> float:
+    """Seconds per audio second of everything but synthesis (which holds the inference)."""
+    return float((build["wall"] - build["timings"].get("synthesize", 0.0)) / build["duration"])
 
 
 def _best(r: dict[str, Any], kind: str, figure: str) -> float:
@@ -383,11 +393,13 @@ def workers_targets(r: dict[str, Any]) -> list[Target]:
 
 
 def silero_targets(r: dict[str, Any]) -> list[Target]:
-    s = r["silero"]
-    return [Target("pipeline cost, Silero stand-in (s per audio s)",
-                   (s["wall"] - s["timings"].get("synthesize", 0.0)) / s["duration"], "<=", 0.005),
-            Target("  of which after synthesis (s per audio s)",
-                   1 / post_synthesis(s), "<=", 0.005)]  # fmt: skip
+    rows = []
+    for name, build in r["silero"].items():
+        rows += [Target(f"pipeline cost, Silero stand-in, {name} (s per audio s)",
+                        pipeline_cost(build), "<=", 0.005),
+                 Target("  of which after synthesis (s per audio s)",
+                        1 / post_synthesis(build), "<=", 0.005)]  # fmt: skip
+    return rows
 
 
 def book_targets(r: dict[str, Any]) -> list[Target]:

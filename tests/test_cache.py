@@ -1,6 +1,9 @@
 from pathlib import Path
 
-from tts.cache import ClipCache, clip_key
+import pytest
+
+import tts.cache as cache_module
+from tts.cache import ClipCache, clip_key, render_stamp
 from tts.engines.base import EngineInfo
 from tts.model import Clip, Voice
 
@@ -41,3 +44,10 @@ def test_corrupted_entry_is_detected(tmp_path: Path) -> None:
     data[-1] ^= 0xFF
     path.write_bytes(bytes(data))
     assert cache.get("ef" * 32) is None
+
+
+def test_key_changes_with_the_code_between_engine_and_clip(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = clip_key(INFO, VOICE, "текст")
+    assert len(render_stamp("espeak")) == 64 and render_stamp("espeak") != render_stamp("silero")
+    monkeypatch.setattr(cache_module, "render_stamp", lambda engine: "trimming changed")
+    assert clip_key(INFO, VOICE, "текст") != base

@@ -1,7 +1,8 @@
 """Synthesized clips cached by content, each file checksummed so corruption is detected.
 
-Key: engine, its version, model id and hash, voice parameters and the spoken text. A file is
-written to a temporary name and renamed, so a killed process never leaves half a clip.
+Key: engine, its version, model id and hash, voice parameters, the spoken text and the code
+between the engine and the clip. A file is written to a temporary name and renamed, so a
+killed process never leaves half a clip.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 import json
 import logging
 import struct
+from functools import cache
 from pathlib import Path
 
 from tts.engines.base import EngineInfo
@@ -22,8 +24,25 @@ _MAGIC = b"TTSCLIP1"
 _HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of the PCM
 
 
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def render_stamp(engine: str) -> str:
+    """The code that turns the engine's output into a clip: trimming and clause pauses
+    (tts/clips.py) and the engine's wrapper (tts/engines/<engine>.py). When it changes, old
+    clips must not be reused: a cache from before a change to trimming once made the demo
+    seven seconds longer than a fresh build."""
+    digest = hashlib.sha256()
+    for path in (_PACKAGE / "clips.py", _PACKAGE / "engines" / f"{engine}.py"):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def clip_key(info: EngineInfo, voice: Voice, spoken: str) -> str:
     fields = {
+        "render": render_stamp(info.engine),
         "engine": info.engine,
         "version": info.version,
         "model": info.model,

@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+# Between the pieces of a sentence too long for the engine, split at clause boundaries.
+CLAUSE_PAUSE_MS = 180
+
+
 def silence(samples: int) -> bytes:
     return b"\0\0" * max(samples, 0)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tts.cache import ClipCache, clip_key
-from tts.clips import ms_to_samples, silence, trim_edges
+from tts.clips import CLAUSE_PAUSE_MS, ms_to_samples, silence, trim_edges
 from tts.engines.base import Engine
 from tts.engines.registry import EngineSpec, open_engine
 from tts.errors import EngineFailed, TTSError
@@ -25,7 +25,6 @@ from tts.model import Clip, Voice
 
 log = logging.getLogger(__name__)
 
-_CLAUSE_PAUSE_MS = 180
 _PARALLEL_MIN_CHARS = 20_000  # below this, starting workers costs more than it saves
 _BATCH = 24
 _SILERO_RECYCLE_BATCHES = 40  # a fresh worker (and model) every ~1,000 sentences
@@ -46,7 +45,7 @@ def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
 
     pieces = split_clauses(spoken, engine.max_chars) if len(spoken) > engine.max_chars else [spoken]
     clips = [trim_edges(engine.synthesize(p, voice)) for p in pieces if p.strip()]
-    gap = silence(ms_to_samples(_CLAUSE_PAUSE_MS, engine.sample_rate))
+    gap = silence(ms_to_samples(CLAUSE_PAUSE_MS, engine.sample_rate))
     return Clip(pcm=gap.join(c.pcm for c in clips), sample_rate=engine.sample_rate)
 
 
