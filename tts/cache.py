@@ -17,6 +17,7 @@ from pathlib import Path
 from tts.engines.base import EngineInfo
 from tts.model import Clip, Voice
 from tts.outdir import write_atomic
+from tts.versions import code_digest
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,7 @@ def render_stamp(engine: str) -> str:
     (tts/clips.py) and the engine's wrapper (tts/engines/<engine>.py). When it changes, old
     clips must not be reused: a cache from before a change to trimming once made the demo
     seven seconds longer than a fresh build."""
-    digest = hashlib.sha256()
-    for path in (_PACKAGE / "clips.py", _PACKAGE / "engines" / f"{engine}.py"):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return code_digest([_PACKAGE / "clips.py", _PACKAGE / "engines" / f"{engine}.py"])
 
 
 def clip_key(info: EngineInfo, voice: Voice, spoken: str) -> str:

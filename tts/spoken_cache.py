@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tts.errors import ExportError
 from tts.outdir import write_atomic
-from tts.versions import dist_version
+from tts.versions import code_digest, dist_version
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,7 @@ class Spoken:
 @cache
 def _normalizer_digest() -> str:
     """The normalizer's source: a changed rule must not reuse old readings."""
-    digest = hashlib.sha256()
-    for path in sorted(_NORMALIZER.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return code_digest(sorted(_NORMALIZER.glob("*.py")))
 
 
 def fingerprint(lexicons: Sequence[Path], stress: bool) -> str:

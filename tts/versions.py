@@ -1,7 +1,10 @@
-"""Installed package versions, cheaply: cache keys need them on every build."""
+"""Versions of installed packages and of our own code, cheaply: cache keys need them on every
+build."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -27,3 +30,13 @@ def dist_version(module: str, dist: str) -> str | None:
         return version(dist)
     except PackageNotFoundError:
         return None
+
+
+def code_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 of source files' names and contents (missing ones skipped): a cache key part
+    that changes whenever the code that produced an entry does."""
+    digest = hashlib.sha256()
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
