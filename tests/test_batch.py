@@ -1,15 +1,23 @@
-"""Batch builds with the fake engine: failures isolated, unchanged skipped, the feed once."""
+"""Batch builds with the fake engine: failures isolated, unchanged skipped, the feed once;
+with a Silero stand-in (NOT Silero): one model load for the whole batch."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from standin import read_record
 
 from tts.batch import BatchItem, plan_options, run_batch
 from tts.build import BuildOptions
 from tts.errors import TTSError
 from tts.podcast import PodcastConfig, save_config
+
+if TYPE_CHECKING:
+    from conftest_silero import StandIns
+
+pytest_plugins = ["conftest_silero"]
 
 GOOD = {
     "first.txt": "Первая новость дня\n\nГород открыл новый парк. Жители довольны.\n",
@@ -93,3 +101,14 @@ def test_repeated_input_planned_once() -> None:
     planned = plan_options(["a.txt", "b.txt", "a.txt"], base)
     assert [o.inputs for o in planned] == [("a.txt",), ("b.txt",)]
     assert all(o.engine == "fake" for o in planned)
+
+
+@pytest.mark.slow
+def test_silero_model_is_loaded_once_per_batch(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path / "cache"))
+    inputs = articles(tmp_path)
+    items = run_batch(inputs, tmp_path / "out", engine="silero", model_path=standins.v5)
+    assert statuses(items) == ["built", "failed", "built"]
+    assert sum(e["event"] == "load" for e in read_record(record)) == 1

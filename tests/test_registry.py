@@ -60,3 +60,31 @@ def test_espeak_stamp_reads_the_installed_version() -> None:
     from importlib.metadata import version
 
     assert registry._espeak_loader_version() == version("espeakng-loader")
+
+
+class _Opened:
+    def __init__(self) -> None:
+        self.calls = 0
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_kept_engines_open_once_and_renew_after_max_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[_Opened] = []
+    monkeypatch.setattr(
+        registry, "open_engine", lambda spec: opened.append(_Opened()) or opened[-1]
+    )
+    spec, _ = resolve("silero", model_path=MODEL)
+    kept = registry.KeptEngines(max_calls=3)
+    first = kept.open(spec)
+    first.calls = 2
+    assert kept.open(spec) is first and len(opened) == 1
+    first.calls = 3
+    second = kept.open(spec)
+    assert second is not first and first.closed and not second.closed
+    other, _ = resolve("silero", speaker="baya", model_path=MODEL)
+    assert kept.open(other) is not second and len(opened) == 3
+    kept.close()
+    assert all(e.closed for e in opened)

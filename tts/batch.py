@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Literal
 
 from tts.build import BuildOptions, build_episode
+from tts.engines.registry import KeptEngines
 from tts.errors import TTSError
 
 log = logging.getLogger(__name__)
 
 Status = Literal["built", "unchanged", "failed"]
+# This process's open engines, kept from one article to the next (workers included).
+_ENGINES = KeptEngines()
 OnItem = Callable[["BatchItem"], None]
 
 
@@ -41,7 +44,7 @@ def build_one(opts: BuildOptions) -> BatchItem:
     source = opts.inputs[0]
     started = time.perf_counter()
     try:
-        result = build_episode(opts)
+        result = build_episode(opts, engines=_ENGINES)
     except TTSError as exc:
         log.debug("%s failed", source, exc_info=True)
         return BatchItem(source, "failed", time.perf_counter() - started, error=str(exc))
@@ -159,8 +162,11 @@ def _build_all(
     if workers > 1 and len(options) > 1:
         _in_processes([replace(o, workers=1) for o in options], workers, record)
     else:
-        for opts in options:
-            record(build_one(opts))
+        try:
+            for opts in options:
+                record(build_one(opts))
+        finally:
+            _ENGINES.close()
     return done
 
 

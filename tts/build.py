@@ -22,7 +22,14 @@ from tts.audio import decode_into, ffmetadata
 from tts.cache import ClipCache
 from tts.clips import ms_to_samples, silence
 from tts.engines.base import Engine
-from tts.engines.registry import EngineSpec, engine_stamp, needs_stress, open_engine, resolve
+from tts.engines.registry import (
+    EngineSpec,
+    KeptEngines,
+    engine_stamp,
+    needs_stress,
+    open_engine,
+    resolve,
+)
 from tts.errors import ExportError
 from tts.manifest import EpisodeMeta, compose_manifest, dumps
 from tts.model import Article, Timeline
@@ -109,10 +116,12 @@ def build_episode(
     notify: Callable[[str], None] | None = None,
     download_progress: Callable[[int, int | None], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    engines: KeptEngines | None = None,
 ) -> BuildResult:
     """Build one episode. ``notify`` receives notices the user must see (a model's licence
     before its first download); ``download_progress`` follows that download; ``on_stage``
-    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …)."""
+    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …).
+    With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
     with clock("read"):
         articles = read_articles(opts.inputs)  # input errors first, before any engine work
@@ -137,14 +146,15 @@ def build_episode(
     if spec.name == "silero" and spec.model_path is None:
         _fetch_model(spec, notify, download_progress)
     with clock("open engine"):
-        engine = open_engine(spec)
+        engine = engines.open(spec) if engines else open_engine(spec)
     try:
         with clock("prepare"):
             intro = bool(podcast and podcast.intro)
             script = prepare_script(opts, spec, engine.max_chars, articles, intro=intro)
         return _render(opts, spec, engine, script, clock, progress, warning, plan)
     finally:
-        engine.close()
+        if engines is None:
+            engine.close()
 
 
 def lexicon_paths(opts: BuildOptions) -> list[Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from tts.cache import ClipCache, clip_key
 from tts.clips import CLAUSE_PAUSE_MS, ms_to_samples, silence, trim_edges
 from tts.engines.base import Engine
-from tts.engines.registry import EngineSpec, open_engine
+from tts.engines.registry import MODEL_CALLS, EngineSpec, open_engine
 from tts.errors import EngineFailed, TTSError
 from tts.model import Clip, Voice
 
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 _PARALLEL_MIN_CHARS = 20_000  # below this, starting workers costs more than it saves
 _BATCH = 24
-_SILERO_RECYCLE_BATCHES = 40  # a fresh worker (and model) every ~1,000 sentences
+_SILERO_RECYCLE_BATCHES = MODEL_CALLS // _BATCH  # a fresh worker (and model) then
 
 Progress = Callable[[int, int], None]  # characters done, characters in all
 

@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 ENGINES = ("auto", "silero", "espeak", "fake")
 DEFAULT_VOICE = {"silero": "silero-xenia", "espeak": "espeak", "fake": "espeak"}
+# Silero's memory has been reported to grow over many calls: a fresh model after this many.
+MODEL_CALLS = 960
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,29 @@ def open_engine(spec: EngineSpec) -> Engine:
 
         return open_silero(spec.voice, model_path=spec.model_path, threads=spec.threads)
     raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
+
+
+class KeptEngines:
+    """Engines left open between the builds of one process (tts batch): a Silero model is
+    verified, loaded and warmed up once per process, not once per article."""
+
+    def __init__(self, max_calls: int = MODEL_CALLS) -> None:
+        self._open: dict[EngineSpec, Engine] = {}
+        self._max_calls = max_calls
+
+    def open(self, spec: EngineSpec) -> Engine:
+        engine = self._open.get(spec)
+        if engine is not None and getattr(engine, "calls", 0) >= self._max_calls:
+            engine.close()
+            engine = None
+        if engine is None:
+            engine = self._open[spec] = open_engine(spec)
+        return engine
+
+    def close(self) -> None:
+        for engine in self._open.values():
+            engine.close()
+        self._open.clear()
 
 
 def needs_stress(spec: EngineSpec) -> bool:
