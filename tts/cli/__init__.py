@@ -43,9 +43,9 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import batch, bench, build, feed, models, normalize, sentences, serve
+    from tts.cli import batch, bench, build, cache, feed, models, normalize, sentences, serve
 
-    for module in (build, batch, sentences, normalize, models, feed, serve, bench):
+    for module in (build, batch, sentences, normalize, models, feed, serve, bench, cache):
         module.register(app)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from tts.cli.options import QUIET, VERBOSE
+from tts.cli.options import QUIET, VERBOSE, count
 
 
 def _format_duration(seconds: float) -> str:
@@ -189,21 +189,17 @@ def build(
     m = result.manifest
     typer.echo(
         f"{result.folder}/  {_format_duration(m['duration'])} of audio, "
-        f"{_count(len(m['chapters']), 'chapter')}, "
+        f"{count(len(m['chapters']), 'chapter')}, "
         f"{m['engine']} voice {m['speaker']} ({m['voice']})"
     )
     typer.echo(
-        f"{result.from_cache} of {_count(result.sentences, 'sentence')} from cache; "
+        f"{result.from_cache} of {count(result.sentences, 'sentence')} from cache; "
         f"built in {time.monotonic() - started:.1f} s"
         + ("" if not result.unchanged else " (unchanged: nothing to redo)")
     )
     if feed_path:
         typer.echo(f"feed: {feed_path}")
     typer.echo(f"read along: {result.folder / 'index.html'}  (or: tts serve {outdir})")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def voices() -> None:

@@ -1,0 +1,93 @@
+"""`tts cache`: what the cache holds; `tts cache prune`: remove what has not been used lately."""
+
+from __future__ import annotations
+
+import time
+
+import typer
+
+from tts.cli.options import count
+from tts.errors import TTSError
+
+
+def show_cache() -> None:
+    from tts.cache_prune import human_size, kinds, scan, usage
+    from tts.paths import cache_root, models_dir
+
+    typer.echo(f"Cache: {cache_root()} (TTS_CACHE_DIR overrides)")
+    total = 0
+    for name, folder in kinds().items():
+        found = usage(scan(folder))
+        total += found.size
+        typer.echo(f"  {name:<13} {count(found.files, 'file'):>15} {human_size(found.size):>10}")
+    models = usage(scan(models_dir()))
+    typer.echo(
+        f"  {'models':<13} {count(models.files, 'file'):>15} {human_size(models.size):>10}"
+        "  (never pruned: see tts models)"
+    )
+    typer.echo(f"Prunable: {human_size(total)}. Remove what is unused: tts cache prune")
+
+
+def prune_cache(days: float, max_size: str | None, dry_run: bool) -> None:
+    from tts.cache_prune import DAY, choose, human_size, kinds, parse_size, remove, scan, usage
+
+    try:
+        limit = parse_size(max_size) if max_size is not None else None
+    except ValueError as exc:
+        raise TTSError(f"--max-size: {exc}") from exc
+    entries = [e for folder in kinds().values() for e in scan(folder)]
+    chosen = choose(entries, now=time.time(), older_than=days * DAY, max_size=limit)
+    before = usage(entries)
+    if dry_run:
+        gone = usage(chosen)
+        typer.echo(
+            f"Would remove {gone.files:,} of {count(before.files, 'file')} "
+            f"({human_size(gone.size)} of {human_size(before.size)})."
+        )
+        return
+    gone = remove(chosen)
+    typer.echo(
+        f"Removed {count(gone.files, 'file')} ({human_size(gone.size)}); "
+        f"the cache now holds {human_size(before.size - gone.size)}."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    cache = typer.Typer(
+        help="Show the cache (clips, spoken forms, MP3 chunks, models); prune it.",
+        invoke_without_command=True,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+
+    @cache.callback(invoke_without_command=True)
+    def _cache(ctx: typer.Context) -> None:
+        """Show where the cache is and what each part of it holds.
+
+        Everything but the models is made again when needed, so pruning costs only time.
+        """
+        if ctx.invoked_subcommand is None:
+            show_cache()
+
+    @cache.command("prune")
+    def _prune(
+        days: float = typer.Option(
+            30, "--older-than", metavar="DAYS", min=0, help="Remove entries unused this long."
+        ),
+        max_size: str | None = typer.Option(
+            None,
+            "--max-size",
+            metavar="SIZE",
+            help="Then remove the least recently used until the cache fits, e.g. 500M, 2G.",
+        ),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Only say what would go."),
+    ) -> None:
+        """Remove clips, spoken forms and MP3 chunks not used lately (never models).
+
+        Entries used in the last 10 minutes stay: a build may be using them.
+
+        Example: tts cache prune --older-than 7 --max-size 2G
+        """
+        prune_cache(days, max_size, dry_run)
+
+    app.add_typer(cache, name="cache")
