@@ -66,7 +66,7 @@ class _StandIn:
         return "".join(root.itertext()), rate
 
     def _speak(self, kwargs):
-        self._log({"event": "apply_tts", "kwargs": kwargs})
+        self._log({"event": "apply_tts", "kwargs": kwargs, "threads": torch.get_num_threads()})
         sample_rate, speaker = kwargs["sample_rate"], kwargs["speaker"]
         rates = [8000, 24000, 48000]
         assert sample_rate in rates, f"`sample_rate` should be in {rates}"

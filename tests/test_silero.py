@@ -175,6 +175,34 @@ def test_threads_are_set_after_loading(standins: StandIns) -> None:
         torch.set_num_threads(before)
 
 
+def test_parallel_synthesis_shares_the_cores_with_the_workers(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This process synthesizes beside its workers: each process gets cores // workers
+    threads, and this one gets its own count back afterwards."""
+    import tts.synth as synth
+    from tts.cache import ClipCache
+    from tts.engines.registry import EngineSpec
+
+    monkeypatch.setattr(synth, "_PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(synth, "_BATCH", 2)
+    before = torch.get_num_threads()
+    cores = os.cpu_count() or 1
+    try:
+        engine = open_silero(VOICE, model_path=standins.v5, threads=cores)
+        spec = EngineSpec("silero", VOICE, model_path=standins.v5)
+        cache = ClipCache(tmp_path / "clips")
+        jobs = synth.plan_jobs(engine, VOICE, [f"Предложение номер {n}." for n in range(12)])
+        synth.synthesize_missing(engine, spec, cache, jobs, workers=2)
+        assert synth.missing(cache, jobs) == [] and torch.get_num_threads() == cores
+    finally:
+        torch.set_num_threads(before)
+    calls = [e for e in read_record(record) if e["event"] == "apply_tts"]
+    spoken = [e for e in calls if e["kwargs"]["text"] != WARMUP_TEXT]
+    assert len(spoken) == len(jobs)
+    assert {e["threads"] for e in spoken} == {max(1, cores // 2)}
+
+
 # --- keyword adaptation -----------------------------------------------------------------------
 
 

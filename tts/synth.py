@@ -191,6 +191,9 @@ def _in_processes(
         submit()
 
     started = time.monotonic()
+    # This process synthesizes too: with its engine's own thread count it would compete with
+    # the workers for the same cores.
+    engine.set_threads(spec.threads)
     try:
         for _ in range(2 * (workers - 1)):  # one queued behind each running batch
             submit()
@@ -212,6 +215,8 @@ def _in_processes(
         pool.terminate()
         pool.join()
         raise
+    finally:
+        engine.set_threads(None)
     pool.close()
     pool.join()
     log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)

@@ -33,4 +33,9 @@ class Engine(Protocol):
         """
         ...
 
+    def set_threads(self, threads: int | None) -> None:
+        """Threads this engine may use from now on (None: as many as when it was opened);
+        engines without threads of their own ignore it."""
+        ...
+
     def close(self) -> None: ...

@@ -98,5 +98,8 @@ class EspeakEngine:
             raise EngineFailed(f"eSpeak NG returned status {status}")
         return Clip(pcm=pcm, sample_rate=self.sample_rate)
 
+    def set_threads(self, threads: int | None) -> None:
+        pass  # eSpeak NG is one thread per process
+
     def close(self) -> None:
         """The library stays loaded for the life of the process (it cannot be reloaded)."""

@@ -39,5 +39,8 @@ class FakeEngine:
         )
         return Clip(pcm=struct.pack(f"<{n}h", *samples), sample_rate=self.sample_rate)
 
+    def set_threads(self, threads: int | None) -> None:
+        pass
+
     def close(self) -> None:
         """Nothing to release."""

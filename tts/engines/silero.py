@@ -124,9 +124,12 @@ class SileroEngine:
     name = "silero"
     max_chars = MAX_CHARS
 
-    def __init__(self, model: Any, *, label: str, sha256: str, sample_rate: int) -> None:
+    def __init__(
+        self, model: Any, *, label: str, sha256: str, sample_rate: int, threads: int = 1
+    ) -> None:
         check_sample_rate(sample_rate)
         self.sample_rate = sample_rate
+        self._threads = threads  # torch's (process-wide) thread count when opened
         self.calls = 0  # lets a long job recycle the worker if memory grows
         self._model = model
         self._label = label
@@ -186,6 +189,11 @@ class SileroEngine:
         self.synthesize(WARMUP_TEXT, voice)
         self.calls = 0
 
+    def set_threads(self, threads: int | None) -> None:
+        import torch
+
+        torch.set_num_threads(threads or self._threads)
+
     def close(self) -> None:
         self._model = None
 
@@ -237,7 +245,13 @@ def open_silero(
     model = load_package(path)
     # Silero's embedded stress model resets the thread count to 1 while loading.
     torch.set_num_threads(threads or before)
-    engine = SileroEngine(model, label=label, sha256=sha, sample_rate=voice.sample_rate)
+    engine = SileroEngine(
+        model,
+        label=label,
+        sha256=sha,
+        sample_rate=voice.sample_rate,
+        threads=torch.get_num_threads(),
+    )
     engine.check_voice(voice)
     engine.warm_up(voice)
     log.info("Silero %s loaded from %s (%d threads)", label, path, torch.get_num_threads())
