@@ -119,6 +119,15 @@ def test_cli_each_line_keeps_line_count() -> None:
     assert result.output.split("\n") == ["в одиннадцать часов", "", "эр к+а", ""]
 
 
+def test_cli_warns_once_per_unspeakable_line() -> None:
+    result = CliRunner().invoke(
+        _app(), ["normalize", "--each-line", "-"], input="а\nЦена 𗀀 рублей\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "а\nЦена рублей\n"
+    assert result.stderr == "warning: line 2: unspeakable '𗀀' removed\n"
+
+
 def test_cli_explain_shows_rule() -> None:
     result = CliRunner().invoke(
         _app(), ["normalize", "--each-line", "--explain", "-"], input="$5 млн\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 from tts.errors import InputError, ParseError
 from tts.model import Article, Sentence
 from tts.spoken_cache import Spoken
-from tts.timeline import plan_chapters
+from tts.timeline import plan_chapters, shorten
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,9 @@ def normalize_sentences(
                 cache.put(text, found[text])
     for sentence in sentences:
         for warning in found[sentence.text].warnings:
-            log.warning("sentence %d: %s", sentence.index, warning)
+            log.warning(
+                "sentence %d («%s»): %s", sentence.index, shorten(sentence.text, 60), warning
+            )
     return [dataclasses.replace(s, spoken=found[s.text].spoken) for s in sentences]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 import typer
+
+log = logging.getLogger(__name__)
 
 _NO_SPLIT = 1_000_000  # sentences are shown whole here; the engine's limit applies at build
 
@@ -49,9 +52,12 @@ def run(source: str, each_line: bool, explain: bool, lexicon_file: Path | None) 
     texts = _lines(source) if each_line else _sentences(source)
     if each_line and texts and texts[-1] == "":
         texts = texts[:-1]  # the newline that ends the last line is not a line of its own
-    for text in texts:
+    # Numbered as `tts sentences --numbered` and the build's warnings do; lines from 1.
+    for n, text in enumerate(texts, 1 if each_line else 0):
         result = normalize(text, lexicon) if text.strip() else None
         typer.echo(result.spoken if result else "")
+        for warning in result.warnings if result else ():
+            log.warning("%s %d: %s", "line" if each_line else "sentence", n, warning)
         if explain and result:
             for line in format_changes(result.changes):
                 typer.echo(line)
@@ -74,4 +80,7 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Print the spoken form that the engine will read."""
+        from tts.cli import setup_logging
+
+        setup_logging(verbose=False)
         run(source, each_line, explain, lexicon)

@@ -121,11 +121,9 @@ def _restore(text: str, table: dict[str, str]) -> str:
 
 
 def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
-    """One sentence (or line) -> its spoken form, with the audit trail of every change."""
-    result = _normalize(text, default_lexicon() if lexicon is None else lexicon)
-    if result.warnings:
-        log.warning("sentence %r: %s", text[:80], "; ".join(result.warnings))
-    return result
+    """One sentence (or line) -> its spoken form, with the audit trail of every change.
+    Warnings are returned, not logged: the caller knows which sentence of what it is."""
+    return _normalize(text, default_lexicon() if lexicon is None else lexicon)
 
 
 @lru_cache(maxsize=16384)
