@@ -39,6 +39,52 @@ def _after_level(match: re.Match[str]) -> bool:
     return words_before(match)[-1:] in (["уровне"], ["отметке"], ["размере"])
 
 
+# «на высоте 2750 метров» -> «на высоте двух тысяч семисот пятидесяти метров»: these nouns
+# govern the genitive of the measure after them; ru-normalizr leaves it nominative («на высоте
+# один метра»). Only lengths, speeds, temperatures and masses: «на уровне 2023 года» is a year.
+GOVERNING = frozenset({
+    "высоте", "глубине", "расстоянии", "уровне", "отметке", "дистанции", "скорости",
+    "скоростью", "температуре",
+})  # fmt: skip
+_MEASURE_ABBREVIATIONS = {"км": "километр", "м": "метр", "см": "сантиметр", "мм": "миллиметр",
+                          "кг": "килограмм", "т": "тонна", "га": "гектар"}  # fmt: skip
+_MEASURES = frozenset({*_MEASURE_ABBREVIATIONS.values(), "градус", "литр", "миля", "фут", "узел"})
+MEASURE = re.compile(
+    r"(?<![\w,.])(?P<num>\d{1,3}(?:[  \u202f]\d{3})+|\d+(?:,\d+)?)\s"
+    r"(?P<unit>[а-яё]+)(?P<per>/ч|/с)?(?![\w/])(?!\.\s?[а-яё\d])"
+)
+_PER = {"/ч": " в час", "/с": " в секунду"}
+
+
+def _measure(match: re.Match[str]) -> str | None:
+    before = words_before(match)
+    if not before or before[-1] not in GOVERNING:
+        return None
+    unit = match.group("unit")
+    lemma = _MEASURE_ABBREVIATIONS.get(unit)
+    if lemma is None:
+        found = [p.normal_form for p in morph.parses(unit) if p.normal_form in _MEASURES]
+        lemma = found[0] if found else None
+    if lemma is None or (match.group("per") and lemma not in ("километр", "метр")):
+        return None
+    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "NOUN"), None)
+    if parse is None:
+        return None
+    number = re.sub(r"\s", "", match.group("num"))
+    female = parse.tag.gender == "femn"
+    if "," in number:
+        words, plural = decimal(number, "genitive"), False
+    else:
+        value = int(number)
+        words = cardinal(value, "genitive", "f" if female else "m")
+        plural = not (value % 10 == 1 and value % 100 != 11)
+    noun = parse.inflect({"gent", "plur" if plural else "sing"})
+    if noun is None:
+        return None
+    name = "килограммов" if noun.word == "килограмм" else noun.word  # the literary plural
+    return f"{words} {name}{_PER.get(match.group('per') or '', '')}"
+
+
 # «в 90-е» -> «в девяностые», «1960-е гг.» -> «тысяча девятьсот шестидесятые годы»: a decade
 # written with «-е» is a plural ordinal.
 DECADE = re.compile(r"(?<![\w,.])(?P<num>\d*[1-9]0)-е(?!\w)(?P<years>\s?гг\.)?")
@@ -198,6 +244,7 @@ RULES = (
         lambda m: _percent(m.group("num"), "genitive") if _after_level(m) else None,
         "на уровне 14,25% -> на уровне четырнадцати целых двадцати пяти сотых процента",
     ),
+    Rule("measure-genitive", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч …"),
     Rule("decade", DECADE, _decade, "в 90-е -> в девяностые"),
     Rule("floor", FLOOR, lambda m: f"{m.group('a')} из {m.group('b')}", "этаж 5/9 -> этаж 5 из 9"),
     Rule("imeni", IMENI, _imeni, "КазНУ им. аль-Фараби -> казну имени аль-Фараби"),
