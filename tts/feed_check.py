@@ -222,7 +222,7 @@ def check_feed_file(path: Path, schema_dir: Path = DEFAULT_SCHEMA_DIR) -> list[s
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise TTSError(f"cannot read {path}: {exc}") from exc
+        raise TTSError(f"cannot read {path}: {exc.strerror or exc}") from exc
     schema = load_schema(schema_dir)
     try:
         root = etree.fromstring(data, parser=_SAFE_PARSER)

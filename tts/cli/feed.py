@@ -129,7 +129,9 @@ def build(
 
 @feed_app.command("check")
 def check(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A feed.xml to check.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A feed.xml, or the folder that holds it.")
+    ],
     schema: Annotated[
         Path | None,
         typer.Option(help="Folder holding podcast-wrapper.xsd (default: the bundled copy)."),
@@ -138,6 +140,8 @@ def check(
     """Check a feed for Apple's required tags and Podcasting 2.0's schema; exit 1 on problems."""
     from tts.feed_check import DEFAULT_SCHEMA_DIR, check_feed_file
 
+    if file.is_dir():
+        file = file / "feed.xml"
     problems = check_feed_file(file, schema or DEFAULT_SCHEMA_DIR)
     for problem in problems:
         typer.echo(problem)
