@@ -203,6 +203,53 @@ def test_parallel_synthesis_shares_the_cores_with_the_workers(
     assert {e["threads"] for e in spoken} == {max(1, cores // 2)}
 
 
+def test_rebuild_with_every_clip_cached_never_loads_the_model(
+    standins: StandIns, record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tts.build import BuildOptions, build_episode
+
+    monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "a.txt"
+    source.write_text("Заголовок\n\nГород открыл парк. Жители рады.\n", encoding="utf-8")
+    opts = BuildOptions(inputs=(str(source),), outdir=tmp_path / "out", engine="silero",
+                        model_path=standins.v5, workers=1)  # fmt: skip
+    first = build_episode(opts)
+    assert sum(e["event"] == "load" for e in read_record(record)) == 1
+    record.write_text("", encoding="utf-8")
+    again = build_episode(dataclasses.replace(opts, bitrate="96k"))
+    assert not again.unchanged and again.from_cache == again.sentences == 3
+    assert read_record(record) == []  # neither loaded nor called
+    assert again.manifest["model_sha256"] == first.manifest["model_sha256"]
+    source.write_text("Заголовок\n\nГород открыл парк. Жители очень рады.\n", encoding="utf-8")
+    edited = build_episode(opts)
+    assert edited.from_cache == 2
+    assert [e["event"] for e in read_record(record)] == ["load", "apply_tts", "apply_tts"]
+
+
+def test_deferred_engine_knows_the_model_before_loading_it(
+    standins: StandIns, record: Path
+) -> None:
+    from tts.engines.silero import DeferredSilero
+
+    before = torch.get_num_threads()
+    engine = DeferredSilero(VOICE, model_path=standins.v5, threads=2)
+    try:
+        sha = hashlib.sha256(standins.v5.read_bytes()).hexdigest()
+        assert (engine.info.model, engine.info.model_sha256) == (standins.v5.stem, sha)
+        assert engine.calls == 0 and read_record(record) == []
+        engine.set_threads(1)  # before loading: applied once loaded
+        engine.synthesize("Город открыл парк.", VOICE)
+        assert engine.calls == 1 and torch.get_num_threads() == 1
+        engine.set_threads(None)
+        assert torch.get_num_threads() == 2
+    finally:
+        engine.close()
+        torch.set_num_threads(before)
+    wrong = DeferredSilero(dataclasses.replace(VOICE, speaker="nobody"), model_path=standins.v5)
+    with pytest.raises(TTSError, match="no speaker 'nobody'"):
+        wrong.load()
+
+
 # --- keyword adaptation -----------------------------------------------------------------------
 
 

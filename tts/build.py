@@ -226,6 +226,9 @@ def _render(
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
     todo = missing(cache, jobs)
+    if todo:
+        with clock("open engine"):
+            engine.load()  # Silero's model is loaded only when a clip is missing
     with clock("synthesize"):
         synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
     from tts.encode import ChunkCache, level_chunks

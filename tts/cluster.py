@@ -43,6 +43,7 @@ class ClipWorker:
     def __init__(self, spec: EngineSpec) -> None:
         self.spec = spec
         self.engine = open_engine(spec)
+        self.engine.load()
 
     def render(self, jobs: Sequence[Job]) -> list[Rendered]:
         out = []

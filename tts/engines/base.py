@@ -33,6 +33,11 @@ class Engine(Protocol):
         """
         ...
 
+    def load(self) -> None:
+        """Be ready to speak now (Silero: import torch, load and warm up the model). Builds
+        call it only when a clip is missing; ``synthesize`` calls it too."""
+        ...
+
     def set_threads(self, threads: int | None) -> None:
         """Threads this engine may use from now on (None: as many as when it was opened);
         engines without threads of their own ignore it."""

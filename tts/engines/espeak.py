@@ -98,6 +98,9 @@ class EspeakEngine:
             raise EngineFailed(f"eSpeak NG returned status {status}")
         return Clip(pcm=pcm, sample_rate=self.sample_rate)
 
+    def load(self) -> None:
+        pass  # loaded when opened
+
     def set_threads(self, threads: int | None) -> None:
         pass  # eSpeak NG is one thread per process
 

@@ -39,6 +39,9 @@ class FakeEngine:
         )
         return Clip(pcm=struct.pack(f"<{n}h", *samples), sample_rate=self.sample_rate)
 
+    def load(self) -> None:
+        pass
+
     def set_threads(self, threads: int | None) -> None:
         pass
 

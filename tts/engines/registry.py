@@ -40,9 +40,9 @@ def open_engine(spec: EngineSpec) -> Engine:
 
         return FakeEngine(spec.voice.sample_rate)
     if spec.name == "silero":
-        from tts.engines.silero import open_silero
+        from tts.engines.silero import DeferredSilero
 
-        return open_silero(spec.voice, model_path=spec.model_path, threads=spec.threads)
+        return DeferredSilero(spec.voice, model_path=spec.model_path, threads=spec.threads)
     raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
 
 

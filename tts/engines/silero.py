@@ -1,7 +1,8 @@
 """Silero TTS: the product's voice. One sentence per call, following Silero's own interface.
 
 torch, numpy and the XML helpers are imported inside functions only: `tts --help`, eSpeak
-builds and the unchanged-rebuild check (which asks ``silero_available``) never load them.
+builds, the unchanged-rebuild check (which asks ``silero_available``) and a rebuild whose clips
+are all cached (``DeferredSilero``) never load them.
 A model file is code: it is loaded only after ``tts.models`` has verified its SHA-256, or when
 the user named it explicitly with ``--model PATH``.
 """
@@ -189,6 +190,9 @@ class SileroEngine:
         self.synthesize(WARMUP_TEXT, voice)
         self.calls = 0
 
+    def load(self) -> None:
+        pass  # loaded when opened
+
     def set_threads(self, threads: int | None) -> None:
         import torch
 
@@ -213,20 +217,40 @@ def load_package(path: Path) -> Any:
     return model
 
 
+def _user_model(model_path: Path) -> tuple[str, str]:
+    from tts.models import sha256_file
+
+    if not model_path.is_file():
+        raise ModelError(f"model file {model_path} does not exist")
+    # Given explicitly by the user: trusted, hashed only for the record.
+    return model_path.stem, sha256_file(model_path)
+
+
 def _resolve(
     voice: Voice, model_path: Path | None, progress: Callable[[int, int | None], None] | None
 ) -> tuple[Path, str, str]:
     from tts.models import DEFAULT_MODEL, ensure_model, expected_sha256, sha256_file
 
     if model_path is not None:
-        if not model_path.is_file():
-            raise ModelError(f"model file {model_path} does not exist")
-        # Given explicitly by the user: trusted, hashed only for the record.
-        return model_path, model_path.stem, sha256_file(model_path)
+        return (model_path, *_user_model(model_path))
     model_id = voice.model or DEFAULT_MODEL
     path = ensure_model(model_id, progress=progress)
     sha = expected_sha256(model_id)
     return path, model_id, sha or sha256_file(path)
+
+
+def silero_identity(voice: Voice, model_path: Path | None) -> tuple[str, str]:
+    """The label and SHA-256 of the model a build would load, without loading it (or torch):
+    enough for the clip keys and the manifest."""
+    from tts.models import DEFAULT_MODEL, expected_sha256
+
+    if model_path is not None:
+        return _user_model(model_path)
+    model_id = voice.model or DEFAULT_MODEL
+    sha = expected_sha256(model_id)
+    if sha is None:  # neither pinned nor recorded: only the file can say
+        _, model_id, sha = _resolve(voice, None, None)
+    return model_id, sha
 
 
 def open_silero(
@@ -256,3 +280,63 @@ def open_silero(
     engine.warm_up(voice)
     log.info("Silero %s loaded from %s (%d threads)", label, path, torch.get_num_threads())
     return engine
+
+
+class DeferredSilero:
+    """Silero as a build first needs it: the model's identity (label, SHA-256), rate and text
+    limit, without importing torch. The model is verified again, loaded and warmed up on
+    ``load`` or the first ``synthesize``, so a rebuild whose clips are all cached (a new
+    bitrate or format, an upgrade of this tool) never loads it."""
+
+    name = "silero"
+    max_chars = MAX_CHARS
+
+    def __init__(
+        self, voice: Voice, *, model_path: Path | None = None, threads: int | None = None
+    ) -> None:
+        check_sample_rate(voice.sample_rate)
+        self.sample_rate = voice.sample_rate
+        self._voice = voice
+        self._model_path = model_path
+        self._threads = threads
+        self._wanted: int | None = None  # set_threads before the model was loaded
+        label, sha = silero_identity(voice, model_path)
+        self._info = EngineInfo(engine="silero", version=label, model=label, model_sha256=sha)
+        self._engine: SileroEngine | None = None
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._info
+
+    @property
+    def calls(self) -> int:
+        return self._engine.calls if self._engine else 0
+
+    def load(self) -> None:
+        self._loaded()
+
+    def _loaded(self) -> SileroEngine:
+        if self._engine is None:
+            engine = open_silero(self._voice, model_path=self._model_path, threads=self._threads)
+            if engine.info != self._info:
+                raise ModelError(
+                    f"the Silero model changed during this build ({self._info.model_sha256} "
+                    f"became {engine.info.model_sha256}); build again"
+                )
+            if self._wanted:
+                engine.set_threads(self._wanted)
+            self._engine = engine
+        return self._engine
+
+    def synthesize(self, text: str, voice: Voice) -> Clip:
+        return self._loaded().synthesize(text, voice)
+
+    def set_threads(self, threads: int | None) -> None:
+        self._wanted = threads
+        if self._engine is not None:
+            self._engine.set_threads(threads)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
