@@ -52,6 +52,16 @@ def test_number_and_symbol_soup_comes_out_speakable(text: str) -> None:
     assert is_speakable(normalize(text).spoken)
 
 
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [("The tool is designed for news.", True), ("See you later!", True),
+     ("Apple iPhone Pro Max.", False), ("Вышел iPhone 16 Pro Max.", False),
+     ("Студия Walt Disney Pictures выпустила фильм.", False), ("OK, Google.", False)],
+)  # fmt: skip
+def test_a_sentence_in_another_language_is_flagged(text: str, warned: bool) -> None:
+    assert any("mostly Latin script" in w for w in normalize(text).warnings) == warned
+
+
 def test_leftover_gets_a_warning_naming_it() -> None:
     result = normalize("знак ☃ и 兄")
     assert result.spoken == "знак и"

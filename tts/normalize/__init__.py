@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from tts.normalize import acronyms, agreement, money, ordinals, times, units, web
+from tts.normalize import acronyms, agreement, latin, money, ordinals, times, units, web
 from tts.normalize.alphabet import ALPHABET, is_speakable
 from tts.normalize.explain import compose, stage_changes
 from tts.normalize.guard import guard
@@ -137,6 +137,8 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     protected, table = _protect(claims)
     read = _restore(library_normalize(rewrite(source, protected)[0]), table)
     spoken, warnings = guard(read)
+    if latin.mostly_latin(source):
+        warnings = (latin.MOSTLY_LATIN, *warnings)
     return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten, read))
 
 

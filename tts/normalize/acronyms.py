@@ -114,10 +114,33 @@ def read_latin_word(word: str) -> str:
         return ENGLISH[low]
     if word.isupper():  # an acronym: said as a word only when it reads like one («NASA»)
         as_word = len(low) >= 4 and is_pronounceable(low, EN_VOWELS)
-    else:  # a word: «in», «Half», «next»; not «abc», «GmbH»
+    else:  # a word: «in», «Half», «next», «Pro», «art»; not «abc», «GmbH»
         has_vowel = any(c in EN_VOWELS for c in low)
-        as_word = has_vowel and (len(low) != 3 or is_pronounceable(low, EN_VOWELS))
+        as_word = has_vowel and (len(low) != 3 or _english_syllable(low))
     return transliterate(low) if as_word else spell_latin(low)
+
+
+# Consonant pairs an English word can start or end with: «Pro», «sky», «art», «end» are words;
+# «abc», «bcd» are letters.
+_ONSETS = frozenset({
+    "bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "sc",
+    "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr",
+})  # fmt: skip
+_CODAS = frozenset({
+    "bs", "ch", "ck", "ct", "ds", "ff", "ft", "gs", "ks", "ld", "lf", "lk", "ll", "lm", "lp",
+    "ls", "lt", "mp", "ms", "nd", "ng", "nk", "ns", "nt", "ps", "pt", "rb", "rd", "rk", "rm",
+    "rn", "rs", "rt", "sh", "sk", "sp", "ss", "st", "th", "ts", "xt", "zz",
+})  # fmt: skip
+
+
+def _english_syllable(word: str) -> bool:
+    """A three-letter word that English could say as one syllable."""
+    pattern = "".join("v" if c in EN_VOWELS else "c" for c in word)
+    if "v" not in pattern:
+        return False
+    if pattern.startswith("cc") and word[:2] not in _ONSETS:
+        return False
+    return not (pattern.endswith("cc") and word[-2:] not in _CODAS)
 
 
 # «А. С. Ахметов» -> «а эс Ахметов»: initials before a surname, read by letter names.

@@ -149,3 +149,16 @@ def is_pronounceable(word: str, vowels: str) -> bool:
         return False
     pattern = "".join("v" if c in vowels else "c" for c in low)
     return not (pattern.startswith("cc") or pattern.endswith("cc") or "ccc" in pattern)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё-]*")
+MOSTLY_LATIN = "mostly Latin script: read by Russian transliteration, which may sound odd"
+
+
+def mostly_latin(text: str) -> bool:
+    """A sentence in another language, not names inside a Russian one: three or more Latin
+    words without an established reading, and more of them than Cyrillic words («The tool is
+    designed…»; not «Apple и Samsung выпустили…», not «iPhone 16 Pro Max»)."""
+    latin = [w for w in _LATIN_WORD.findall(text) if w.lower() not in BRANDS]
+    return len(latin) >= 3 and len(latin) > len(_CYRILLIC_WORD.findall(text))
