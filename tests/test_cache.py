@@ -51,3 +51,14 @@ def test_key_changes_with_the_code_between_engine_and_clip(monkeypatch: pytest.M
     assert len(render_stamp("espeak")) == 64 and render_stamp("espeak") != render_stamp("silero")
     monkeypatch.setattr(cache_module, "render_stamp", lambda engine: "trimming changed")
     assert clip_key(INFO, VOICE, "текст") != base
+
+
+def test_silero_stamp_covers_its_speaking_code_not_its_loading_code() -> None:
+    from tts.versions import code_digest
+
+    root = Path(cache_module.__file__).parent
+    speaking = code_digest([root / "clips.py", root / "engines" / "silero_speech.py"])
+    assert render_stamp("silero") == speaking
+    assert render_stamp("espeak") == code_digest(
+        [root / "clips.py", root / "engines" / "espeak.py"]
+    )

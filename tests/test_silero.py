@@ -23,14 +23,13 @@ from hypothesis import strategies as st
 from standin import read_record, spoken_texts
 
 from tts.clips import trim_edges
-from tts.engines.silero import (
+from tts.engines.silero import open_silero, silero_available
+from tts.engines.silero_speech import (
     MAX_CHARS,
     WARMUP_TEXT,
     SileroEngine,
     accepted_keywords,
     call_kwargs,
-    open_silero,
-    silero_available,
     to_clip,
     to_ssml,
 )

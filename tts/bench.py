@@ -95,7 +95,7 @@ def peak_rss_mb() -> tuple[float, float]:
 def max_chars(name: str) -> int:
     """The engine's longest text per call, without opening it (no model load)."""
     if name == "silero":
-        from tts.engines.silero import MAX_CHARS
+        from tts.engines.silero_speech import MAX_CHARS
 
         return MAX_CHARS
     if name == "fake":

@@ -28,13 +28,18 @@ _HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of
 _PACKAGE = Path(__file__).resolve().parent
 
 
+# Where an engine's speaking code lives when its module also holds loading code.
+_SPEECH = {"silero": "silero_speech.py"}
+
+
 @cache
 def render_stamp(engine: str) -> str:
     """The code that turns the engine's output into a clip: trimming and clause pauses
-    (tts/clips.py) and the engine's wrapper (tts/engines/<engine>.py). When it changes, old
-    clips must not be reused: a cache from before a change to trimming once made the demo
-    seven seconds longer than a fresh build."""
-    return code_digest([_PACKAGE / "clips.py", _PACKAGE / "engines" / f"{engine}.py"])
+    (tts/clips.py) and the engine's wrapper (tts/engines/<engine>.py; for Silero, its speaking
+    half). When it changes, old clips must not be reused: a cache from before a change to
+    trimming once made the demo seven seconds longer than a fresh build."""
+    wrapper = _SPEECH.get(engine, f"{engine}.py")
+    return code_digest([_PACKAGE / "clips.py", _PACKAGE / "engines" / wrapper])
 
 
 def clip_key(info: EngineInfo, voice: Voice, spoken: str) -> str:
