@@ -6,7 +6,7 @@ import time
 
 import typer
 
-from tts.cli.options import count
+from tts.cli.options import count, group
 from tts.errors import TTSError
 
 
@@ -53,21 +53,11 @@ def prune_cache(days: float, max_size: str | None, dry_run: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    cache = typer.Typer(
-        help="Show the cache (clips, spoken forms, MP3 chunks, models); prune it.",
-        invoke_without_command=True,
-        add_completion=False,
-        rich_markup_mode=None,
+    cache = group(
+        "Show the cache (clips, spoken forms, MP3 chunks, models); prune it.\n\n"
+        "Everything but the models is made again when needed, so pruning costs only time.",
+        show_cache,
     )
-
-    @cache.callback(invoke_without_command=True)
-    def _cache(ctx: typer.Context) -> None:
-        """Show where the cache is and what each part of it holds.
-
-        Everything but the models is made again when needed, so pruning costs only time.
-        """
-        if ctx.invoked_subcommand is None:
-            show_cache()
 
     @cache.command("prune")
     def _prune(

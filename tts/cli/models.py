@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 
+from tts.cli.options import group
+
 if TYPE_CHECKING:
     from tts.models import ModelInfo
 
@@ -94,18 +96,10 @@ def download_model(model_id: str, timeout: float) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    models = typer.Typer(
-        help="Silero models: list them, download one.",
-        invoke_without_command=True,
-        add_completion=False,
-        rich_markup_mode=None,
+    models = group(
+        "Silero models: list them (licence, size, SHA-256, speakers, cache state), download one.",
+        list_models,
     )
-
-    @models.callback(invoke_without_command=True)
-    def _models(ctx: typer.Context) -> None:
-        """List the known Silero models (licence, size, SHA-256, speakers, cache state)."""
-        if ctx.invoked_subcommand is None:
-            list_models()
 
     @models.command("download")
     def _download(

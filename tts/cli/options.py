@@ -1,4 +1,6 @@
-"""Options and wording shared by several commands."""
+"""Options, groups and wording shared by several commands."""
+
+from collections.abc import Callable
 
 import typer
 
@@ -9,3 +11,17 @@ QUIET = typer.Option(False, "--quiet", "-q", help="Print only the result.")
 def count(n: int, noun: str) -> str:
     """«1 chapter», «2 chapters», «1,234 files»."""
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def group(help_text: str, default: Callable[[], None]) -> typer.Typer:
+    """A command group that runs ``default`` when called alone (`tts models`, `tts cache`)."""
+    app = typer.Typer(
+        help=help_text, invoke_without_command=True, add_completion=False, rich_markup_mode=None
+    )
+
+    @app.callback(invoke_without_command=True)
+    def _default(ctx: typer.Context) -> None:
+        if ctx.invoked_subcommand is None:
+            default()
+
+    return app
