@@ -123,17 +123,21 @@ class DeferredSilero:
         self, voice: Voice, *, model_path: Path | None = None, threads: int | None = None
     ) -> None:
         check_sample_rate(voice.sample_rate)
+        if model_path is not None and not model_path.is_file():  # said now, before normalizing
+            raise ModelError(f"model file {model_path} does not exist")
         self.sample_rate = voice.sample_rate
         self._voice = voice
         self._model_path = model_path
         self._threads = threads
         self._wanted: int | None = None  # set_threads before the model was loaded
-        label, sha = silero_identity(voice, model_path)
-        self._info = EngineInfo(engine="silero", version=label, model=label, model_sha256=sha)
+        self._info: EngineInfo | None = None  # asked for by the build, not by workers
         self._engine: SileroEngine | None = None
 
     @property
     def info(self) -> EngineInfo:
+        if self._info is None:
+            label, sha = silero_identity(self._voice, self._model_path)
+            self._info = EngineInfo(engine="silero", version=label, model=label, model_sha256=sha)
         return self._info
 
     @property
@@ -146,11 +150,12 @@ class DeferredSilero:
     def _loaded(self) -> SileroEngine:
         if self._engine is None:
             engine = open_silero(self._voice, model_path=self._model_path, threads=self._threads)
-            if engine.info != self._info:
+            if self._info is not None and engine.info != self._info:  # keys were made with it
                 raise ModelError(
                     f"the Silero model changed during this build ({self._info.model_sha256} "
                     f"became {engine.info.model_sha256}); build again"
                 )
+            self._info = engine.info
             if self._wanted:
                 engine.set_threads(self._wanted)
             self._engine = engine
