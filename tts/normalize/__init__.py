@@ -137,9 +137,21 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     protected, table = _protect(claims)
     read = _restore(library_normalize(rewrite(source, protected)[0]), table)
     spoken, warnings = guard(read)
+    spoken = _keep_end(source, spoken)
     if latin.mostly_latin(source):
         warnings = (latin.MOSTLY_LATIN, *warnings)
     return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten, read))
+
+
+_ENDS = ".!?…"
+
+
+def _keep_end(source: str, spoken: str) -> str:
+    """«Потратила 200 тыс.» -> «…двести тысяч.»: the dot that ended both the abbreviation and
+    the sentence went with the abbreviation; the sentence keeps its end for the intonation."""
+    if source[-1:] in _ENDS and spoken and spoken[-1] not in _ENDS:
+        return spoken + "."
+    return spoken
 
 
 def normalize_many(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[Normalized]:

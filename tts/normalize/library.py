@@ -57,7 +57,7 @@ def library_normalize(text: str) -> str:
             exc,
         )
         return text
-    return _one_thousand(_literary_plural(read))
+    return _square_metre(_one_thousand(_literary_plural(read)))
 
 
 # The library says «пять килограмм»; the literary genitive plural is «килограммов» (the short
@@ -112,4 +112,22 @@ def _one_thousand(text: str) -> str:
         return text
     return _ONE_THOUSAND.sub(
         lambda m: m.group() if _TENS.search(m.string[: m.start()]) else "", text
+    )
+
+
+# «за 1 кв. м» -> the library's «за один квадратного метр»: a nominative (or accusative) «метр»
+# takes «квадратный», «кубический».
+_SQUARE_METRE = re.compile(
+    r"(?P<adjective>квадратн|кубическ)ого (?P<noun>(?:кило|санти|милли|деци)?метр)(?![а-яё])"
+)
+
+
+def _square_metre(text: str) -> str:
+    if "ого " not in text:
+        return text
+    return _SQUARE_METRE.sub(
+        lambda m: (
+            ("квадратный" if m["adjective"] == "квадратн" else "кубический") + " " + m["noun"]
+        ),
+        text,
     )

@@ -78,6 +78,8 @@ def _genitive_after_noun(match: re.Match[str], previous: str, value: int) -> str
     gent = [p for p in morph.parses(word) if {"gent", "sing"} <= p.tag.grammemes]
     if lemma in LABELS or not gent or gent[0].tag.POS not in ("NOUN", "ADJF"):
         return None
+    if "Abbr" in gent[0].tag:
+        return None  # «цена 5 руб.»: a unit the library reads, not «пятого руб»
     if gent[0].normal_form in MEASURES or any("plur" in p.tag for p in morph.parses(word)[:1]):
         return None
     gender = _GENDER_OF.get(str(gent[0].tag.gender), "m")

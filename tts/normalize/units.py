@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tts.normalize import morph
 from tts.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
@@ -85,6 +86,50 @@ def _measure(match: re.Match[str]) -> str | None:
     return f"{words} {name}{_PER.get(match.group('per') or '', '')}"
 
 
+# «Цена 5 рублей», «Стоимость 5 млрд тенге», «Сумма 21 тыс. рублей»: the amount after these
+# nominatives is itself nominative; ru-normalizr reads it as their genitive («цена пяти
+# рублей», «сумма двадцати тысячи рублей»).
+AMOUNT_NOUNS = frozenset({"цена", "стоимость", "сумма"})
+_SCALES = {"тыс": "тысяча", "млн": "миллион", "млрд": "миллиард"}
+_CURRENCY_ABBREVIATIONS = {"руб": "рубль", "коп": "копейка", "долл": "доллар"}
+_CURRENCIES = frozenset({"рубль", "копейка", "доллар", "цент", "тиын", "юань", "фунт"})
+_INDECLINABLE = frozenset({"тенге", "евро"})
+AMOUNT = re.compile(
+    r"(?<![\w,.])(?P<num>\d{1,3}(?:[  \u202f]\d{3})+|\d+)"
+    r"(?:\s(?P<scale>тыс|млн|млрд)\.?)?\s(?P<unit>[а-яё]+)(?P<dot>\.)?(?![\w-])"
+)
+
+
+def _noun(lemma: str) -> Any:
+    return next((p for p in morph.parses(lemma) if p.tag.POS == "NOUN"), None)
+
+
+def _amount(match: re.Match[str]) -> str | None:
+    before = words_before(match)
+    if not before or before[-1] not in AMOUNT_NOUNS:
+        return None
+    unit, value = match["unit"], int(re.sub(r"\s", "", match["num"]))
+    lemma = _CURRENCY_ABBREVIATIONS.get(unit) if match["dot"] else None
+    if lemma is None and unit not in _INDECLINABLE:
+        found = [p.normal_form for p in morph.parses(unit) if p.normal_form in _CURRENCIES]
+        if not found:
+            return None
+    currency = unit if lemma is None else ""
+    gender = "f" if lemma == "копейка" or morph.has(unit, "NOUN", "femn") else "m"
+    words = []
+    if match["scale"]:
+        scale = _noun(_SCALES[match["scale"]])
+        gender = "f" if match["scale"] == "тыс" else "m"
+        words += [cardinal(value, "nominative", gender), scale.make_agree_with_number(value).word]
+        if lemma is not None:  # «5 тыс. руб.»: so many thousand roubles
+            currency = _noun(lemma).inflect({"gent", "plur"}).word
+    else:
+        words.append(cardinal(value, "nominative", gender))
+        if lemma is not None:
+            currency = _noun(lemma).make_agree_with_number(value).word
+    return " ".join([*words, currency]) + ("." if match["dot"] and lemma is None else "")
+
+
 # «в 90-е» -> «в девяностые», «1960-е гг.» -> «тысяча девятьсот шестидесятые годы»: a decade
 # written with «-е» is a plural ordinal.
 DECADE = re.compile(r"(?<![\w,.])(?P<num>\d*[1-9]0)-е(?!\w)(?P<years>\s?гг\.)?")
@@ -155,6 +200,16 @@ def _leading_zeros(match: re.Match[str]) -> str | None:
     rest = digits.lstrip("0")
     words = ["ноль"] * (zeros if rest else max(zeros, 1))
     return " ".join(words + ([cardinal(int(rest))] if rest else []))
+
+
+# «по тел. 8 7172…» -> «по телефону восемь…», «Тел.: +7…» -> «Телефон: плюс семь…»; the library
+# keeps «тел.» and takes its dot for the end of a sentence.
+PHONE_ABBREVIATION = re.compile(r"(?<![\w.])(?P<t>[Тт])ел\.(?=\s?:?\s?[\d+(])")
+
+
+def _phone_abbreviation(match: re.Match[str]) -> str:
+    word = "елефону" if words_before(match)[-1:] == ["по"] else "елефон"
+    return match["t"] + word
 
 
 # «этаж 5/9» -> «этаж 5 из 9»
@@ -245,9 +300,13 @@ RULES = (
         "на уровне 14,25% -> на уровне четырнадцати целых двадцати пяти сотых процента",
     ),
     Rule("measure-genitive", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч …"),
+    Rule("amount", AMOUNT, _amount, "Цена 5 рублей -> Цена пять рублей (not «пяти»)"),
     Rule("decade", DECADE, _decade, "в 90-е -> в девяностые"),
     Rule("floor", FLOOR, lambda m: f"{m.group('a')} из {m.group('b')}", "этаж 5/9 -> этаж 5 из 9"),
     Rule("imeni", IMENI, _imeni, "КазНУ им. аль-Фараби -> казну имени аль-Фараби"),
+    Rule(
+        "phone-abbreviation", PHONE_ABBREVIATION, _phone_abbreviation, "по тел. 8… -> по телефону"
+    ),
     Rule(
         "other-cyrillic",
         OTHER_LETTERS,
