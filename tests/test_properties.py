@@ -9,13 +9,14 @@ lead, and (at the end) the regressions found by the fuzz script (benchmarks/fuzz
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tts.clips import ms_to_samples
 from tts.errors import TTSError
 from tts.model import Article, Pauses
-from tts.normalize import ALPHABET, normalize
+from tts.normalize import ALPHABET, is_speakable, normalize
 from tts.parse import parse_bytes
 from tts.prepare import segment_articles
 from tts.segment import segment_article
@@ -114,5 +115,15 @@ def test_timeline_with_random_pauses_and_lead(
     assert all(c.start in starts for c in t.chapters)
 
 
-# Regressions found by benchmarks/fuzz.py go here, one test (or @example) per crash. None so
-# far: about 25,000 runs (parse 8,800, normalize 16,500) found no crash.
+# Regressions found by benchmarks/fuzz.py go here, one test (or @example) per crash.
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [("11\x16g1.799999999999999999999999999999999999999999999999g\x7f\x7f", "девять девять"),
+     ("Версия 1." + "9" * 40, "девять девять"), ("Ровно " + "1" * 34 + " штук.", "один один"),
+     ("о " + "7" * 40 + " случаях", "семь семь")],
+)  # fmt: skip
+def test_numbers_too_large_to_name_are_read_digit_by_digit(text: str, digits: str) -> None:
+    spoken = normalize(text).spoken  # the first one raised KeyError inside num2words
+    assert is_speakable(spoken) and digits in spoken

@@ -11,11 +11,18 @@ Gender = Literal["m", "f", "n"]
 _GENDER = {"m": "masculine", "f": "feminine", "n": "neuter"}
 
 
+# num2words names Russian powers of a thousand up to 10**30 (нониллион); past that it fails.
+_LARGEST = 10**33 - 1
+_DIGITS = ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+
+
 def num2words(value: int, **options: Any) -> str:
     # Imported on first use: num2words loads all its ~50 languages (~25 ms), and a rebuild
     # whose new sentences hold no number need not pay for it.
     from num2words import num2words as spell  # type: ignore[import-untyped]
 
+    if abs(value) > _LARGEST:  # no name for it in any case: digit by digit
+        return " ".join(_DIGITS[int(d)] for d in str(abs(value)))
     return str(spell(value, **options))
 
 
