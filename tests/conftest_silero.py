@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from helpers import QuietServer
 from standin import build_standin
 
 
@@ -96,7 +97,7 @@ def _handler(server: LocalServer) -> type[http.server.BaseHTTPRequestHandler]:
 def http_server() -> Iterator[LocalServer]:
     """An HTTP server on 127.0.0.1 serving ``routes`` (plain HTTP: tests only)."""
     state = LocalServer(port=0)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd = QuietServer(("127.0.0.1", 0), _handler(state))
     state.port = httpd.server_address[1]
     thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()

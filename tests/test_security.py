@@ -10,12 +10,12 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import REPO
+from helpers import REPO, QuietServer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -99,7 +99,7 @@ class _Counter(BaseHTTPRequestHandler):
 @pytest.fixture
 def counter() -> Iterator[str]:
     _Counter.hits = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    httpd = QuietServer(("127.0.0.1", 0), _Counter)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
