@@ -131,6 +131,8 @@ def transliterate(word: str) -> str:
     low = re.sub(r"[^a-z]", "", word.lower())
     if low in BRANDS:
         return BRANDS[low]
+    if len(low) > 1 and low[-1] == "y" and not _VOWELS & set(low[:-1]):
+        return _letters(low[:-1]) + "ай"  # «sky», «fly», «dry»: the y is the only vowel
     out: list[str] = []
     pos = 0
     for m in _PIECE.finditer(low):
