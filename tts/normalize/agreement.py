@@ -19,7 +19,7 @@ MONTHS = {
     "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
     "октября", "ноября", "декабря",
 }  # fmt: skip
-MONTHS_AND_YEARS = frozenset({"год", "век", "месяц"})  # the library's: «в 1990 годах»
+TIME_NOUNS = frozenset({"год", "век", "месяц"})  # the library's: «в 1990 годах»
 _BLOCKERS = set(PREPOSITION_CASE) | {"уже", "всего", "лишь"}
 
 
@@ -65,7 +65,7 @@ def _oblique(match: re.Match[str]) -> str | None:
     if best is None or best.tag.POS != "NOUN" or "plur" not in best.tag:
         return None
     case = _OBLIQUE_CASES.get(str(best.tag.case))
-    if case is None or best.normal_form in MONTHS_AND_YEARS:
+    if case is None or best.normal_form in TIME_NOUNS:
         return None
     grammemes = {"plur", str(best.tag.case)}
     if adjective and not morph.has(adjective[0], "ADJF", *grammemes):

@@ -23,6 +23,12 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(analyser().parse(word))
 
 
+def noun(lemma: str) -> Any:
+    """The noun parse of a dictionary word («метр», «тысяча»), to inflect or agree with a
+    number; None when the word is no noun."""
+    return next((p for p in parses(lemma) if p.tag.POS == "NOUN"), None)
+
+
 def has(word: str, pos: str, *grammemes: str) -> bool:
     """Some parse of the word is this part of speech with all these grammemes."""
     wanted = set(grammemes)

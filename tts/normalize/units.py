@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from tts.normalize import morph
 from tts.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
@@ -72,7 +71,7 @@ def _measure(match: re.Match[str]) -> str | None:
         lemma = found[0] if found else None
     if lemma is None or (match.group("per") and lemma not in ("километр", "метр")):
         return None
-    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "NOUN"), None)
+    parse = morph.noun(lemma)
     if parse is None:
         return None
     number = re.sub(r"\s", "", match.group("num"))
@@ -104,10 +103,6 @@ AMOUNT = re.compile(
 )
 
 
-def _noun(lemma: str) -> Any:
-    return next((p for p in morph.parses(lemma) if p.tag.POS == "NOUN"), None)
-
-
 def _amount(match: re.Match[str]) -> str | None:
     before = words_before(match)
     if not before or before[-1] not in AMOUNT_NOUNS:
@@ -122,15 +117,15 @@ def _amount(match: re.Match[str]) -> str | None:
     gender = "f" if lemma == "копейка" or morph.has(unit, "NOUN", "femn") else "m"
     words = []
     if match["scale"]:
-        scale = _noun(_SCALES[match["scale"]])
+        scale = morph.noun(_SCALES[match["scale"]])
         gender = "f" if match["scale"] == "тыс" else "m"
         words += [cardinal(value, "nominative", gender), scale.make_agree_with_number(value).word]
         if lemma is not None:  # «5 тыс. руб.»: so many thousand roubles
-            currency = _noun(lemma).inflect({"gent", "plur"}).word
+            currency = morph.noun(lemma).inflect({"gent", "plur"}).word
     else:
         words.append(cardinal(value, "nominative", gender))
         if lemma is not None:
-            currency = _noun(lemma).make_agree_with_number(value).word
+            currency = morph.noun(lemma).make_agree_with_number(value).word
     return " ".join([*words, currency]) + ("." if match["dot"] and lemma is None else "")
 
 
