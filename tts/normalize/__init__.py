@@ -1,52 +1,48 @@
 """Written -> spoken Russian, news grade: one sentence in, its speakable form out.
 
-Order: the lexicon (wins over everything), our named rules (web, phones, money, times, units,
-acronyms, agreement), ru-normalizr in `tts` mode for everything it reads well (numbers in
-context, dates, years, Roman numerals, units, abbreviations, initials), then the guard, so the
-result is always inside ALPHABET, the engine's alphabet.
+The architecture of the field's reference normalizers (Kestrel, NeMo TN), in small steps:
+
+1. the lexicon claims its words first (its readings win over everything);
+2. the semiotic classes (`classes/`) claim every non-word span, in order: web addresses,
+   phone numbers, legal references, dates and times, money and measures, ordinals, cardinals,
+   abbreviations, acronyms, Latin words, symbols;
+3. each class's verbalizer reads its span; wherever a number's case, gender or animacy
+   matters it asks `context.py`, the one component that decides them from the words around;
+4. the guard (`guard.py`) makes sure nothing outside the engine's alphabet survives, with a
+   warning for anything no class read.
+
+Every change keeps its written span, class and reason, for `tts normalize --explain`.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from tts.normalize import acronyms, agreement, latin, money, ordinals, times, units, web
+from tts.normalize import latin
 from tts.normalize.alphabet import ALPHABET, is_speakable
-from tts.normalize.explain import compose, stage_changes
+from tts.normalize.classes import CLASSES, in_library_phrase
+from tts.normalize.explain import stage_changes
 from tts.normalize.guard import guard
 from tts.normalize.lexicon import Lexicon, default_lexicon, lexicon_pattern, load_lexicon, lookup
-from tts.normalize.library import library_normalize
-from tts.normalize.rules import Change, Rule, Segment, apply_rules, rewrite
+from tts.normalize.rules import Change, Reading, Rule, Segment, apply_rules, rewrite
+from tts.normalize.sentence import Sentence
 from tts.normalize.stress import add_stress
 
 __all__ = [
     "ALPHABET",
+    "CLASSES",
     "Change",
     "Lexicon",
     "Normalized",
-    "RULES",
     "add_stress",
     "is_speakable",
     "load_lexicon",
     "normalize",
     "normalize_many",
 ]
-
-log = logging.getLogger(__name__)
-
-RULES: tuple[Rule, ...] = (
-    *web.RULES,
-    *money.RULES,
-    *times.RULES,
-    *units.RULES,
-    *acronyms.RULES,
-    *ordinals.RULES,
-    *agreement.RULES,
-)
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,6 @@ class _Trail:
     claims: tuple[Change, ...]
     segments: tuple[Segment, ...]
     rewritten: str
-    read: str
 
 
 @dataclass(frozen=True)
@@ -69,18 +64,16 @@ class Normalized:
 
     @property
     def changes(self) -> tuple[Change, ...]:
-        """Every change with its written span and rule (aligning costs ~10% of a call, so
-        it is done on demand: `--explain` and tests)."""
+        """Every change with its written span, class and reason (aligning the guard's changes
+        costs a little, so it is done on demand: `--explain` and tests)."""
         return _changes(self.trail, self.spoken)
 
 
 @lru_cache(maxsize=256)
 def _changes(trail: _Trail, spoken: str) -> tuple[Change, ...]:
-    through_library = compose(trail.segments, trail.rewritten, trail.read)
     changes = [
         *trail.claims,
-        *stage_changes(trail.source, trail.segments, trail.rewritten, trail.read, "ru-normalizr"),
-        *stage_changes(trail.source, through_library, trail.read, spoken, "guard"),
+        *stage_changes(trail.source, trail.segments, trail.rewritten, spoken, "guard"),
     ]
     return tuple(sorted(changes, key=lambda c: c.start))
 
@@ -91,33 +84,14 @@ def _lexicon_rule(lexicon: Lexicon) -> Rule | None:
     if pattern is None:
         return None
 
-    def render(match: re.Match[str]) -> str | None:
-        return None if acronyms.in_library_phrase(match) else lookup(lexicon, match.group())
+    def render(match: re.Match[str], sentence: Sentence) -> Reading | None:
+        del sentence
+        if in_library_phrase(match):
+            return None
+        spoken = lookup(lexicon, match.group())
+        return Reading(spoken, "lexicon entry") if spoken else None
 
     return Rule("lexicon", pattern, render, "РК -> эр к+а")
-
-
-_PLACEHOLDER = re.compile(r"щщъ[а-к]+", re.IGNORECASE)
-
-
-def _protect(claims: Sequence[Change]) -> tuple[list[Change], dict[str, str]]:
-    """Lexicon readings are final: the library sees an inert word in their place (it would
-    otherwise read the «т» of «т+энге» as tonnes)."""
-    protected: list[Change] = []
-    table: dict[str, str] = {}
-    for index, claim in enumerate(claims):
-        if claim.rule == "lexicon":
-            key = "щщъ" + "".join("абвгдежзик"[int(d)] for d in str(index))
-            table[key] = claim.spoken
-            claim = replace(claim, spoken=key)
-        protected.append(claim)
-    return protected, table
-
-
-def _restore(text: str, table: dict[str, str]) -> str:
-    if not table:
-        return text
-    return _PLACEHOLDER.sub(lambda m: table.get(m.group().lower(), m.group()), text)
 
 
 def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
@@ -130,17 +104,15 @@ def normalize(text: str, lexicon: Lexicon | None = None) -> Normalized:
 def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     """Cached: the result is a frozen value of (text, lexicon); books repeat lines."""
     lexicon_rule = _lexicon_rule(lexicon)
-    rules = (lexicon_rule, *RULES) if lexicon_rule else RULES
+    rules = (lexicon_rule, *CLASSES) if lexicon_rule else CLASSES
     source = " ".join(text.split())  # newlines and tabs are not speakable; spans follow this
     claims = apply_rules(source, rules)
     rewritten, segments = rewrite(source, claims)
-    protected, table = _protect(claims)
-    read = _restore(library_normalize(rewrite(source, protected)[0]), table)
-    spoken, warnings = guard(read)
+    spoken, warnings = guard(rewritten)
     spoken = _keep_end(source, spoken)
     if latin.mostly_latin(source):
         warnings = (latin.MOSTLY_LATIN, *warnings)
-    return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten, read))
+    return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten))
 
 
 _ENDS = ".!?…"
@@ -155,5 +127,4 @@ def _keep_end(source: str, spoken: str) -> str:
 
 
 def normalize_many(texts: Sequence[str], lexicon: Lexicon | None = None) -> list[Normalized]:
-    """Many sentences; a loop for now (ru-normalizr has no faster batch path: measured)."""
     return [normalize(text, lexicon) for text in texts]

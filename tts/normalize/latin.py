@@ -28,6 +28,7 @@ BRANDS: dict[str, str] = {
     "android": "андроид",  # Android
     "windows": "виндоус",  # Windows
     "kaspi": "каспи",  # Kaspi
+    "kazakhstan": "казахстан",  # KAZAKHSTAN TODAY
     "halyk": "халык",  # Halyk
     "egov": "и гов",  # eGov
     "chatgpt": "чат джи пи ти",  # ChatGPT
@@ -164,3 +165,53 @@ def mostly_latin(text: str) -> bool:
     designed…»; not «Apple и Samsung выпустили…», not «iPhone 16 Pro Max»)."""
     latin = [w for w in _LATIN_WORD.findall(text) if w.lower() not in BRANDS]
     return len(latin) >= 3 and len(latin) > len(_CYRILLIC_WORD.findall(text))
+
+
+EN_VOWELS = "aeiouy"
+# The commonest English words whose letters mislead the transliterator; also in CMUdict,
+# but this keeps a sentence with only these from loading it.
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+# Consonant pairs an English word can start or end with: «Pro», «sky», «art», «end» are words;
+# «abc», «bcd» are letters.
+_ONSETS = frozenset({
+    "bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "sc",
+    "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr",
+})  # fmt: skip
+_CODAS = frozenset({
+    "bs", "ch", "ck", "ct", "ds", "ff", "ft", "gs", "ks", "ld", "lf", "lk", "ll", "lm", "lp",
+    "ls", "lt", "mp", "ms", "nd", "ng", "nk", "ns", "nt", "ps", "pt", "rb", "rd", "rk", "rm",
+    "rn", "rs", "rt", "sh", "sk", "sp", "ss", "st", "th", "ts", "xt", "zz",
+})  # fmt: skip
+
+
+def _english_syllable(word: str) -> bool:
+    """A three-letter word that English could say as one syllable."""
+    pattern = "".join("v" if c in EN_VOWELS else "c" for c in word)
+    if "v" not in pattern:
+        return False
+    if pattern.startswith("cc") and word[:2] not in _ONSETS:
+        return False
+    return not (pattern.endswith("cc") and word[-2:] not in _CODAS)
+
+
+def read_latin_word(word: str) -> str:
+    """A Latin word: the brand table, else spelled when it cannot be said as a word («abc»,
+    «GmbH», an acronym «BBC»), else its English pronunciation (CMUdict), else transliterated
+    («Tiberius» -> «тибериус»)."""
+    from tts.normalize import english
+    from tts.normalize.alphabet import spell_latin
+
+    low = word.lower()
+    if low in BRANDS:
+        return BRANDS[low]
+    if low in ENGLISH:
+        return ENGLISH[low]
+    if word.isupper() and len(low) <= 5:  # an acronym: a word only when it reads like one
+        if len(low) >= 4 and is_pronounceable(low, EN_VOWELS):
+            return english.read(low) or transliterate(low)
+        return spell_latin(low)
+    has_vowel = any(c in EN_VOWELS for c in low)
+    if not has_vowel or (len(low) == 3 and not _english_syllable(low)) or len(low) < 2:
+        return spell_latin(low)
+    return english.read(low) or transliterate(low)

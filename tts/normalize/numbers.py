@@ -1,4 +1,7 @@
-"""Numbers in words with case and gender (num2words, a dependency of ru-normalizr)."""
+"""Numbers in words, in any case, gender and animacy (num2words spells, we choose the form).
+
+Spelling only: which case, gender or number a number takes is decided in `context.py`.
+"""
 
 from __future__ import annotations
 
@@ -8,38 +11,79 @@ from typing import Any, Literal
 Case = Literal["nominative", "genitive", "dative", "accusative", "instrumental", "prepositional"]
 Gender = Literal["m", "f", "n"]
 
-_GENDER = {"m": "masculine", "f": "feminine", "n": "neuter"}
+# pymorphy3's case grammemes and ours.
+CASE_OF_TAG: dict[str, Case] = {
+    "nomn": "nominative", "gent": "genitive", "gen2": "genitive", "datv": "dative",
+    "accs": "accusative", "ablt": "instrumental", "loct": "prepositional",
+    "loc2": "prepositional", "voct": "nominative",
+}  # fmt: skip
+TAG_OF_CASE: dict[Case, str] = {
+    "nominative": "nomn", "genitive": "gent", "dative": "datv", "accusative": "accs",
+    "instrumental": "ablt", "prepositional": "loct",
+}  # fmt: skip
+GENDER_OF_TAG: dict[str, Gender] = {"masc": "m", "femn": "f", "neut": "n"}
 
+_GENDER = {"m": "masculine", "f": "feminine", "n": "neuter"}
 
 # num2words names Russian powers of a thousand up to 10**30 (нониллион); past that it fails.
 _LARGEST = 10**33 - 1
-_DIGITS = ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+DIGITS = ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
 
 
 def num2words(value: int, **options: Any) -> str:
-    # Imported on first use: num2words loads all its ~50 languages (~25 ms), and a rebuild
-    # whose new sentences hold no number need not pay for it.
+    # Imported on first use: num2words loads all its ~50 languages (~25 ms).
     from num2words import num2words as spell  # type: ignore[import-untyped]
 
     if abs(value) > _LARGEST:  # no name for it in any case: digit by digit
-        return " ".join(_DIGITS[int(d)] for d in str(abs(value)))
+        return " ".join(DIGITS[int(d)] for d in str(abs(value)))
     return str(spell(value, **options))
 
 
-@lru_cache(maxsize=4096)
-def cardinal(value: int, case: Case = "nominative", gender: Gender = "m") -> str:
-    """«21» -> «двадцать один»; 1000 is «тысяча», not «одна тысяча»."""
-    words = str(num2words(value, lang="ru", case=case, gender=_GENDER[gender]))
+def takes_singular(value: int) -> bool:
+    """1, 21, 101: the counted noun is singular («двадцать один год»)."""
+    return value % 10 == 1 and value % 100 != 11
+
+
+def is_paucal(value: int) -> bool:
+    """2–4, 22–24: the noun is a genitive singular after the nominative («два года»)."""
+    return value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
+
+
+@lru_cache(maxsize=8192)
+def cardinal(
+    value: int, case: Case = "nominative", gender: Gender = "m", animate: bool = False
+) -> str:
+    """«21» -> «двадцать один»; 1000 is «тысяча», not «одна тысяча». An animate accusative
+    takes the genitive form only where Russian does: «двух студентов», «двадцать одного
+    студента», but «двадцать два студента», «пять студентов»."""
+    animate = animate and case == "accusative" and (value in (2, 3, 4) or takes_singular(value))
+    words = num2words(value, lang="ru", case=case, gender=_GENDER[gender], animate=animate)
     parts = words.split()
     if 1000 <= value < 2000 and len(parts) > 1 and parts[1].startswith("тысяч"):
         parts = parts[1:]
     return " ".join(parts)
 
 
-@lru_cache(maxsize=4096)
-def ordinal(value: int, case: Case = "nominative", gender: Gender = "m") -> str:
-    """«1957», prepositional -> «тысяча девятьсот пятьдесят седьмом»."""
-    return str(num2words(value, lang="ru", to="ordinal", case=case, gender=gender))
+@lru_cache(maxsize=8192)
+def ordinal(
+    value: int,
+    case: Case = "nominative",
+    gender: Gender = "m",
+    plural: bool = False,
+    animate: bool = False,
+) -> str:
+    """«1957», prepositional -> «тысяча девятьсот пятьдесят седьмом»; plural «1990-х» ->
+    «тысяча девятьсот девяностых». An animate accusative is the genitive («второго игрока»)."""
+    if case == "accusative" and animate and (plural or gender != "f"):
+        case = "genitive"
+    if case == "accusative" and not animate and (plural or gender != "f"):
+        case = "nominative"  # num2words' accusative is the animate one
+    options: dict[str, Any] = {"to": "ordinal", "case": case}
+    if plural:
+        options["plural"] = True
+    else:
+        options["gender"] = gender
+    return num2words(value, lang="ru", **options)
 
 
 def digits_in_groups(digits: str) -> str:
@@ -52,36 +96,20 @@ def digits_in_groups(digits: str) -> str:
     return cardinal(int(digits))
 
 
+def digit_by_digit(digits: str) -> str:
+    return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
+
+
 def plural_form(value: int, one: str, few: str, many: str) -> str:
     """Noun form after a nominative number: 1 час, 2 часа, 5 часов, 21 час, 11 часов."""
-    if value % 10 == 1 and value % 100 != 11:
+    if takes_singular(value):
         return one
-    if value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14):
+    if is_paucal(value):
         return few
     return many
 
 
-_FRACTION_NAMES = {1: "десят", 2: "сот", 3: "тысячн", 4: "десятитысячн"}
-
-
-def decimal(text: str, case: Case = "nominative") -> str:
-    """«14,25» -> «четырнадцать целых двадцать пять сотых», in the given case."""
-    whole, _, frac = text.replace(".", ",").partition(",")
-    if not frac:
-        return cardinal(int(whole), case)
-    frac = frac[:4]
-    numerator = int(frac)
-    one_whole = int(whole) % 10 == 1 and int(whole) % 100 != 11
-    one_frac = numerator % 10 == 1 and numerator % 100 != 11
-    whole_noun = _CELAYA[case][0 if one_whole else 1]
-    stem = _FRACTION_NAMES[len(frac)]
-    frac_noun = stem + _FRACTION_ENDINGS[case][0 if one_frac else 1]
-    return (
-        f"{cardinal(int(whole), case, 'f')} {whole_noun} "
-        f"{cardinal(numerator, case, 'f')} {frac_noun}"
-    )
-
-
+_FRACTION_NAMES = {1: "десят", 2: "сот", 3: "тысячн", 4: "десятитысячн", 5: "стотысячн"}
 _CELAYA: dict[str, tuple[str, str]] = {
     "nominative": ("целая", "целых"), "accusative": ("целую", "целых"),
     "genitive": ("целой", "целых"), "dative": ("целой", "целым"),
@@ -92,15 +120,48 @@ _FRACTION_ENDINGS: dict[str, tuple[str, str]] = {
     "dative": ("ой", "ым"), "instrumental": ("ой", "ыми"), "prepositional": ("ой", "ых"),
 }  # fmt: skip
 
-# The case a preposition gives the number after it (the usual reading in news text).
-PREPOSITION_CASE: dict[str, Case] = {
-    "в": "accusative", "во": "accusative", "на": "accusative", "за": "accusative",
-    "про": "accusative", "через": "accusative", "до": "genitive", "от": "genitive",
-    "около": "genitive", "из": "genitive", "без": "genitive", "для": "genitive",
-    "более": "genitive", "менее": "genitive", "свыше": "genitive", "порядка": "genitive",
-    "после": "genitive", "с": "genitive", "со": "genitive", "к": "dative", "ко": "dative",
-    "по": "dative", "о": "prepositional", "об": "prepositional", "при": "prepositional",
-    "под": "instrumental", "над": "instrumental", "между": "instrumental",
-    "перед": "instrumental", "уровне": "genitive", "отметке": "genitive",
-    "размере": "genitive",
+
+def decimal(text: str, case: Case = "nominative") -> str:
+    """«14,25» -> «четырнадцать целых двадцать пять сотых», in the given case."""
+    whole, _, frac = text.replace(".", ",").partition(",")
+    if not frac:
+        return cardinal(int(whole), case)
+    frac = frac[:5]
+    numerator = int(frac)
+    whole_noun = _CELAYA[case][0 if takes_singular(int(whole)) else 1]
+    frac_noun = _FRACTION_NAMES[len(frac)] + _FRACTION_ENDINGS[case][
+        0 if takes_singular(numerator) else 1
+    ]
+    return f"{cardinal(int(whole), case, 'f')} {whole_noun} {cardinal(numerator, case, 'f')} {frac_noun}"
+
+
+# «1,5» counted: «полтора миллиона», «полторы тысячи»; «2,5»: «две с половиной тысячи».
+_HALF: dict[Case, tuple[str, str]] = {
+    "nominative": ("полтора", "полторы"), "accusative": ("полтора", "полторы"),
+    "genitive": ("полутора", "полутора"), "dative": ("полутора", "полутора"),
+    "instrumental": ("полутора", "полутора"), "prepositional": ("полутора", "полутора"),
 }  # fmt: skip
+
+
+def with_half(whole: int, case: Case, gender: Gender) -> str:
+    """x,5 of something counted: «полтора», «две с половиной», «семи с половиной»."""
+    if whole == 1:
+        return _HALF[case][1 if gender == "f" else 0]
+    return f"{cardinal(whole, case, gender)} с половиной"
+
+
+# Denominators: «1/4» -> «одна четвёртая», «2/3» -> «две трети» (the usual reading).
+def fraction(numerator: int, denominator: int, case: Case = "nominative") -> str:
+    if denominator == 2:
+        noun = {"nominative": "вторая", "accusative": "вторую"}.get(case, "второй")
+        if numerator == 1:
+            return f"{cardinal(1, case, 'f')} {noun}"
+    plural = not takes_singular(numerator)
+    if denominator == 3 and numerator == 2 and case in ("nominative", "accusative"):
+        return "две трети"
+    if denominator == 4 and numerator == 3 and case in ("nominative", "accusative"):
+        return "три четверти"
+    noun = ordinal(denominator, case, "f", plural=plural)
+    if plural and case in ("nominative", "accusative"):
+        noun = ordinal(denominator, "genitive", "f", plural=True)  # «пять восьмых»
+    return f"{cardinal(numerator, case, 'f')} {noun}"

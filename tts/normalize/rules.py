@@ -1,8 +1,9 @@
-"""Named rules and the pass that applies them to the written text.
+"""Semiotic classes and the pass that lets them claim spans of the written text.
 
-Each rule is a regex plus a render function that returns the replacement for one match, or
-None to leave it alone. Rules run in order over the original text; a span claimed by an earlier
-rule is never touched by a later one, so every change keeps its exact written span.
+A class is a pattern plus a verbalizer that returns the spoken form of one match (with the
+context that decided its form), or None to leave the span to a later class. Classes run in
+order over the original text; a span claimed by an earlier class is never touched by a later
+one, so every change keeps its exact written span, class and reason.
 """
 
 from __future__ import annotations
@@ -11,29 +12,39 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tts.normalize.sentence import Sentence
+
 
 @dataclass(frozen=True)
 class Change:
-    """One rewrite: text[start:end] == written was read as spoken, by the named rule."""
+    """One rewrite: text[start:end] == written was read as spoken, by the named class, for
+    the reason `why` (the context that decided case and form)."""
 
     start: int
     end: int
     written: str
     spoken: str
     rule: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    spoken: str
+    why: str = ""
+
+
+Verbalizer = Callable[[re.Match[str], Sentence], "Reading | str | None"]
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A semiotic class (or a narrower rule inside one): name, pattern, verbalizer."""
+
     name: str
     pattern: re.Pattern[str]
-    render: Callable[[re.Match[str]], str | None]
+    render: Verbalizer
     example: str  # written -> spoken, shown by the docs and checked by the tests
-
-
-def words_before(match: re.Match[str], count: int = 1) -> list[str]:
-    """The lower-cased words right before a match: context for case and meaning."""
-    return re.findall(r"[\w.]+", match.string[: match.start()].lower())[-count:]
 
 
 def _free(claims: list[Change], start: int, end: int) -> bool:
@@ -41,16 +52,30 @@ def _free(claims: list[Change], start: int, end: int) -> bool:
 
 
 def apply_rules(text: str, rules: Sequence[Rule]) -> tuple[Change, ...]:
-    """Claims of every rule on the original text, sorted by position, never overlapping."""
+    """Claims of every class on the original text, sorted by position, never overlapping."""
+    sentence = Sentence(text)
     claims: list[Change] = []
     for rule in rules:
         for match in rule.pattern.finditer(text):
             if match.end() == match.start() or not _free(claims, match.start(), match.end()):
                 continue
-            spoken = rule.render(match)
-            if spoken is None or spoken == match.group():
+            reading = rule.render(match, sentence)
+            if reading is None:
                 continue
-            claims.append(Change(match.start(), match.end(), match.group(), spoken, rule.name))
+            if isinstance(reading, str):
+                reading = Reading(reading)
+            if reading.spoken == match.group():
+                continue
+            claims.append(
+                Change(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    reading.spoken,
+                    rule.name,
+                    reading.why,
+                )
+            )
     return tuple(sorted(claims, key=lambda c: c.start))
 
 

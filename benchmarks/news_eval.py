@@ -1,0 +1,141 @@
+"""Score a normalizer on the real-news corpus (benchmarks/data/news), by class.
+
+    python benchmarks/news_eval.py                 # ours, dev split
+    python benchmarks/news_eval.py --split test    # the frozen test split (figures only)
+    python benchmarks/news_eval.py --library       # ru-normalizr 1.3.0 `tts` mode alone
+    python benchmarks/news_eval.py --show 40       # dev failures: written, ours, gold
+
+A sentence is right when the output equals one of its gold readings after folding (case,
+ё, stress, punctuation, spaces; see news_corpus.fold). Classes are found in the written text
+by patterns independent of the normalizer; a sentence counts in every class it holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from news_corpus import RAW, Sentence, correct, fold, load, readings, site_bucket  # noqa: E402
+
+UNSPEAKABLE = re.compile(r"[^а-яёА-ЯЁ\s!+,\-.:;?–…]")
+
+CLASSES: dict[str, re.Pattern[str]] = {
+    "plain": re.compile(r"^[^\d]*$"),  # refined below: no digit, Latin, acronym, abbreviation
+    "cardinal": re.compile(r"\d"),
+    "decimal": re.compile(r"\d,\d"),
+    "date": re.compile(r"\d\s(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*|\d{1,2}\.\d{1,2}\.\d{2,4}"),
+    "year": re.compile(r"\d{4}\s?(?:г\.|гг\.|год|года|году)|\b(?:19|20)\d\d\b"),
+    "time": re.compile(r"\b\d{1,2}[:.]\d\d\b"),
+    "money": re.compile(r"[$€₽₸£¥]|\d\s?(?:тыс\.|млн|млрд|трлн)?\s?(?:руб|тенге|долл|евро|тг|доллар|рубл)"),
+    "measure": re.compile(r"\d\s?(?:%|процент|км|м\b|кг|т\b|га|°|градус|л\b|мм|см|м/с|км/ч|кВт|МВт|ГБ|мАч|ГГц|кв\.)"),
+    "range": re.compile(r"\d\s?[-–—−]\s?\d"),
+    "ordinal": re.compile(r"\d-(?:й|я|е|го|м|х|ом|ый|ая|ое|ти|ми)\b|\b[IVX]{1,5}\b"),
+    "score": re.compile(r"\b\d{1,2}:\d{1,2}\b"),
+    "abbreviation": re.compile(r"(?<![\w])(?:[а-яё]{1,5}\.(?:\s?[а-яё]{1,2}\.)?)(?=\s?[\w\d])|\b(?:тыс|млн|млрд|трлн)\b"),
+    "acronym": re.compile(r"\b[А-ЯЁ]{2,}\b"),
+    "latin": re.compile(r"[A-Za-z]"),
+    "web": re.compile(r"[\w-]+\.(?:kz|ru|com|org|net|рф|ру)\b|@|https?://"),
+    "phone": re.compile(r"\+7|8\s?\(\d{3}"),
+    "legal": re.compile(r"\b(?:ст|ч|п)\.\s?\d|\bУК\b|КоАП"),
+    "symbol": re.compile(r"[№%+&§#°]"),
+}
+
+
+def classes_of(written: str) -> list[str]:
+    found = [name for name, pattern in CLASSES.items() if name != "plain" and pattern.search(written)]
+    return found or ["plain"]
+
+
+def _ours() -> Callable[[str], str]:
+    from tts.normalize import Lexicon, normalize
+
+    empty = Lexicon()
+    return lambda text: normalize(text, empty).spoken
+
+
+def _library() -> Callable[[str], str]:
+    from ru_normalizr import NormalizeOptions, Normalizer
+
+    normalizer = Normalizer(NormalizeOptions.tts(letter_vowel_mode="single"))
+    return lambda text: str(normalizer.normalize(text))
+
+
+def deleted(written: str, spoken: str) -> list[str]:
+    """Written Cyrillic words missing from the spoken form (a plain word the normalizer lost)."""
+    said = set(fold(spoken + " ").split()) if False else set(re.findall(r"[а-я]+", spoken.lower().replace("ё", "е")))
+    lost = []
+    for match in re.finditer(r"(?<![\w.-])[а-яё]{3,}(?![\w.-])", written):
+        word = match.group().lower().replace("ё", "е")
+        if word not in said:
+            lost.append(match.group())
+    return lost
+
+
+def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str, object]:
+    by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    failures = []
+    right = speakable = intact = 0
+    started = time.process_time()
+    for s in sentences:
+        out = read(s.written)
+        ok = correct(out, s.spoken)
+        right += ok
+        speakable += not UNSPEAKABLE.search(out)
+        intact += not deleted(s.written, out)
+        for name in classes_of(s.written):
+            by_class[name][0] += 1
+            by_class[name][1] += ok
+        if not ok:
+            failures.append((s, out))
+    return {
+        "n": len(sentences), "right": right, "speakable": speakable, "intact": intact,
+        "by_class": dict(by_class), "failures": failures,
+        "cpu": time.process_time() - started,
+    }  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--library", action="store_true", help="ru-normalizr alone")
+    parser.add_argument("--show", type=int, default=0, help="print N dev failures")
+    parser.add_argument("--grep", default="", help="only failures whose class list has this")
+    args = parser.parse_args()
+    sentences = load(sorted(RAW.glob("*.jsonl")))
+    if args.split != "all":
+        sentences = [s for s in sentences if site_bucket(s.site) == args.split]
+    result = evaluate(sentences, _library() if args.library else _ours())
+    n = result["n"]
+    pct = lambda k: 100 * k / n if n else 0.0  # noqa: E731
+    who = "ru-normalizr alone" if args.library else "tts.normalize"
+    sites = len({s.site for s in sentences})
+    print(f"{who}, {args.split}: {n} sentences from {sites} sites")
+    print(f"  exact {result['right']} = {pct(result['right']):.1f} %, speakable "
+          f"{pct(result['speakable']):.1f} %, nothing deleted {pct(result['intact']):.1f} %, "
+          f"CPU {result['cpu']:.1f} s")  # fmt: skip
+    print("  by class (a sentence counts in each class it holds):")
+    for name, (total, ok) in sorted(result["by_class"].items(), key=lambda kv: -kv[1][0]):
+        print(f"    {name:13} {total:5} {100 * ok / total:6.1f} %")
+    if args.show and args.split == "dev":
+        shown = 0
+        for s, out in result["failures"]:
+            if args.grep and args.grep not in classes_of(s.written):
+                continue
+            print(f"\n[{s.site}] {s.written}\n  ours: {out}\n  gold: {readings(s.spoken)[0]}"
+                  + (f"   (+{len(readings(s.spoken)) - 1} alt)" if len(readings(s.spoken)) > 1 else ""))
+            shown += 1
+            if shown >= args.show:
+                break
+    elif args.show:
+        print("failures are shown for the dev split only: the test split is never tuned on")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Latin-script words: brands and names in their established Russian form, English words by
+their English pronunciation, acronyms by English letter names («BBC» -> «би би си»).
+
+«iPhone4» -> «айфон четыре»: a brand glued to a number is read as both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.normalize.classes.dates import roman_value
+from tts.normalize.latin import BRANDS, read_latin_word
+from tts.normalize.numbers import cardinal
+from tts.normalize.rules import Reading, Rule
+from tts.normalize.sentence import Sentence
+
+_BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@]|\.\w)")
+_WORD = re.compile(
+    r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![\w@]|\.\w)"
+)
+# «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number.
+_ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс", "dr": "доктор", "vol": "том",
+                  "no": "номер", "jr": "младший", "st": "сент", "inc": "инкорпорейтед",
+                  "ltd": "лимитед", "co": "компани", "vs": "против"}  # fmt: skip
+_ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
+
+
+def _capitalised(spoken: str, written: str) -> str:
+    return spoken[:1].upper() + spoken[1:] if written[:1].isupper() else spoken
+
+
+def _brand(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    spoken = BRANDS.get(match.group().lower())
+    written = match.group()
+    if spoken is None:
+        return None
+    if written[:1].isupper() and written[1:2].islower():  # «Telegram», not «iPhone»
+        spoken = spoken[:1].upper() + spoken[1:]
+    return Reading(spoken, "established form")
+
+
+def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    word = match["word"]
+    parts = re.split(r"['’-]", word)
+    if all(roman_value(p) for p in parts) and word.isupper():
+        return None  # Roman numerals: the roman and century classes
+    after = match.string[match.end() : match.end() + 3]
+    if word.lower() in _ABBREVIATIONS and after.startswith("."):
+        return Reading(_ABBREVIATIONS[word.lower()], "abbreviation")
+    whole = BRANDS.get(word.lower())
+    spoken = whole or " ".join(read_latin_word(w) for w in parts if w)
+    spoken = _capitalised(spoken, word)
+    if match["digits"]:
+        spoken += " " + cardinal(int(match["digits"]))
+    return Reading(spoken, "Latin word")
+
+
+RULES = (
+    Rule("latin", _BRAND, _brand, "iPhone -> айфон; Donald Trump -> Дональд Трамп"),
+    Rule("latin", _WORD, _latin_word, "Fusion -> фьюжн; BBC -> би би си"),
+)

