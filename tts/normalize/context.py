@@ -17,6 +17,7 @@ Each decision carries the reason `--explain` shows: «genitive: after «до»»
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,25 @@ PREFERRED: dict[str, Case] = {
     "о": "prepositional",
 }  # fmt: skip
 
+# Prepositions of two words: «в течение 12 месяцев», «на протяжении 28 лет».
+COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
+    ("в", "течение"): "genitive", ("на", "протяжении"): "genitive", ("в", "ходе"): "genitive",
+    ("в", "рамках"): "genitive", ("в", "результате"): "genitive", ("по", "итогам"): "genitive",
+    ("в", "пределах"): "genitive", ("в", "размере"): "genitive", ("в", "количестве"): "genitive",
+    ("в", "возрасте"): "genitive", ("в", "районе"): "genitive", ("в", "объёме"): "genitive",
+    ("в", "объеме"): "genitive", ("в", "течении"): "genitive", ("в", "счёт"): "genitive",
+    ("по", "сравнению"): "instrumental", ("вместе", "с"): "instrumental",
+    ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
+    ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
+}  # fmt: skip
+# Words between a preposition and the number that agree with the phrase, not govern it.
+DETERMINERS = frozenset({
+    "все", "всех", "всем", "всеми", "эти", "этих", "этим", "этими", "те", "тех", "тем", "теми",
+    "последние", "последних", "последним", "первые", "первых", "первым", "ближайшие",
+    "ближайших", "ближайшим", "оставшиеся", "оставшихся", "каких-то", "целых", "почти",
+    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще",
+})  # fmt: skip
+
 # Verbs (lemmas) whose object is in the genitive: «достигла 5 %».
 GENITIVE_VERBS = frozenset(
     {"достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться"}
@@ -103,6 +123,19 @@ APPOSITION_NOUNS = frozenset({
     "инфляция", "температура", "население", "бюджет", "счёт", "счет", "зарплата",
     "пенсия", "курс", "доля", "показатель", "скорость", "возраст", "тариф", "дистанция",
 })  # fmt: skip
+# Prices: «стоимость 5 млн тенге» is the price itself; «стоимость 1 кв. м» is the price of.
+PRICE_NOUNS = frozenset({"стоимость", "цена"})
+_MONEY_WORDS = re.compile(
+    r"^\s*[\d\s,.]*(?:тыс|млн|млрд|трлн)?\.?\s*(?:руб|тенге|тг|долл|доллар|евро|\$|€|₸|₽|"
+    r"юан|фунт|сом|гривен|копе|тиын|цент)",
+    re.IGNORECASE,
+)
+
+
+def _money_follows(sentence: Sentence, start: int) -> bool:
+    return bool(_MONEY_WORDS.match(sentence.text[start:]))
+
+
 # Nouns whose complement a following number is, in the genitive: people and owners of
 # things counted («жители 16 регионов», «владельцем 49 % акций»).
 GENITIVE_HEADS = frozenset({
@@ -116,7 +149,7 @@ GENITIVE_HEADS = frozenset({
     "подготовка", "обучение", "трудоустройство", "проверка", "обследование", "вакцинация",
     "эвакуация", "спасение", "задержание", "гибель", "смерть", "убийство", "хищение",
     "кража", "присвоение", "растрата", "отчуждение", "изъятие", "передача", "выделение",
-    "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление",
+    "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
 })  # fmt: skip
 
 
@@ -242,6 +275,12 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     words = [w for w in sentence.words_before(start, 4) if w not in ("минус", "плюс")]
     if not words:
         return None
+    if len(words) >= 2 and (words[-2], words[-1]) in COMPOUND_PREPOSITIONS:
+        return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
+            f"after «{words[-2]} {words[-1]}»"
+        )
+    while len(words) >= 2 and words[-1] in DETERMINERS:
+        words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]
     if previous in ("и", "или"):
         # «старше 58 и 63 лет»: the second number takes the first one's case
@@ -262,6 +301,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     ):
         return frozenset({"genitive"}), f"object of «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+        if "tran" in best.tag and best.tag.POS != "PRTS":
+            return frozenset({"accusative"}), f"object of «{previous}»"
         return NOM_ACC, f"after the verb «{previous}»"
     noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
     if noun is None or best.tag.POS not in ("NOUN",):
@@ -269,9 +310,11 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     lemma = str(noun.normal_form)
     case = _case_of(noun)
     ahead = words[-2] if len(words) >= 2 else None
-    if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на") and case == "prepositional":
+    if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
     if lemma in APPOSITION_NOUNS:
+        if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
+            return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
     if lemma in GENITIVE_HEADS:
         return frozenset({"genitive"}), f"complement of «{previous}»"
@@ -370,8 +413,9 @@ SUFFIX_FORMS: dict[str, frozenset[tuple[Case, str]]] = {
                     ("accusative", "p")}),
     "ое": frozenset({("nominative", "n"), ("accusative", "n")}),
     "ые": frozenset({("nominative", "p"), ("accusative", "p")}),
-    "го": frozenset({("genitive", "m"), ("genitive", "n"), ("accusative", "m")}),
-    "ого": frozenset({("genitive", "m"), ("genitive", "n"), ("accusative", "m")}),
+    # «-го» is also an animate accusative, spelled as the genitive
+    "го": frozenset({("genitive", "m"), ("genitive", "n")}),
+    "ого": frozenset({("genitive", "m"), ("genitive", "n")}),
     "му": frozenset({("dative", "m"), ("dative", "n")}),
     "ому": frozenset({("dative", "m"), ("dative", "n")}),
     "м": frozenset({("instrumental", "m"), ("instrumental", "n"), ("prepositional", "m"),
@@ -396,56 +440,49 @@ def ordinal(
     """The form of an ordinal at text[start:end]: agreeing with the noun after it (or `lemma`,
     the noun the class supplies: «г.» -> «год»), narrowed by its written suffix."""
     forms = SUFFIX_FORMS.get(suffix or "", None)
-    options: list[tuple[Case, str, bool, str]] = []  # case, gender|p, animate, why
+    options: list[tuple[Case, Gender, bool, bool, str]] = []  # case, gender, plural, anim, why
     if lemma is None:
         token = sentence.word_after(end)
         if token is not None and token.is_cyrillic:
             for parse in _parses_of(token.text):
-                if parse.tag.POS not in ("NOUN", "ADJF") or not parse.tag.case:
-                    continue
-                case = _case_of(parse)
+                case = _case_of(parse) if parse.tag.POS in ("NOUN", "ADJF") else None
                 if case is None:
                     continue
-                number = "p" if "plur" in parse.tag else _gender_of(parse)
-                options.append((case, number, "anim" in parse.tag, f"agrees with «{token.text}»"))
+                plural = "plur" in parse.tag
+                why = f"agrees with «{token.text}»"
+                options.append((case, _gender_of(parse), plural, "anim" in parse.tag, why))
     if forms is not None:
-        if options:
-            narrowed = [o for o in options if (o[0], o[1]) in forms]
-            options = narrowed or []
+        options = [o for o in options if (o[0], "p" if o[2] else o[1]) in forms]
         if not options:
-            options = [(c, g, False, f"suffix «-{suffix}»") for c, g in sorted(forms)]
-    gender_hint: str | None = None
-    if lemma is not None:
-        parse = morph.noun(lemma)
-        gender_hint = _gender_of(parse) if parse is not None else "m"
+            options = [
+                (c, _as_gender(g if g != "p" else "m"), g == "p", False, f"suffix «-{suffix}»")
+                for c, g in sorted(forms)
+            ]
     if not options:
+        gender: Gender = "m"
+        if lemma is not None:
+            parse = morph.noun(lemma)
+            gender = _gender_of(parse) if parse is not None else "m"
         cases = ALL_CASES
         ruled = governor(sentence, start)
         why = "default"
         if ruled is not None:
             cases, why = ruled
-        case = _pick(cases, sentence, start, default)
-        return Grammar(case, _as_gender(gender_hint or "m"), why=why)
+        return Grammar(_pick(cases, sentence, start, default), gender, why=why)
+    # singular readings first: «III степени» is «третьей», not «третьи»
+    options.sort(key=lambda o: o[2])
     cases = frozenset(o[0] for o in options)
     ruled = governor(sentence, start)
     case = next(iter(cases)) if len(cases) == 1 else None
-    why = options[0][3]
-    if case is None and ruled is not None:
-        both = ruled[0] & cases
-        if both:
-            case = _pick(both, sentence, start, default)
-            why = _join(ruled[1], why)
+    why = options[0][4]
+    if case is None and ruled is not None and ruled[0] & cases:
+        case = _pick(ruled[0] & cases, sentence, start, default)
+        why = _join(ruled[1], why)
     if case is None:
-        case = _pick(cases, sentence, start, default)
+        singular = frozenset(o[0] for o in options if not o[2]) or cases
+        case = _pick(singular, sentence, start, default)
     chosen = next(o for o in options if o[0] == case)
-    number = chosen[1]
-    return Grammar(
-        case,
-        _as_gender(number if number != "p" else "m"),
-        chosen[2],
-        plural=number == "p",
-        why=why,
-    )
+    return Grammar(case, chosen[1], chosen[3], plural=chosen[2], why=why)
 
 
 def _as_gender(value: str) -> Gender:
@@ -459,7 +496,7 @@ def _pick(cases: frozenset[Case], sentence: Sentence, start: int, default: Case)
         return preferred  # type: ignore[return-value]
     if default in cases:
         return default
-    for case in ("nominative", "accusative", "genitive", "prepositional", "dative", "instrumental"):
+    for case in ("nominative", "genitive", "accusative", "prepositional", "dative", "instrumental"):
         if case in cases:
             return case  # type: ignore[return-value]
     return default
@@ -496,7 +533,14 @@ LABELS = frozenset({
 # Legal parts: the number after them is an ordinal agreeing with them («статьёй 190» ->
 # «статьёй сто девяностой», «частями 1 и 2» -> «частями первой и второй»).
 LEGAL_PARTS = frozenset({"статья", "часть", "пункт", "подпункт", "глава", "раздел", "параграф",
-                         "абзац"})  # fmt: skip
+                         "абзац", "книга"})  # fmt: skip
+
+
+# Abbreviated labels: «гл. 5» -> «глава пятая», «д. 5» -> «дом пять».
+ABBREVIATED_LABELS = {"гл": "глава", "ст": "статья", "ч": "часть", "п": "пункт", "т": "том",
+                      "рис": "рисунок", "табл": "таблица", "стр": "страница", "д": "дом",
+                      "кв": "квартира", "корп": "корпус", "разд": "раздел", "абз": "абзац",
+                      "подп": "подпункт", "с": "страница", "вып": "выпуск"}  # fmt: skip
 
 
 def label_before(sentence: Sentence, start: int) -> Grammar | None:
@@ -508,11 +552,20 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
     last = tokens[-1]
     if last.text in (",", "и") and len(tokens) >= 2 and tokens[-2].text.isdigit():
         return label_before(sentence, tokens[-2].start)  # «частями 1 и 2»
+    if last.text == "." and len(tokens) >= 2 and tokens[-2].lower in ABBREVIATED_LABELS:
+        lemma = ABBREVIATED_LABELS[tokens[-2].lower]
+        if lemma not in LEGAL_PARTS:
+            return Grammar("nominative", why=f"a label after «{tokens[-2].text}.»")
+        from tts.normalize.classes.abbreviations import expansion_case
+
+        case = expansion_case(sentence, tokens[-2].start).case
+        noun = next(p for p in _parses_of(lemma) if p.tag.POS == "NOUN" and "inan" in p.tag)
+        return Grammar(case, _gender_of(noun), why=f"names «{tokens[-2].text}.»")
     if not last.is_word or not last.is_cyrillic:
         return None
-    for parse in _parses_of(last.text)[:2]:
-        if parse.tag.POS != "NOUN":
-            continue
+    for parse in _parses_of(last.text)[:3]:
+        if parse.tag.POS != "NOUN" or "anim" in parse.tag:
+            continue  # «глава» of a book, not of a district
         lemma = str(parse.normal_form)
         if lemma in LEGAL_PARTS:
             case = _case_of(parse) or "nominative"

@@ -54,7 +54,28 @@ def _spelled_vowels(word: str) -> list[str]:
 
 
 def to_russian(word: str, sounds: list[str]) -> str:
-    """ARPAbet phones -> Russian letters."""
+    """ARPAbet phones -> Russian letters, with the spelling's double consonants kept where
+    Russian keeps them («Nissan» -> «ниссан», «Chess» -> «чесс», not «BuzzFeed» -> «базфид»)
+    and a final «-s» as «с» («Masters» -> «мастерс», «news» -> «ньюс»)."""
+    spoken = _phones_to_russian(word, sounds)
+    double = re.search(r"([bcdfgklmnprstz])\1(?=[aeiouy]|$)", word.lower())
+    if double:
+        letter = _CONSONANTS.get(double.group(1).upper().replace("C", "K"), "")
+        if letter and letter * 2 not in spoken:
+            index = spoken.find(letter, max(0, _position(word, double.start(), spoken) - 2))
+            if index >= 0:
+                spoken = spoken[:index] + letter + spoken[index:]
+    if word.lower().endswith("s") and spoken.endswith("з"):
+        spoken = spoken[:-1] + "с"
+    return spoken
+
+
+def _position(word: str, index: int, spoken: str) -> int:
+    """Where in the Russian the spelling's position roughly falls."""
+    return round(index * len(spoken) / max(1, len(word)))
+
+
+def _phones_to_russian(word: str, sounds: list[str]) -> str:
     vowels = [p for p in sounds if p[-1].isdigit()]
     groups = _spelled_vowels(word)
     aligned = len(groups) == len(vowels)
@@ -89,10 +110,10 @@ def to_russian(word: str, sounds: list[str]) -> str:
             out.append(letter)
             continue
         letters = _STRESSED.get(base, "")
-        if base == "OW" and following:
-            letters = "о"  # «pro», «Sony»; a final «-ow» keeps «оу» («show»)
         if base == "ER" and group[:1] in ("o", "u", "i", "e"):
             letters = {"o": "ор", "u": "ур", "i": "ер", "e": "ер"}[group[0]]
+        if base == "OW" and following == "L":
+            letters = "о"  # «gold», «holding»
         if base in ("EH", "EY") and (not out or out[-1][-1:] in "аеиоуэюяй"):
             letters = "э" + letters[1:]  # «Edge» -> «эдж», «today» -> «тудэй»
         if base == "AA" and group[:1] == "o":
@@ -101,16 +122,23 @@ def to_russian(word: str, sounds: list[str]) -> str:
     return "".join(out)
 
 
-def read(word: str) -> str | None:
-    """A word's reading by its English pronunciation; also a compound of two dictionary words
-    («buzzfeed» when it were missing: «buzz» + «feed»); None when unknown."""
+def read(word: str, known: dict[str, str] | None = None) -> str | None:
+    """A word's reading by its English pronunciation; also a compound of two words, each
+    from `known` (established forms) or the dictionary («centralmedia» -> «central» +
+    «media»); None when unknown."""
     low = word.lower()
     sounds = phones(low)
     if sounds is not None:
         return to_russian(low, sounds)
+    known = known or {}
     for cut in range(len(low) - 3, 2, -1):
         head, tail = low[:cut], low[cut:]
-        head_sounds, tail_sounds = phones(head), phones(tail)
-        if head_sounds and tail_sounds and len(tail) >= 3:
-            return to_russian(head, head_sounds) + to_russian(tail, tail_sounds)
+        parts = [known.get(head) or _word(head), known.get(tail) or _word(tail)]
+        if all(parts) and len(tail) >= 3:
+            return "".join(p for p in parts if p)
     return None
+
+
+def _word(word: str) -> str | None:
+    sounds = phones(word)
+    return to_russian(word, sounds) if sounds else None

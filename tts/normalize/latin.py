@@ -29,6 +29,22 @@ BRANDS: dict[str, str] = {
     "windows": "виндоус",  # Windows
     "kaspi": "каспи",  # Kaspi
     "kazakhstan": "казахстан",  # KAZAKHSTAN TODAY
+    "almaty": "алматы",  # Almaty
+    "astana": "астана",  # Astana
+    "qazaq": "казак",  # Qazaq
+    "marathon": "марафон",  # Marathon
+    "media": "медиа",  # media
+    "news": "ньюс",  # news
+    "daewoo": "дэу",  # Daewoo
+    "pro": "про",  # Pro
+    "max": "макс",  # Pro Max
+    "plus": "плюс",  # Plus
+    "ultra": "ультра",  # Ultra
+    "mini": "мини",  # mini
+    "galaxy": "гэлакси",  # Galaxy
+    "chat": "чат",  # Chat
+    "python": "питон",  # Python
+    "macbook": "макбук",  # MacBook
     "halyk": "халык",  # Halyk
     "egov": "и гов",  # eGov
     "chatgpt": "чат джи пи ти",  # ChatGPT
@@ -56,6 +72,8 @@ ENGLISH: dict[str, str] = {
     "of": "оф",  # Bank of America
     "and": "энд",  # Procter and Gamble
     "for": "фор",  # Center for ...
+    "today": "тудэй",  # Kazakhstan Today
+    "australian": "австралиан",  # Australian Open
 }
 
 # Pieces of English words inside domain names and brands, longest first when matched.
@@ -88,7 +106,7 @@ PIECES: dict[str, str] = {
 # Letter rules of the fallback transliterator, longest first: «tsao» -> «тсао».
 _DIGRAPHS: dict[str, str] = {
     "sch": "ш", "tch": "ч", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ph": "ф", "th": "т",
-    "ck": "к", "qu": "кв", "ee": "и", "oo": "у", "ya": "я", "yu": "ю", "yo": "ё", "ts": "ц",
+    "ck": "к", "qu": "кв", "ee": "и", "oo": "у", "ya": "я", "yu": "ю", "yo": "ё", "tz": "ц",
     "ou": "ау", "ai": "ай", "ey": "ей", "ay": "ей", "oy": "ой", "ew": "ью", "aw": "о",
 }  # fmt: skip
 _LETTERS: dict[str, str] = {
@@ -104,6 +122,8 @@ _VOWELS = set("aeiouy")
 
 def _letters(word: str) -> str:
     word = _SOFT_C.sub("s", word)
+    if word.startswith("ts"):  # «tsao» -> «цао»; elsewhere «ts» is two sounds («sports»)
+        return "ц" + _letters(word[2:]) if len(word) > 2 else "ц"
     out = []
     for m in _UNIT.finditer(word):
         unit = m.group()
@@ -185,7 +205,7 @@ _CODAS = frozenset({
 })  # fmt: skip
 
 
-def _english_syllable(word: str) -> bool:
+def english_syllable(word: str) -> bool:
     """A three-letter word that English could say as one syllable."""
     pattern = "".join("v" if c in EN_VOWELS else "c" for c in word)
     if "v" not in pattern:
@@ -209,9 +229,9 @@ def read_latin_word(word: str) -> str:
         return ENGLISH[low]
     if word.isupper() and len(low) <= 5:  # an acronym: a word only when it reads like one
         if len(low) >= 4 and is_pronounceable(low, EN_VOWELS):
-            return english.read(low) or transliterate(low)
+            return english.read(low, BRANDS) or transliterate(low)
         return spell_latin(low)
     has_vowel = any(c in EN_VOWELS for c in low)
-    if not has_vowel or (len(low) == 3 and not _english_syllable(low)) or len(low) < 2:
+    if not has_vowel or (len(low) == 3 and not english_syllable(low)) or len(low) < 2:
         return spell_latin(low)
-    return english.read(low) or transliterate(low)
+    return english.read(low, BRANDS) or transliterate(low)

@@ -57,6 +57,10 @@ def cardinal(
     takes the genitive form only where Russian does: «двух студентов», «двадцать одного
     студента», but «двадцать два студента», «пять студентов»."""
     animate = animate and case == "accusative" and (value in (2, 3, 4) or takes_singular(value))
+    if value >= 1000 and gender != "m" and value % 1000:
+        # the gender is the last group's only: «семьсот семьдесят один миллион … одна»
+        head = value - value % 1000
+        return f"{cardinal(head, case)} {cardinal(value % 1000, case, gender, animate)}"
     words = num2words(value, lang="ru", case=case, gender=_GENDER[gender], animate=animate)
     parts = words.split()
     if 1000 <= value < 2000 and len(parts) > 1 and parts[1].startswith("тысяч"):
@@ -83,7 +87,27 @@ def ordinal(
         options["plural"] = True
     else:
         options["gender"] = gender
+    if value >= 1000 and value % 1000:
+        # only the last group is ordinal: «двенадцать тысяч пятисотый» (num2words made the
+        # thousands ordinal too above 10 000)
+        head = value - value % 1000
+        return f"{cardinal(head)} {num2words(value % 1000, lang='ru', **options)}"
+    if value >= 1000 and value < 1_000_000:
+        # «двухтысячный», «двенадцатитысячный»: a compound adjective
+        thousands = value // 1000
+        stem = "" if thousands == 1 else _combining(thousands)
+        return stem + num2words(1000, lang="ru", **options).split()[-1]
     return num2words(value, lang="ru", **options)
+
+
+def _combining(value: int) -> str:
+    """The first half of a compound: 2 -> «двух», 12 -> «двенадцати», 100 -> «сто»."""
+    words = cardinal(value, "genitive").split()
+    last = cardinal(value).split()[-1]
+    keep = {"сто": "сто", "девяносто": "девяносто", "один": "одно"}
+    if last in keep:
+        words[-1] = keep[last]
+    return "".join(words)
 
 
 def digits_in_groups(digits: str) -> str:
@@ -109,7 +133,11 @@ def plural_form(value: int, one: str, few: str, many: str) -> str:
     return many
 
 
-_FRACTION_NAMES = {1: "десят", 2: "сот", 3: "тысячн", 4: "десятитысячн", 5: "стотысячн"}
+_FRACTION_NAMES = {
+    1: "десят", 2: "сот", 3: "тысячн", 4: "десятитысячн", 5: "стотысячн", 6: "миллионн",
+    7: "десятимиллионн", 8: "стомиллионн", 9: "миллиардн", 10: "десятимиллиардн",
+    11: "стомиллиардн", 12: "триллионн",
+}
 _CELAYA: dict[str, tuple[str, str]] = {
     "nominative": ("целая", "целых"), "accusative": ("целую", "целых"),
     "genitive": ("целой", "целых"), "dative": ("целой", "целым"),
@@ -126,13 +154,16 @@ def decimal(text: str, case: Case = "nominative") -> str:
     whole, _, frac = text.replace(".", ",").partition(",")
     if not frac:
         return cardinal(int(whole), case)
-    frac = frac[:5]
+    frac = frac[:12]
     numerator = int(frac)
     whole_noun = _CELAYA[case][0 if takes_singular(int(whole)) else 1]
     frac_noun = _FRACTION_NAMES[len(frac)] + _FRACTION_ENDINGS[case][
         0 if takes_singular(numerator) else 1
     ]
-    return f"{cardinal(int(whole), case, 'f')} {whole_noun} {cardinal(numerator, case, 'f')} {frac_noun}"
+    return (
+        f"{cardinal(int(whole), case, 'f')} {whole_noun} {cardinal(numerator, case, 'f')} "
+        f"{frac_noun}"
+    )
 
 
 # «1,5» counted: «полтора миллиона», «полторы тысячи»; «2,5»: «две с половиной тысячи».

@@ -24,7 +24,7 @@ from tts.normalize.rules import Rule
 
 CLASSES: tuple[Rule, ...] = (
     *web.RULES,
-    *symbols.RULES[:3],  # «+», arrows, «&»
+    *symbols.EARLY,
     *legal.RULES,
     *times.RULES,
     *dates.RULES,
@@ -34,7 +34,7 @@ CLASSES: tuple[Rule, ...] = (
     *abbreviations.RULES,
     *acronyms.RULES,
     *latin_words.RULES,
-    *symbols.RULES[3:],
+    *symbols.LATE,
 )
 
 

@@ -56,14 +56,24 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "г.р.": (_fixed("года рождения"),),  # 1990 г. р.
     "т.н.": (_adjective("так называемый"),),  # т. н. цифровых активов
     "т.о.": (_fixed("таким образом"),),  # т. о.
-    "им.": (_fixed("имени", "name"),),  # им. аль-Фараби
+    "им.": (_fixed("имени", "any"),),  # им. аль-Фараби (not the pronoun: see _read)
     "напр.": (_fixed("например"),),  # напр.
     "ок.": (_fixed("около"),),  # ок. 300
     "ум.": (_fixed("умер"),),  # ум. в 1505 г.
     "род.": (_fixed("родился"),),  # род. в 1950 г.
     "прим.": (_noun("примечание"),),  # прим. ред.
     "ред.": (_noun("редакция"),),  # прим. ред.
-    "см.": (_fixed("смотрите"),),  # см. также
+    "см.": (_fixed("смотри"),),  # см. также
+    "т.": (_noun("том", "number"),),  # Т. 34
+    "гос.": (_adjective("государственный", "word"),),  # гос. контроля
+    "междунар.": (_adjective("международный", "word"),),  # междунар. контроля
+    "полит.": (_adjective("политический", "word"),),  # полит. системы
+    "экон.": (_adjective("экономический", "word"),),  # экон. развития
+    "нац.": (_adjective("национальный", "word"),),  # нац. проекта
+    "фед.": (_adjective("федеральный", "word"),),  # фед. закона
+    "обществ.": (_adjective("общественный", "word"),),  # обществ. организации
+    "муниц.": (_adjective("муниципальный", "word"),),  # муниц. района
+
     "англ.": (_adjective("английский"),),  # с англ.
     "каз.": (_adjective("казахский"),),  # на каз. языке
     "казах.": (_adjective("казахский"),),  # казах.
@@ -103,7 +113,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "д.": (_noun("дом", "number"), _place("деревня")),  # д. 5; д. Ивановка
     "корп.": (_noun("корпус", "number"),),  # корп. 2
     "кв.": (_noun("квартира", "number"),),  # кв. 12
-    "стр.": (_noun("строение", "number"),),  # стр. 1
+    "стр.": (_noun("страница", "number"),),  # стр. 4 (a building «стр.» is rare in news)
     "оф.": (_noun("офис", "number"),),  # оф. 305
     "каб.": (_noun("кабинет", "number"),),  # каб. 12
     "эт.": (_noun("этаж", "number"),),  # эт. 3
@@ -121,7 +131,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "нач.": (_noun("начальник"),),  # нач. отдела
     "пред.": (_noun("председатель"),),  # пред. правления
     "ген.": (_adjective("генеральный", "word"),),  # ген. директор
-    "гл.": (_adjective("главный", "word"),),  # гл. врач
+    "гл.": (_noun("глава", "number"), _adjective("главный", "word"), _noun("глава")),  # гл. 5
     "св.": (_adjective("святой", "any"),),  # св. Николая
     "тел.": (_noun("телефон"),),  # тел.: 8 …
     "рис.": (_noun("рисунок", "number"),),  # рис. 2
@@ -141,7 +151,7 @@ for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
     # «т.е.» also matches «т. е.»: a space may follow each inner dot
     _ALTERNATIVES.append(re.escape(_written).replace(r"\.", r"\.\s?").removesuffix(r"\s?"))
 PATTERN = re.compile(
-    r"(?<![\w.-])(?P<abbr>" + "|".join(_ALTERNATIVES) + r")(?![\w])(?!\.\w)"
+    r"(?<![\w.-])(?P<abbr>" + "|".join(_ALTERNATIVES) + r")(?![\w])(?!\.\w)", re.IGNORECASE
 )
 _LIST_END = re.compile(r"(?<![\w])и\s(?P<abbr>др|пр)\.(?=\s|$|[,;:)»])")
 
@@ -160,6 +170,33 @@ def _next(sentence: Sentence, end: int) -> str:
     return "word" if rest[:1].isalpha() else "end"
 
 
+def _agreement_target(sentence: Sentence, end: int) -> bool:
+    token = sentence.word_after(end)
+    return token is not None and any(
+        p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in morph.parses(token.text)[:2]
+    )
+
+
+def expansion_case(sentence: Sentence, start: int, place: bool = False) -> Grammar:
+    """The case of an abbreviated noun starting at `start` («гл.», «ул.», «ст.»)."""
+    return _case(sentence, start, place)
+
+
+def _before_name(sentence: Sentence, end: int) -> bool:
+    """«им. аль-Фараби», «им. Н. Э. Баумана», «им. Абая»: a name (or initials) follows, not a
+    pronoun, verb or function word."""
+    token = sentence.word_after(end)
+    if token is None:
+        return False
+    following = sentence.text[token.end : token.end + 1]
+    if len(token.text) == 1 and token.text.isupper() and following == ".":
+        return True
+    parses = morph.parses(token.text)
+    if parses and parses[0].tag.POS in ("NPRO", "VERB", "PREP", "CONJ", "PRCL"):
+        return False
+    return not parses or any("gent" in p.tag for p in parses) or token.text[:1].isupper()
+
+
 def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     words = sentence.words_before(start, 1)
     previous = words[0] if words else None
@@ -168,6 +205,10 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     if place and previous and previous not in context.PREPOSITIONS:
         if morph.best_pos(previous) == "NOUN":
             return Grammar("genitive", why=f"complement of «{previous}»")
+    if previous in ("по", "согласно", "к"):
+        return Grammar("dative", why=f"after «{previous}»")
+    if previous == "см" or sentence.text[:start].rstrip().lower().endswith(("см.", "см. и")):
+        return Grammar("accusative", why="object of «см.»")
     return context.phrase_case(sentence, start)
 
 
@@ -215,10 +256,16 @@ def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tu
 
 def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     written = re.sub(r"\s", "", match["abbr"])
-    entries = ABBREVIATIONS.get(written)
+    entries = ABBREVIATIONS.get(written) or ABBREVIATIONS.get(written.lower())
     if entries is None:
         return None
     following = _next(sentence, match.end())
+    word = written.rstrip(".").lower()
+    if written.endswith(".") and following == "name" and morph.is_known(word):
+        if sentence.text[match.end() :].lstrip()[:1].isupper() and len(word) > 2:
+            nxt = sentence.word_after(match.end())
+            if nxt is not None and morph.best_pos(nxt.text) not in ("NOUN", None):
+                return None  # «в нем. Когда…»: a word that ends a sentence
     for entry in entries:
         if entry.where != "any" and entry.where != following:
             continue
@@ -233,10 +280,14 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
 def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Reading | None:
     if entry.kind == "fixed":
         spoken = entry.reading
+        if spoken == "имени" and not _before_name(sentence, match.end()):
+            return None  # «деньги им. Они откроют»: the pronoun
         if spoken == "по московскому времени" and sentence.words_before(match.start(), 1) == ["по"]:
             spoken = "московскому времени"
         return Reading(spoken, "a fixed expansion")
     if entry.kind == "adjective":
+        if entry.where == "word" and not _agreement_target(sentence, match.end()):
+            return None  # «гл. без номера»: nothing to agree with; the next reading
         spoken, why = _agree_adjective(entry.reading, sentence, match.end(), match.start())
         return Reading(spoken, why)
     if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):

@@ -81,7 +81,7 @@ CYRILLIC: dict[str, str | None] = {
 }
 
 _CYR = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])")
-_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
+_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 
 
 def _is_known_word(word: str) -> bool:

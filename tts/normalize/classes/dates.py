@@ -26,15 +26,44 @@ MONTHS = (
     "октября", "ноября", "декабря",
 )  # fmt: skip
 _MONTH = "|".join(MONTHS)
+# «7 ноя», «12 дек.»: the short forms of news datelines
+SHORT_MONTHS = {"янв": 0, "фев": 1, "февр": 1, "мар": 2, "апр": 3, "июн": 5, "июл": 6,
+                "авг": 7, "сен": 8, "сент": 8, "окт": 9, "ноя": 10, "нояб": 10, "дек": 11}  # fmt: skip
+_SHORT = "|".join(sorted(SHORT_MONTHS, key=len, reverse=True))
 _MONTH_CAP = "|".join(m + "|" + m.capitalize() + "|" + m.upper() for m in MONTHS)
+_MONTH_CAP += rf"|(?:{_SHORT})\.?(?=[\s,;:—–-]|$)"
 DASH = r"\s?[-–—−]\s?"
 
 # Where a date is the subject or a heading, it is nominative («20 августа – День…»).
 _DATELINE_AFTER = re.compile(r"^\s*(?:[.!?]|$|[-–—]\s+(?!\d))")
 
 
+_WEEKDAYS = re.compile(
+    r"(?P<prep>\b[А-Яа-яЁё]+\s)?(?P<day>понедельник|вторник|сред[ау]|четверг|пятниц[ау]|"
+    r"суббот[ау]|воскресенье)\s?,\s?$",
+    re.IGNORECASE,
+)
+
+
+def _verbless(sentence: Sentence) -> bool:
+    """A heading or a dateline: no verb, no participle, few words («АСТАНА, 7 сентября.»,
+    «12:30, 28 сентября 2023 года»)."""
+    words = [t for t in sentence.tokens if t.is_word and t.is_cyrillic]
+    if len(words) > 5:
+        return False
+    return not any(
+        morph.best_pos(t.text) in ("VERB", "INFN", "PRTS", "PRTF", "GRND") for t in words
+    )
+
+
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     """The case of «N месяца»: a preposition's, nominative for a dateline, else genitive."""
+    weekday = _WEEKDAYS.search(sentence.text[:start])
+    if weekday:  # «на пятницу, 13 сентября» agrees; «в субботу, 9 июня» is the date's time
+        preposition = (weekday["prep"] or "").strip().lower()
+        if preposition == "на":
+            return Grammar("accusative", "n", why="apposition to «на …»")
+        return Grammar("genitive", "n", why="the date of a weekday")
     before = sentence.words_before(start, 1)
     if before and before[0] in context.PREPOSITIONS:
         preposition = before[0]
@@ -47,6 +76,8 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     rest = sentence.text[end:]
     if sentence.at_start(start) and _DATELINE_AFTER.match(rest):
         return Grammar("nominative", "n", why="a dateline or the subject")
+    if _verbless(sentence):
+        return Grammar("nominative", "n", why="a heading or dateline")
     return Grammar("genitive", "n", why="a date in running text")
 
 
@@ -79,7 +110,8 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
             parts += [join, ordinal(d2, case, "n")]
         else:
             parts += ["–", ordinal(d2, case, "n")]
-    parts.append(match["month"].lower())
+    month = match["month"].lower().rstrip(".")
+    parts.append(MONTHS[SHORT_MONTHS[month]] if month in SHORT_MONTHS else month)
     if match["year"]:
         parts.append(_year_words(int(match["year"]), "genitive"))
     return Reading(" ".join(parts), grammar.describe())
@@ -109,9 +141,28 @@ def _numeric_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
 _YEAR_NOUN = (
     r"(?P<noun>годах|годами|годам|годов|годы|году|годом|года|год|гг\.|гг(?!\w)|г\.|г(?![\w]))"
 )
+# «55 г.р.», «1990 г. р.»: the year of birth
+BIRTH_YEAR = re.compile(r"(?<![\w.,-])(?P<y>\d{2,4})\s?г\.\s?р\.")
+
+
+def _birth_year(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(f"{ordinal(int(match['y']), 'genitive')} года рождения", "genitive: «г. р.»")
+
+
+# «в 21 году», «к 41 году»: a two-digit year before «году» is an ordinal
+SHORT_YEAR = re.compile(r"(?<![\w.,:/-])(?P<y>\d{1,2})\s(?P<noun>году)(?!\w)")
+
+
+def _short_year(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(f"{ordinal(int(match['y']), 'prepositional')} году", "prepositional: «году»")
+
+
 YEARS = re.compile(
     rf"(?<![\w.,:/№-])(?P<y1>\d{{3,4}})(?:-(?:м|й|го|ом|му)(?!\w))?"
-    rf"(?:(?P<join>{DASH}|\sпо\s|\sи\s|\sили\s)(?P<y2>\d{{2,4}}))?\s?{_YEAR_NOUN}"
+    rf"(?:(?P<join>{DASH}|\sпо\s|\sи\s|\sили\s)(?P<y2>\d{{2,4}}))?\s?{_YEAR_NOUN}",
+    re.IGNORECASE,
 )
 
 _NOUN_FORM = {
@@ -145,6 +196,20 @@ def _year_grammar(match: re.Match[str], sentence: Sentence) -> tuple[Grammar, st
     return grammar, word
 
 
+_MASS = frozenset({"вес", "масса", "весом", "массой", "весу", "массе", "веса", "массы",
+                   "порция", "порции", "содержание"})  # fmt: skip
+
+
+def _mass_before(sentence: Sentence, start: int) -> bool:
+    words = sentence.words_before(start, 2)
+    return any(w in _MASS for w in words)
+
+
+def _genitive_noun_after(sentence: Sentence, end: int) -> bool:
+    token = sentence.word_after(end)
+    return token is not None and token.is_cyrillic and morph.has(token.text, "NOUN", "gent")
+
+
 def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
     start = match.start()
     before = sentence.words_before(start, 2)
@@ -169,6 +234,20 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
     y1 = int(match["y1"])
     if y1 < 100 and not match["y2"]:
         return None
+    if match["noun"] == "г" and (y1 < 1000 or _genitive_noun_after(sentence, match.end())):
+        return None  # «на 300 г муки»: grams
+    if match["noun"] in ("г.", "г") and y1 < 1000 and _mass_before(sentence, match.start()):
+        return None  # «вес 123 г.»: grams
+    plural_noun = match["noun"] in ("годах", "годами", "годам", "годов", "годы")
+    if plural_noun and not match["y2"] and y1 % 10 == 0:
+        # «в 1990 годах»: the decade
+        grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
+        case = context.CASE_OF_TAG.get(
+            str(next((p for p in morph.parses(match["noun"]) if p.normal_form == "год"), None).tag.case),  # type: ignore[union-attr]
+            "nominative",
+        )
+        del grammar
+        return Reading(f"{ordinal(y1, case, plural=True)} {match['noun']}", f"{case}: a decade")
     grammar, noun_word = _year_grammar(match, sentence)
     case = grammar.case
     if match["y2"] and match["join"].strip() == "по":
@@ -191,34 +270,39 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # Decades: «в 90-е», «1960-х годов», «в 2010-е годы»
-DECADE = re.compile(r"(?<![\w.,-])(?P<num>\d*[1-9]0|\d*00)-(?P<suffix>е|х|ми)(?![\w-])")
+DECADE = re.compile(
+    r"(?<![\w.,-])(?P<num>\d*[1-9]0|\d*00)-(?P<suffix>е|х|ми)(?![\w-])(?P<years>\s?гг\.)?"
+)
 
 
 def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
     token = sentence.word_after(match.end())
-    if token is not None and token.is_cyrillic:
+    if token is not None and token.is_cyrillic and not match["years"]:
         parses = morph.parses(token.text)
         if parses and parses[0].tag.POS == "NOUN" and "sing" in parses[0].tag:
-            return None  # «20-е место»: an ordinal, not a decade
-    grammar = context.ordinal(
-        sentence, match.start(), match.end(), suffix=match["suffix"], default="nominative"
-    )
-    case = grammar.case
-    if not grammar.plural:
-        case = {"е": "nominative", "х": "genitive", "ми": "instrumental", "м": "dative"}.get(
-            match["suffix"], case
-        )  # type: ignore[assignment]
-        before = sentence.words_before(match.start(), 1)
-        if match["suffix"] == "х" and before and before[0] in ("в", "во", "о", "на"):
-            case = "prepositional"
-    return Reading(ordinal(int(match["num"]), case, plural=True), f"{case}: plural decade")
+            if parses[0].normal_form in context.ORDINAL_NOUNS:
+                return None  # «20-е место»: an ordinal, not a decade
+    before = sentence.words_before(match.start(), 1)
+    previous = before[0] if before else None
+    case: Case = {"е": "nominative", "х": "genitive", "ми": "instrumental"}[match["suffix"]]
+    if match["suffix"] == "х" and previous in ("в", "во", "о", "об", "на", "при"):
+        case = "prepositional"  # «в 60-х гг.» -> «в шестидесятых годах»
+    elif match["suffix"] == "х" and previous in ("к", "по"):
+        case = "dative" if previous == "к" else "accusative"
+    spoken = ordinal(int(match["num"]), case, plural=True)
+    if match["years"]:
+        spoken += " " + _noun_form("год", case, True)
+    return Reading(spoken, f"{case}: a decade, ending «-{match['suffix']}»")
 
 
-# Centuries: «XXI век», «в XIX в.», «XV-XVI вв.», «20 век»
+# Centuries: «XXI век», «в XIX в.», «XV-XVI вв.», «XV и XVI века», «с XVI по XVIII вв.»,
+# «V и IV тысячелетиях»; also quarters: «в IV кв.» -> «в четвёртом квартале».
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 CENTURY = re.compile(
-    rf"(?<![\w.-])(?P<c1>{_ROMAN}|\d{{1,2}})(?:{DASH}(?P<c2>{_ROMAN}|\d{{1,2}}))?\s?"
-    r"(?P<noun>вв\.|в\.|в(?=\s|$)|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий])(?![\w])"
+    rf"(?<![\w.-])(?P<c1>{_ROMAN}|\d{{1,2}})"
+    rf"(?:(?P<join>{DASH}|\sи\s|\sпо\s|\sдо\s)(?P<c2>{_ROMAN}|\d{{1,2}}))?\s?"
+    r"(?P<noun>вв\.|в\.|в(?=\s|$)|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий]|"
+    r"тысячелети(?:е|я|ю|ем|и|й|ям|ями|ях)|кв\.(?=\s)|квартал(?:а|у|ом|е|ы|ов|ах|ам|ами)?)(?![\w])"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -238,44 +322,123 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else roman_value(text)
 
 
+_CENTURY_NOUNS = {"в": "век", "к": "квартал"}
+
+
 def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     c1 = _number(match["c1"])
     c2 = _number(match["c2"]) if match["c2"] else None
     if c1 is None or c1 > 30 or (match["c2"] and c2 is None):
         return None
-    noun = match["noun"]
-    if noun.startswith("в"):
-        if noun == "в" and not match["c1"].isupper():
-            return None  # «5 в …»: not a century
-        plural = noun == "вв." or c2 is not None
-        grammar = context.phrase_case(sentence, match.start(), "nominative")
+    noun, join = match["noun"], (match["join"] or "").strip()
+    abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
+    if abbreviated and not match["c1"].isupper() and noun != "кв.":
+        return None  # «5 в …»: not a century
+    lemma = "квартал" if noun.startswith("кв") else "тысячелетие" if noun.startswith(
+        "тысячел") else "столетие" if noun.startswith("столет") else "век"
+    gender = "n" if lemma in ("столетие", "тысячелетие") else "m"
+    if abbreviated:
+        grammar = _abbreviated_year_case(match, sentence)
         case = grammar.case
-        if sentence.words_before(match.start(), 1) in (["в"], ["во"]):
-            case = "prepositional"
-        if case == "accusative":
-            word = "века" if plural else "век"
-        else:
-            word = morph.inflect("век", TAG_OF_CASE[case], "plur" if plural else "sing") or "век"
+        plural = noun == "вв." or (c2 is not None and join not in ("по", "до"))
+        if join in ("по", "до"):
+            case = "genitive"  # «с XVI по XVIII вв.», «от XVI до XVIII вв.»
         why = grammar.why
     else:
-        grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1, lemma=None)
-        parses = [p for p in morph.parses(noun) if p.normal_form in ("век", "столетие")]
-        cases = [context.CASE_OF_TAG[str(p.tag.case)] for p in parses if p.tag.case]
+        parses = [p for p in morph.parses(noun) if p.normal_form == lemma and p.tag.case]
+        grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
+        cases = [context.CASE_OF_TAG[str(p.tag.case)] for p in parses]
         case = grammar.case if grammar.case in cases else (cases[0] if cases else "nominative")
-        word, why = noun, f"agrees with «{noun}»"
-        plural = False
-    gender = "n" if word.startswith("столет") else "m"
-    if plural and c2 is not None:
-        spoken = f"{ordinal(c1, case, gender)} – {ordinal(c2, case, gender)} {word}"  # type: ignore[arg-type]
+        plural = any("plur" in p.tag for p in parses if context.CASE_OF_TAG[str(p.tag.case)] == case)
+        why = f"agrees with «{noun}»"
+    first = ordinal(c1, case, gender)  # type: ignore[arg-type]
+    if c2 is None:
+        word = noun if not abbreviated else _noun_form(lemma, case, plural)
+        return Reading(f"{first} {word}", f"{case}: {why}")
+    if join == "по":
+        second = ordinal(c2, "accusative", gender)  # type: ignore[arg-type]
+        word = _noun_form(lemma, "accusative", False)
+        return Reading(f"{first} по {second} {word}", f"{case}: «с … по …»")
+    if join == "до":
+        second = ordinal(c2, "genitive", gender)  # type: ignore[arg-type]
+        return Reading(f"{first} до {second} {_noun_form(lemma, 'genitive', False)}", why)
+    second = ordinal(c2, case, gender)  # type: ignore[arg-type]
+    word = noun if not abbreviated else _noun_form(lemma, case, True)
+    if not abbreviated and not plural:
+        word = _noun_form(lemma, case, True)
+    separator = " и " if join == "и" else " – "
+    return Reading(f"{first}{separator}{second} {word}", f"{case}: {why}")
+
+
+def _noun_form(lemma: str, case: Case, plural: bool) -> str:
+    if case == "accusative":
+        case = "nominative"  # inanimate
+    return morph.inflect(lemma, TAG_OF_CASE[case], "plur" if plural else "sing") or lemma
+
+
+# «на 11.01», «с 15.03 по 20.03»: a day and month after a preposition (elsewhere «11.01» is
+# a decimal).
+SHORT_DATE = re.compile(r"(?<![\w.,:/-])(?P<d>[0-3]\d)\.(?P<m>[01]\d)(?![\w]|[.,]\d)")
+
+
+def _short_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    day, month = int(match["d"]), int(match["m"])
+    before = sentence.words_before(match.start(), 1)
+    if not (1 <= day <= 31 and 1 <= month <= 12) or not before or before[0] not in (
+        "на", "с", "со", "по", "до", "к", "от"
+    ):
+        return None
+    grammar = date_case(sentence, match.start(), match.end())
+    return Reading(f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]}", grammar.describe())
+
+
+# Eras: «500 CE» -> «пятисотого года нашей эры», «в 300 г. до н. э.»
+ERA = re.compile(
+    r"(?<![\w.,-])(?P<num>\d{1,5})(?:(?P<join>\s?[-–—]\s?|\sдо\s|\sпо\s)(?P<num2>\d{1,5}))?\s?"
+    r"(?:(?P<noun>г\.|год|года|году|годом)\s?)?"
+    r"(?P<era>BCE|BC|CE|AD|A\.\s?D\.|B\.\s?C\.|до\s?н\.\s?э\.?|н\.\s?э\.?|до\sнашей\sэры|нашей\sэры)"
+    r"(?![\w])"
+)
+
+
+def _era(match: re.Match[str], sentence: Sentence) -> Reading:
+    era = "до нашей эры" if match["era"].startswith(("B", "до")) else "нашей эры"
+    written = match["noun"]
+    if written and written != "г.":  # «в 1776 год до н. э.»: the written noun's case
+        grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
+        cases = {
+            context.CASE_OF_TAG[str(p.tag.case)]
+            for p in morph.parses(written)
+            if p.normal_form == "год" and "sing" in p.tag and p.tag.case
+        }
+        case = grammar.case if grammar.case in cases else sorted(cases)[0]
+        grammar = Grammar(case, why=f"agrees with «{written}»")
+    elif match["num2"] and sentence.words_before(match.start(), 1) == ["с"]:
+        grammar = Grammar("genitive", why="«с … по …»")
+    elif match["num2"] and not sentence.words_before(match.start(), 1):
+        grammar = Grammar("nominative", why="a span of years")
     else:
-        spoken = f"{ordinal(c1, case, gender)} {word}"  # type: ignore[arg-type]
-    return Reading(spoken, f"{case}: {why}")
+        grammar = _abbreviated_year_case(match, sentence)
+    case = grammar.case
+    word = _noun_form("год", case, False)
+    first = ordinal(int(match["num"]), case)
+    if match["num2"]:
+        join = match["join"].strip()
+        second_case: Case = {"по": "accusative", "до": "genitive"}.get(join, case)  # type: ignore[assignment]
+        second = ordinal(int(match["num2"]), second_case)
+        word = _noun_form("год", second_case, False)
+        first += f" {join if join in ('по', 'до') else '–'} {second}"
+    return Reading(f"{first} {word} {era}", grammar.describe())
 
 
 RULES = (
+    Rule("date", BIRTH_YEAR, _birth_year, "55 г.р. -> пятьдесят пятого года рождения"),
+    Rule("date", ERA, _era, "500 CE -> пятисотого года нашей эры"),
     Rule("date", NUMERIC_DATE, _numeric_date, "15.03.2024 -> пятнадцатого марта …"),
+    Rule("date", SHORT_DATE, _short_date, "на 11.01 -> на одиннадцатое января"),
     Rule("date", DAY_MONTH, _day_month, "Актобе. 20 августа. -> двадцатое августа"),
     Rule("year", YEARS, _years, "в 2024 году -> в две тысячи двадцать четвёртом году"),
+    Rule("year", SHORT_YEAR, _short_year, "в 21 году -> в двадцать первом году"),
     Rule("decade", DECADE, _decade, "в 90-е -> в девяностые"),
     Rule("century", CENTURY, _century, "в XIX в. -> в девятнадцатом веке"),
 )

@@ -16,7 +16,7 @@ from tts.normalize.sentence import Sentence
 
 _BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@]|\.\w)")
 _WORD = re.compile(
-    r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![\w@]|\.\w)"
+    r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![^\W²³]|@|\.\w)"
 )
 # «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number.
 _ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс", "dr": "доктор", "vol": "том",
@@ -26,7 +26,10 @@ _ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
 
 
 def _capitalised(spoken: str, written: str) -> str:
-    return spoken[:1].upper() + spoken[1:] if written[:1].isupper() else spoken
+    """A name keeps its capital; an acronym spelled by letters does not («BBC» -> «би би си»)."""
+    if written[:1].isupper() and not (written.isupper() and len(written) > 1):
+        return spoken[:1].upper() + spoken[1:]
+    return spoken
 
 
 def _brand(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -40,11 +43,21 @@ def _brand(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, "established form")
 
 
+LATIN_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?P<word>" + "|".join(k.capitalize() for k in _ABBREVIATIONS) + r")\.(?=\s?[A-ZА-ЯЁ\d])"
+)
+
+
+def _latin_abbreviation(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(_ABBREVIATIONS[match["word"].lower()], "abbreviation")
+
+
 def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     word = match["word"]
     parts = re.split(r"['’-]", word)
-    if all(roman_value(p) for p in parts) and word.isupper():
+    if word.isupper() and all(roman_value(p) and (len(p) > 1 or p in "IVX") for p in parts):
         return None  # Roman numerals: the roman and century classes
     after = match.string[match.end() : match.end() + 3]
     if word.lower() in _ABBREVIATIONS and after.startswith("."):
@@ -58,6 +71,7 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 RULES = (
+    Rule("abbreviation", LATIN_ABBREVIATION, _latin_abbreviation, "Mr. Smith -> мистер Смит"),
     Rule("latin", _BRAND, _brand, "iPhone -> айфон; Donald Trump -> Дональд Трамп"),
     Rule("latin", _WORD, _latin_word, "Fusion -> фьюжн; BBC -> би би си"),
 )

@@ -58,7 +58,7 @@ _NUMBERS = r"\d+(?:\.\d+)*(?:\s?(?:[-–—]|,\s?|\sи\s)\s?\d+(?:\.\d+)*)*"
 _CODE = "|".join(sorted(CODES, key=len, reverse=True))
 _COUNTRY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 REFERENCE = re.compile(
-    rf"(?<![\w.])(?:(?:{_PART})\s?{_NUMBERS}\s?)+(?:(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?!\w))?"
+    rf"(?<![\w.])(?<!\d\s)(?:(?:{_PART})\s?{_NUMBERS}\s?)+(?:(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?!\w))?"
 )
 CODE_ALONE = re.compile(rf"(?<![\w.])(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?![\w])")
 _ELEMENT = re.compile(rf"(?P<part>{_PART})\s?(?P<numbers>{_NUMBERS})")
@@ -77,6 +77,8 @@ def _reference_case(sentence: Sentence, start: int) -> tuple[Case, str]:
         return "prepositional", "after «в»: where it is written"
     if previous in ("по", "согласно", "к"):
         return "dative", f"after «{previous}»"
+    if previous == "см":
+        return "accusative", "object of «см.»"
     if previous in context.PREPOSITIONS:
         grammar = context.phrase_case(sentence, start, "genitive")
         return grammar.case, grammar.why
@@ -110,7 +112,9 @@ def _element(part: str, numbers: str, case: Case) -> str:
     lemma, plural = PARTS[part]
     values = _numbers_in(numbers)
     plural = plural or len(values) > 1
-    noun = morph.noun(lemma)
+    noun = next(
+        (p for p in morph.parses(lemma) if p.tag.POS == "NOUN" and "inan" in p.tag), None
+    )  # «глава» of a book, not of a district
     gender: Gender = {"femn": "f", "neut": "n"}.get(str(noun.tag.gender), "m") if noun else "m"  # type: ignore[assignment]
     tag = TAG_OF_CASE[case]
     word = morph.inflect(lemma, tag, "plur" if plural else "sing") or lemma

@@ -41,13 +41,44 @@ from tts.normalize.rules import Reading, Rule
 from tts.normalize.sentence import Sentence
 
 RANGE = re.compile(
-    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?:{DASHES}|\.\.\.?|…)(?P<sign2>[-−+])?(?P<b>{NUMBER})"
+    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?:{DASHES}|\.\.\.?|…|(?<=\d)(?=[-−+]\d)|\s(?=[-−+]\d))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
     r"(?![\w.,:/-]\d|-\w)"
 )
 
 
+def _label_range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    """«В главах 1–3» -> «в главах с первой по третью»: parts of a text, numbered."""
+    words = sentence.before(match.start(), 1)
+    if not words or not words[0].is_word or match["unit"] or match["scale"]:
+        return None
+    noun = next(
+        (p for p in morph.parses(words[0].text)
+         if p.tag.POS == "NOUN" and "plur" in p.tag and p.normal_form in _BOOK_LABELS),
+        None,
+    )  # fmt: skip
+    first, second = amount(match["a"]), amount(match["b"])
+    if noun is None or first is None or second is None or first.fraction or second.fraction:
+        return None
+    lemma = next(
+        (p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag),
+        noun,
+    )
+    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender), "m")
+    spoken = (
+        f"с {ordinal(first.whole, 'genitive', gender)} "  # type: ignore[arg-type]
+        f"по {ordinal(second.whole, 'accusative', gender)}"  # type: ignore[arg-type]
+    )
+    return Reading(spoken, f"a span of numbered «{words[0].text}»")
+
+
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    labelled = _label_range(match, sentence)
+    if labelled is not None:
+        return labelled
+    between = match.string[match.end("a") : match.start("b")]
+    if between.strip() in ("", "-", "−") and between != "-" and not match["sign"]:
+        return None  # «3 -2», «1+1»: a range only between two signed numbers
     first, second = amount(match["a"]), amount(match["b"])
     if first is None or second is None:
         return None
@@ -56,8 +87,9 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     scale = match["scale"]
     lemma = SCALES[scale] if scale else (unit.noun if unit else None)
+    counted_after = context.counted_noun(sentence, match.end(), second.whole, False)
     if not lemma and first.whole >= 1000 and second.whole >= 1000 and not first.fraction:
-        if 1000 <= first.whole <= 2100 and first.whole < second.whole <= 2100:
+        if 1000 <= first.whole <= 2100 and first.whole < second.whole <= 2100 and not counted_after:
             grammar = context.ordinal(sentence, match.start(), match.end())
             return Reading(
                 f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
@@ -93,63 +125,165 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # «5-й», «21-го», «в 5-м классе», «2-х», «5-ти»
-SUFFIXED = re.compile(
-    r"(?<![\w.,:/-])(?P<num>\d+)\s?-\s?(?P<suffix>ый|ий|ой|й|ая|я|ую|ю|ое|ее|е|ые|ого|его|го|"
-    r"ому|ему|му|ым|им|ом|ем|м|ых|их|х|ыми|ими|ми|ти|и)(?![\w-])"
+_SUFFIX = (
+    r"ый|ий|ой|й|ая|я|ую|ю|ое|ее|е|ые|ого|его|го|ому|ему|му|ым|им|ом|ем|м|ых|их|х|ыми|ими|ми|"
+    r"ти|и|у"
 )
-_CARDINAL_SUFFIXES = {"х", "ти", "ми", "и"}
+# «5-й», «21-го», «в 5-м классе», «2-х», «5-ти», «3е число», «41м году», «Анне 2-ой»,
+# «Матильда II-я»
+SUFFIXED = re.compile(
+    rf"(?<![\w.,:/-])(?P<num>\d+|[IVX]{{1,6}})(?P<hyphen>\s?-\s?)?(?P<suffix>{_SUFFIX})(?![\w-])"
+)
+_CARDINAL_SUFFIXES = {"х", "ти", "ми", "и", "у"}
+# Without a hyphen these read as units, not endings, unless a noun agrees: «5м» is 5 metres.
+_UNIT_LIKE = {"м", "х", "у", "е", "я", "и", "й", "ю"}
 
 
 def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    value = int(match["num"])
+    written = match["num"]
+    value = int(written) if written.isdigit() else roman_value(written)
+    if value is None:
+        return None
     suffix = match["suffix"]
     token = sentence.word_after(match.end())
     parse = next(iter(morph.parses(token.text)), None) if token and token.is_cyrillic else None
+    noun_after = parse is not None and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case
+    if not match["hyphen"] and suffix in _UNIT_LIKE and not noun_after:
+        return None  # «5м»: metres
     plural_noun = parse is not None and parse.tag.POS == "NOUN" and "plur" in parse.tag
-    if suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000):
-        # «в 2-х томах», «5-ти этажный», «по 2-м классам»: a cardinal's case ending
-        grammar = context.count(sentence, match.start(), match.end(), value)
-        case: Case = grammar.case
-        if case in ("nominative", "accusative"):
-            case = {"м": "dative", "ми": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
-            before = sentence.words_before(match.start(), 1)
-            if suffix == "х" and before and before[0] in ("в", "во", "о", "об", "на", "при"):
-                case = "prepositional"
-        return Reading(cardinal(value, case), f"{case}: cardinal ending «-{suffix}»")
+    if written.isdigit() and (
+        suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
+    ):
+        return _cardinal_ending(match, sentence, value, suffix)
+    name = None if noun_after else _name_before(sentence, match.start())
     grammar = context.ordinal(sentence, match.start(), match.end(), suffix=_norm_suffix(suffix))
+    if name is not None:  # «Елизаветы 3-й», «Анне 2-ой»: a monarch's number agrees
+        forms = context.SUFFIX_FORMS.get(_norm_suffix(suffix))
+        if forms is None or (name.case, name.gender) in forms or suffix in ("й", "ой"):
+            grammar = name
     spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural, grammar.animate)
     return Reading(spoken, grammar.describe())
 
 
+def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffix: str) -> Reading:
+    """«в 2-х томах», «5-ти», «по 2-м классам», «1у минуту»: a cardinal's case ending."""
+    grammar = context.count(sentence, match.start(), match.end(), value)
+    case: Case = grammar.case
+    gender = grammar.gender
+    if suffix == "у":
+        case, gender = "accusative", "f"  # «двадцать одну тысячу»
+    elif case in ("nominative", "accusative"):
+        case = {"м": "dative", "ми": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
+        before = sentence.words_before(match.start(), 1)
+        if suffix == "х" and before and before[0] in ("в", "во", "о", "об", "на", "при"):
+            case = "prepositional"
+    return Reading(cardinal(value, case, gender), f"{case}: cardinal ending «-{suffix}»")
+
+
+def _name_before(sentence: Sentence, start: int) -> Grammar | None:
+    """A capitalised first name right before a number («Николай II», «Петра I», «О Георге
+    VI»): the number agrees with it; the case is narrowed by the preposition before it."""
+    before = sentence.before(start, 1)
+    if not before or not before[0].is_word or not before[0].is_cyrillic:
+        return None
+    token = before[0]
+    if not token.text[:1].isupper():
+        return None
+    names = [p for p in morph.parses(token.text) if "Name" in p.tag and p.tag.case]
+    if not names:
+        return None
+    names = [p for p in names if "Fixd" not in p.tag] or names  # «Анне» is «Анна», declined
+    ruled = context.governor(sentence, token.start)
+    if ruled is not None:
+        names = [p for p in names if context.CASE_OF_TAG.get(str(p.tag.case)) in ruled[0]] or names
+    tag = names[0].tag
+    case = context.CASE_OF_TAG.get(str(tag.case), "nominative")
+    gender = "f" if tag.gender == "femn" else "m"
+    return Grammar(case, gender, why=f"after the name «{token.text}»")  # type: ignore[arg-type]
+
+
 def _norm_suffix(suffix: str) -> str:
     return {"его": "ого", "ему": "ому", "ем": "ом", "им": "ым", "их": "ых", "ими": "ыми",
-            "ее": "ое"}.get(suffix, suffix)  # fmt: skip
+            "ее": "ое", "ий": "ый"}.get(suffix, suffix)  # fmt: skip
 
 
-# Roman numerals after a name or before a noun: «Николай II», «II степени», «I квартал».
-ROMAN = re.compile(r"(?<![\w.-])(?P<r>[IVX]{1,6})(?![\w-])(?!\.\w)")
+# Roman numerals after a name or before a noun: «Николай II», «II степени», «I квартал»,
+# «Главы IV-V», «I и II групп».
+ROMAN = re.compile(
+    r"(?<![\w.-])(?P<r>[IVX]{1,6})(?:\s?[-–—]\s?(?P<r2>[IVX]{1,6}))?(?![\w-])(?!\.\w)"
+)
+
+
+def _after_noun(sentence: Sentence, start: int) -> Grammar | None:
+    """An ordinal after the noun it numbers («главы IV», «том II»): that noun's case, its
+    lemma's gender, singular."""
+    words = sentence.before(start, 1)
+    if not words or not words[0].is_word or not words[0].is_cyrillic:
+        return None
+    # things numbered, not people: «главы» of a book, not «глава» of a district
+    nouns = [p for p in morph.parses(words[0].text) if p.tag.POS == "NOUN" and "inan" in p.tag]
+    if sentence.at_start(words[0].start):  # «Главы IV-V были…»: a subject, nominative
+        nouns.sort(key=lambda p: p.tag.case != "nomn")
+    noun = nouns[0] if nouns else None
+    if noun is None or noun.tag.case is None:
+        return None
+    lemma = next(
+        (p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag),
+        None,
+    )
+    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender if lemma else noun.tag.gender), "m")
+    case = context.CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    return Grammar(case, gender, why=f"numbers «{words[0].text}»")  # type: ignore[arg-type]
+
+
+_BOOK_LABELS = frozenset({*context.LEGAL_PARTS, "том", "книга", "класс", "съезд", "созыв",
+                          "квартал", "этап", "тур", "сезон", "акт", "сцена", "выпуск"})  # fmt: skip
+
+
+def _is_label(sentence: Sentence, start: int) -> bool:
+    words = sentence.before(start, 1)
+    return bool(words) and words[0].is_word and any(
+        p.tag.POS == "NOUN" and p.normal_form in _BOOK_LABELS for p in morph.parses(words[0].text)
+    )
 
 
 def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
     value = roman_value(match["r"])
-    if value is None:
+    second = roman_value(match["r2"]) if match["r2"] else None
+    if value is None or (match["r2"] and second is None):
         return None
-    before = sentence.before(match.start(), 1)
+    if second is not None:
+        grammar = _after_noun(sentence, match.start()) or context.ordinal(
+            sentence, match.start(), match.end()
+        )
+        first_words = ordinal(value, grammar.case, grammar.gender)
+        second_words = ordinal(second, grammar.case, grammar.gender)
+        return Reading(f"{first_words} – {second_words}", grammar.describe())
     after = sentence.word_after(match.end())
-    if before and before[0].is_word and before[0].text[:1].isupper() and before[0].is_cyrillic:
-        name = [p for p in morph.parses(before[0].text) if {"Name"} & p.tag.grammemes]
-        if name:  # «Николай II», «Петра I»: a monarch's number agrees with the name
-            tag = name[0].tag
-            case = context.CASE_OF_TAG.get(str(tag.case), "nominative")
-            gender = "f" if tag.gender == "femn" else "m"
-            spoken = ordinal(value, case, gender)  # type: ignore[arg-type]
-            return Reading(spoken.capitalize(), f"{case}: after the name «{before[0].text}»")
+    labelled = _after_noun(sentence, match.start())
+    if labelled is not None and labelled.why.split("«")[-1].rstrip("»").lower() and _is_label(
+        sentence, match.start()
+    ):  # «Глава IV», «См. главу IV»: the ordinal agrees with the noun it numbers
+        return Reading(ordinal(value, labelled.case, labelled.gender), labelled.describe())
+    name = _name_before(sentence, match.start())
+    if name is not None:
+        spoken = ordinal(value, name.case, name.gender)
+        return Reading(spoken.capitalize(), name.describe())
     if after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN"):
         if len(match["r"]) < 2 or sentence.text.count(" ") < 2:
             return None
-    grammar = context.ordinal(sentence, match.start(), match.end())
+    coordinated = re.match(r"\s(?:и|или|,)\s?[IVX]+\s", sentence.text[match.end() :])
+    end = match.end() + (coordinated.end() - 1 if coordinated else 0)
+    grammar = context.ordinal(sentence, match.start(), end)
+    if grammar.plural and (coordinated or _coordinated_before(sentence, match.start())):
+        # «I и II групп»: each ordinal is singular, in the plural noun's case
+        return Reading(ordinal(value, grammar.case, grammar.gender), grammar.describe())
     spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural)
     return Reading(spoken, grammar.describe())
+
+
+def _coordinated_before(sentence: Sentence, start: int) -> bool:
+    return bool(re.search(r"[IVX\d]+\s?(?:и|или|,)\s?$", sentence.text[:start]))
 
 
 # «1/4 финала», «2/3 голосов»; «24/7», «50/50»
@@ -228,7 +362,7 @@ def _kilometre_post(match: re.Match[str], sentence: Sentence) -> Reading:
 # «24-летний» -> «двадцатичетырёхлетний», «5-этажный», «100-процентный», «2-х комнатная»: a
 # number that is the first half of a compound adjective, in its combining (genitive) form.
 COMPOUND = re.compile(
-    r"(?<![\w.,:/-])(?P<num>\d+)(?:-х|-ти|-ми)?(?:\s?-\s?|\s)(?P<rest>(?:летн|этажн|процентн|"
+    r"(?<![\w.,:/-])(?P<num>\d+)(?P<x>-?х|-?ти|-?ми|-?и|\s?%)?(?P<sep>\s?-\s?|\s)?(?P<rest>(?:летн|лети|этажн|процентн|ная|ный|ном|ной|ное|ную|ным|ных|"
     r"тонн|километров|метров|часов|минутн|секундн|дневн|месячн|недельн|кратн|градусн|"
     r"миллионн|тысячн|комнатн|местн|серийн|томн|голов|рублёв|рублев|копеечн|кубов|литров|"
     r"сантиметров|миллиметров|граммов|килограммов|разов|членн|сторонн|звёздочн|звездочн|"
@@ -248,12 +382,37 @@ def compound_head(value: int) -> str:
     return "".join(words)
 
 
-def _compound(match: re.Match[str], sentence: Sentence) -> Reading:
+def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
+    x = (match["x"] or "").strip()
+    rest = match["rest"]
+    if x == "%":  # «30%-ная надбавка» -> «тридцатипроцентная»
+        if match["sep"] is None or match["sep"].strip() != "-":
+            return None
+        return Reading(compound_head(int(match["num"])) + "процент" + rest, "a compound adjective")
+    if rest in ("ная", "ный", "ном", "ной", "ное", "ную", "ным", "ных"):
+        return None  # only after «%»
+    if match["sep"] is None and not x:
+        return None
+    if (match["sep"] or "").strip() != "-" and not x:
+        # «20 килограммовый мешок», but not «на 3000 метров»: written apart, the second half
+        # must be an adjective
+        if not morph.has(match["rest"], "ADJF"):
+            return None
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
+# «Олимпийские игры-2018», «Евро-2024»: a name and its year.
+NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d{4})(?![\w-])")
+
+
+def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(" " + cardinal(int(match["num"])), "a name with its year")
+
+
 RULES = (
+    Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),

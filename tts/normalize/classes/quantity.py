@@ -33,6 +33,8 @@ from tts.normalize.sentence import Sentence
 SEP = "[  \u202f\u2009]"
 INTEGER = rf"(?:\d{{1,3}}(?:{SEP}\d{{3}})+(?!\d)|\d+)"
 NUMBER = rf"{INTEGER}(?:,\d+)?"
+# «2.15 кг», «1.001»: a dot as the decimal point (dates, times and versions are claimed earlier)
+DOTTED = rf"{INTEGER}(?:[,.]\d+)?"
 DASHES = r"\s?[-–—−]\s?"  # «5-7», «5 – 7», «11−12» (a minus sign typed as a dash)
 
 
@@ -51,11 +53,11 @@ class Amount:
 
 
 def amount(text: str) -> Amount | None:
-    whole, _, fraction = re.sub(SEP, "", text).partition(",")
+    whole, _, fraction = re.sub(SEP, "", text).replace(".", ",").partition(",")
     if not whole.isdigit():
         return None
-    if len(whole) > 1 and whole.startswith("0") and not fraction:
-        return None  # «007»: a code, read digit by digit elsewhere
+    if len(whole) in (3, 4) and whole.startswith("0") and not fraction:
+        return None  # «007»: a code, read digit by digit
     return Amount(int(whole), fraction)
 
 
@@ -63,6 +65,12 @@ def noun_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str
     """The form of a counted noun: «километр» after 5 in the genitive -> «километров»."""
     if lemma in INDECLINABLE_NOUNS:
         return lemma
+    if "-" in lemma:  # «киловатт-час» -> «киловатт-часов»
+        head, _, last = lemma.rpartition("-")
+        return f"{head}-{noun_form(last, value, case, fraction)}"
+    if lemma == "год" and not fraction and not takes_singular(value):
+        if case in ("genitive",) or (case in ("nominative", "accusative") and not is_paucal(value)):
+            return "лет"  # «пять лет», «миллионов лет»
     if fraction:
         return morph.inflect(lemma, "gent", "sing") or lemma
     if case == "genitive" and not takes_singular(value):
@@ -90,7 +98,9 @@ def _literary(word: str, value: int) -> str:
     return word
 
 
-def adjective_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str:
+def adjective_form(
+    lemma: str, value: int, case: Case, fraction: bool = False, feminine: bool = False
+) -> str:
     """«квадратный» before a counted noun: «два квадратных метра», «одного квадратного»."""
     parse = next((p for p in morph.parses(lemma) if p.tag.POS == "ADJF"), None)
     if parse is None:
@@ -99,8 +109,12 @@ def adjective_form(lemma: str, value: int, case: Case, fraction: bool = False) -
         grammemes = {"gent", "sing", "masc"}
     elif case in ("nominative", "accusative") and not takes_singular(value):
         grammemes = {"gent", "plur"}  # «два квадратных метра», «пять квадратных метров»
+        if is_paucal(value) and feminine:
+            grammemes = {"nomn", "plur"}  # «две международные единицы»
     elif takes_singular(value):
-        grammemes = {TAG_OF_CASE[case], "sing"}
+        grammemes = {TAG_OF_CASE[case], "sing", "inan"} if case == "accusative" else {
+            TAG_OF_CASE[case], "sing"
+        }
     else:
         grammemes = {TAG_OF_CASE[case], "plur"}
     form = parse.inflect(grammemes)
@@ -114,7 +128,7 @@ def unit_words(unit: Unit, value: int, case: Case, fraction: bool) -> str:
         words = [noun_form(unit.noun, value, case, fraction)]
         if unit.adjective:
             gender = _gender(unit.noun)
-            adjective = adjective_form(unit.adjective, value, case, fraction)
+            adjective = adjective_form(unit.adjective, value, case, fraction, gender == "f")
             if gender == "f" and takes_singular(value) and not fraction:
                 adjective = _feminine(unit.adjective, case) or adjective
             words.insert(0, adjective)
@@ -148,6 +162,17 @@ def read_amount(
     return cardinal(number.whole, case, grammar.gender, grammar.animate), False
 
 
+def _half_fits(sentence: Sentence, end: int, number: Amount, grammar: Grammar) -> bool:
+    """«7,5 лет» -> «семь с половиной лет»: only where the written noun has the form the
+    whole number would give it («2,5 метра» after «на глубине» stays «двух целых пяти
+    десятых метра»: «двух с половиной» would need «метров»)."""
+    if not number.is_half:
+        return False
+    whole = number.whole if number.whole != 1 else 2
+    counted = context.counted_noun(sentence, end, whole, False)
+    return counted is not None and grammar.case in counted.cases
+
+
 def speak(
     sentence: Sentence,
     start: int,
@@ -166,7 +191,7 @@ def speak(
         grammar = Grammar(
             grammar.case, _gender(lemma), grammar.animate, grammar.plural, grammar.why
         )
-    counted = bool(lemma) or context.counted_noun(sentence, end, number.whole, False) is not None
+    counted = bool(lemma) or _half_fits(sentence, end, number, grammar)
     words, fraction_genitive = read_amount(
         number, grammar, counted=counted and (scale is not None or unit is None)
     )
@@ -194,10 +219,21 @@ _SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True
 _SIGNS = "$€£¥₴₽₸₼₺₹₩"
 
 # «2750 м», «5 тыс. руб.», «1,5 млн», «5%», «-15 °С»; the unit must end a word.
+# The second half of a compound unit: «км/ч» -> «в час», «мг/мл» -> «на миллилитр».
+PER: dict[str, str] = {
+    "с": "в секунду", "сек": "в секунду", "s": "в секунду", "ч": "в час", "час": "в час",
+    "h": "в час", "мин": "в минуту", "сут": "в сутки", "л": "на литр", "мл": "на миллилитр",
+    "кг": "на килограмм", "г": "на грамм", "м2": "на квадратный метр", "га": "на гектар",
+    "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
+}  # fmt: skip
+_PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
-    rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+)?(?<![\d]-)(?P<num>{NUMBER})"
+    rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+|~)?(?<![\d]-)(?P<num>{DOTTED})"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?"
-    rf"(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
+    rf"(?:(?:\s?-\s?|\s?)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
+    rf"(?:(?:/|\s)(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
+    r"(?P<dup>(?<=%)\s+процент\w*)?)?",
+    re.IGNORECASE,
 )
 # «$5 млн», «€ 100», «₸500»
 SIGN_BEFORE = re.compile(
@@ -208,12 +244,30 @@ SIGN_BEFORE = re.compile(
 def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     if written is None:
         return None
+    if written not in UNITS and written not in CURRENCIES:
+        exact = {k.lower(): k for k in (*UNITS, *CURRENCIES)}.get(written.lower())
+        if exact is None or written.lower() in _CASE_SENSITIVE:
+            return None  # «5 Мб» is megabytes, «5 мб» nothing; «В» volts, «в» a preposition
+        if not written.isupper() and len(written) < 3:
+            return None  # «5 ма» is not «5 мА»; «35-ММ» (typed in capitals) is «мм»
+        written = exact
     if written in ("г", "т", "м", "с", "ч", "В", "л", "ц", "р.", "кв.", "ч.", "с"):
         # one-letter units only right after a number (not «5 т. е.», «в 5 с половиной»)
         after = match.string[match.end() : match.end() + 3]
         if re.match(r"\.?\s?[а-яё]\.", after) or (written == "с" and after.startswith(" п")):
             return None
-    return UNITS.get(written) or CURRENCIES.get(written)
+    unit = UNITS.get(written) or CURRENCIES.get(written)
+    per = match.groupdict().get("per")
+    if unit is not None and per:
+        if " " in match.group().split(written, 1)[-1][:1] and per.lower() not in ("ч", "мин", "л"):
+            return None  # «5 км л…»: a space joins only «км ч», «об мин»
+        if unit.noun == "киловатт" and per.lower() in ("ч", "час"):
+            return Unit("киловатт-час")  # «5 квт ч», «кВт/ч» (written so, meant kWh)
+        unit = Unit(unit.noun, unit.adjective, PER[per.lower()], unit.indeclinable)
+    return unit
+
+
+_CASE_SENSITIVE = frozenset({"в", "мб", "гб", "тб", "кб", "мп", "м", "т", "с", "па", "ме", "a"})
 
 
 def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -229,6 +283,8 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
         before = match.string[: match.start()].rstrip()
         if match["sign"] == "+":
             sign = "плюс"
+        elif match["sign"] == "~":
+            sign = "примерно"
         elif not before or before[-1] in "(:,;/«\"" or before[-1].isalpha():
             sign = "минус"
         else:
@@ -248,7 +304,7 @@ def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # A bare number: its form comes from the noun after it and the words before it.
-CARDINAL = re.compile(rf"(?<![\w.,:/№#-])(?P<num>{NUMBER})(?![\w]|[.,:]\d|-\w)")
+CARDINAL = re.compile(rf"(?<![\w.,:/№#-])(?P<num>{DOTTED})(?![\w]|[.,:]\d|-\w)")
 
 
 def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -265,11 +321,44 @@ def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
         if named is not None:
             spoken = ordinal(number.whole, named.case, named.gender)
             return Reading(spoken, named.describe())
+        year = _bare_year(match, sentence, number)
+        if year is not None:
+            return year
         grammar = context.ordinal_before_noun(sentence, match.start(), match.end(), number.whole)
         if grammar is not None:
             spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
             return Reading(spoken, grammar.describe())
     return speak(sentence, match.start(), match.end(), number)
+
+
+_MONTHS_ANY_CASE = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*$"
+)
+_YEAR_CASES: dict[str, Case] = {
+    "в": "prepositional", "во": "prepositional", "с": "genitive", "со": "genitive",
+    "до": "genitive", "от": "genitive", "после": "genitive", "к": "dative", "по": "accusative",
+}  # fmt: skip
+
+
+def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Reading | None:
+    """«(2005, 2006)», «в 2024», «в сентябре 2022»: a four-digit number from 1800 to 2100 that
+    counts nothing is a year, an ordinal («две тысячи пятый»)."""
+    if not (1800 <= number.whole <= 2100) or not re.fullmatch(r"\d{4}", match["num"]):
+        return None
+    if context.counted_noun(sentence, match.end(), number.whole, False) is not None:
+        return None
+    words = sentence.words_before(match.start(), 1)
+    previous = words[0] if words else None
+    if previous is not None and _MONTHS_ANY_CASE.search(previous):
+        case: Case = "genitive"
+        why = "a year after its month"
+    elif previous in _YEAR_CASES:
+        case, why = _YEAR_CASES[previous], f"a year after «{previous}»"
+    elif previous is None and re.search(r"(?:\(|\d{4},)\s*$", sentence.text[: match.start()]):
+        case, why = "nominative", "a year in a list"
+    else:
+        return None
+    return Reading(ordinal(number.whole, case), f"{case}: {why}")
 
 
 RULES = (

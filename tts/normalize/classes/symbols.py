@@ -33,23 +33,6 @@ SLASH_ABBREVIATION = re.compile(
 )
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
 
-# «007», «0412» on their own: codes, the leading zeros are said («ноль ноль семь»).
-LEADING_ZEROS = re.compile(
-    r"(?<![\w.,:/-])(?<!\d\s)0(?:0+|0*\d{2,})(?![\w,:/-]|\.\d|\s+[а-яёА-ЯЁ\d])"
-)
-
-
-def _leading_zeros(match: re.Match[str], sentence: Sentence) -> str | None:
-    del sentence
-    digits = match.group()
-    if len(digits) > 4 and digits.strip("0"):
-        return None
-    zeros = len(digits) - len(digits.lstrip("0"))
-    rest = digits.lstrip("0")
-    words = ["ноль"] * (zeros if rest else max(zeros, 1))
-    return " ".join(words + ([cardinal(int(rest))] if rest else []))
-
-
 _OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
 OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
 
@@ -68,7 +51,7 @@ def _version(match: re.Match[str], sentence: Sentence) -> Reading:
 SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
 # «OPEC+», «C++», «1 + 1»: a plus that is not a stress mark (those stand before a vowel) and
 # not a sign before a number.
-PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)")
+PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)|(?<=\s)\+(?=\s)")
 # «>>», «<<», «→», «•», «|»: navigation and bullets, not read.
 ARROWS = re.compile(r"(?:>>|<<|»»|→|←|►|▶|•|■|▪)+")
 # «&» between words: «и» («R&D» is spelled by the Latin class); in English names «энд».
@@ -80,15 +63,53 @@ def _ampersand(match: re.Match[str], sentence: Sentence) -> str:
     return "энд" if before[-1:].isascii() and before[-1:].isalpha() else "и"
 
 
-def _fixed(spoken: str) -> object:
-    return lambda match, sentence: Reading(spoken, "a sign")
+GREEK: dict[str, str] = {
+    "α": "альфа", "β": "бета", "γ": "гамма", "δ": "дельта", "ε": "эпсилон", "ζ": "дзета",
+    "η": "эта", "θ": "тета", "ι": "йота", "κ": "каппа", "λ": "лямбда", "μ": "мю", "ν": "ню",
+    "ξ": "кси", "π": "пи", "ρ": "ро", "σ": "сигма", "τ": "тау", "υ": "ипсилон", "φ": "фи",
+    "χ": "хи", "ψ": "пси", "ω": "омега", "Δ": "дельта", "Σ": "сигма", "Ω": "омега",
+    "Φ": "фи", "Ψ": "пси", "Π": "пи", "Λ": "лямбда", "Γ": "гамма", "Θ": "тета",
+}  # fmt: skip
+GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
+MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×](?=\d)")
+# «этаж 5/9» -> «этаж пять из девяти»
+FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
+# Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
+# квадрате».
+UNIT_POWER = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
+_UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм": "дециметр", "м": "метр",
+               "км": "километр"}  # fmt: skip
 
 
-RULES = (
-    Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),  # type: ignore[arg-type]
+def _math(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    return " умножить на " if match.group() == "×" else " разделить на "
+
+
+def _floor(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    return f"{cardinal(int(match['a']))} из {cardinal(int(match['b']), 'genitive')}"
+
+
+def _unit_power(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    adjective = "квадратный" if match["power"] == "²" else "кубический"
+    return f"{adjective} {_UNIT_NAMES[match['unit']]}"
+
+
+# Claimed before numbers: their digits and signs are not amounts.
+EARLY = (
+    Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),
     Rule("symbol", ARROWS, lambda m, s: Reading(" ", "not read"), "Ria.ru >> -> Ria.ru"),
     Rule("symbol", AMPERSAND, _ampersand, "Procter & Gamble -> Проктер энд Гэмбл"),
     Rule("abbreviation", SAINT_PETERSBURG, lambda m, s: "Санкт-", "С.-Петербург -> Санкт-…"),
+    Rule("symbol", GREEK_LETTER, lambda m, s: GREEK[m.group()], "α -> альфа"),
+    Rule("symbol", MATH, _math, "9 × 11 -> девять умножить на одиннадцать"),
+    Rule("fraction", FLOOR, _floor, "этаж 5/9 -> этаж пять из девяти"),
+    Rule("measure", UNIT_POWER, _unit_power, "один м² -> один квадратный метр"),
+    Rule("version", VERSION, _version, "iOS 17.4 -> айос семнадцать точка четыре"),
+)
+LATE = (
     Rule("symbol", LONE_SIGN, lambda m, s: _SIGN_NAMES[m.group()], "% -> процент"),
     Rule("symbol", POWER, lambda m, s: " в квадрате" if m.group() == "²" else " в кубе", "x²"),
     Rule(
@@ -98,8 +119,6 @@ RULES = (
         "б/у -> бывший в употреблении",
     ),
     Rule("symbol", HASHTAG, lambda m, s: "хештег ", "#новости -> хештег новости"),
-    Rule("verbatim", LEADING_ZEROS, _leading_zeros, "007 -> ноль ноль семь"),
-    Rule("version", VERSION, _version, "iOS 17.4 -> айос семнадцать точка четыре"),
     Rule(
         "other cyrillic",
         OTHER_LETTERS,

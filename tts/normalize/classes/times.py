@@ -26,10 +26,11 @@ _HOURS_NOUN: dict[str, tuple[str, str, str]] = {
 SPORT = re.compile(
     r"\b(?:гол\w*|шайб\w*|забил\w*|забросил\w*|забит\w*|период\w*|матч\w*|тайм\w*|буллит\w*|"
     r"овертайм\w*|передач\w*|ассист\w*|вратар\w*|голкипер\w*|нападающ\w*|защитник\w*|"
-    r"хокке\w*|футбол\w*|пенальти|штрафн\w*|удален\w*|удалён\w*|игрок\w*|сборн\w*|"
+    r"хокке\w*|футбол\w*|отличил\w*|пенальти|штрафн\w*|удален\w*|удалён\w*|игрок\w*|сборн\w*|"
     r"счет\w*|счёт\w*|КХЛ|НХЛ|ВХЛ|бол\.|мен\.|бол\)|мен\))",
     re.IGNORECASE,
 )
+_DATE_PREPOSITIONS = frozenset({"на", "по", "к", "от", "с", "со", "до"})
 _TIME_PREPOSITIONS = frozenset({"в", "во", "с", "со", "до", "к", "ко", "после", "около", "по", "на"})
 
 
@@ -110,6 +111,8 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         minutes == "00" or match["h"].startswith("0")
     ):
         return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
+    if dotted and minutes != "00" and 1 <= int(minutes) <= 12 and previous in _DATE_PREPOSITIONS:
+        return None  # «на 11.01», «с 15.03»: a date
     if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
         return None  # a game clock or a score
     if previous in context.PREPOSITIONS:
@@ -177,7 +180,61 @@ def _am_pm(match: re.Match[str], sentence: Sentence) -> str:
     return f"{cardinal(hours)} {_hours(hours, 'nominative')} {part}"
 
 
+# A goal's minute in a match report: «Кирилл Савицкий (33)» -> «тридцать третья»; «Мальцев, 4
+# (1:0)» -> «четвёртая минута» (the running score after it says what the number is).
+GOAL_MINUTE = re.compile(
+    r"(?<=[а-яё]) \((?P<paren>\d{1,3})\)(?=[\s,.;)]|$)"
+    r"|(?<=[а-яё]), (?P<bare>\d{1,3})(?=\s?(?:[–—-]\s?[а-яё ]+)?\s?\(\d{1,2}:\d{1,2}\))"
+)
+
+
+def _goal_minute(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    from tts.normalize.numbers import ordinal
+
+    before = sentence.text[: match.start()].split()
+    name = before[-1] if before else ""
+    if not name[:1].isupper():
+        return None
+    if match["paren"]:
+        value = int(match["paren"])
+        if value > 130 or not is_sport(sentence):
+            return None
+        return Reading(f", {ordinal(value, 'nominative', 'f')}", "the minute of a goal")
+    value = int(match["bare"])
+    return Reading(f", {ordinal(value, 'nominative', 'f')} минута", "the minute of a goal")
+
+
+# Race times: «2:11:21» -> «два часа одиннадцать минут двадцать одна секунда»; «41:07.5» ->
+# «сорок одна минута семь целых пять десятых секунды».
+RACE = re.compile(
+    r"(?<![\w:.,])(?P<sign>\+)?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)"
+    r"(?:[.,](?P<f>\d{1,3}))?(?![\w:]|[.,]\d)"
+)
+
+
+def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    from tts.normalize.numbers import decimal
+
+    if not match["h"] and not match["f"]:
+        return None  # «12:23»: a clock time, a game clock or a score
+    parts = ["плюс"] if match["sign"] else []
+    if match["h"]:
+        hours = int(match["h"])
+        parts.append(f"{cardinal(hours)} {plural_form(hours, 'час', 'часа', 'часов')}")
+    minutes = int(match["m"])
+    parts.append(f"{cardinal(minutes, 'nominative', 'f')} {plural_form(minutes, 'минута', 'минуты', 'минут')}")
+    seconds = int(match["s"])
+    if match["f"]:
+        parts.append(f"{decimal(f'{seconds},{match[chr(102)]}')} секунды")
+    elif seconds:
+        parts.append(f"{cardinal(seconds, 'nominative', 'f')} {plural_form(seconds, 'секунда', 'секунды', 'секунд')}")
+    del sentence
+    return Reading(" ".join(parts), "a race time")
+
+
 RULES = (
+    Rule("game clock", GOAL_MINUTE, _goal_minute, "Савицкий (33) -> Савицкий, тридцать третья"),
+    Rule("game clock", RACE, _race, "2:11:21 -> два часа одиннадцать минут двадцать одна секунда"),
     Rule("time", AM_PM, _am_pm, "8pm -> восемь часов вечера"),
     Rule("time", RANGE, _range, "с 9:00 до 14:00 -> с девяти до четырнадцати часов"),
     Rule("time", TIME, _time, "в 11:00 -> в одиннадцать часов"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tts.normalize.latin import read_latin_word
+from tts.normalize.latin import BRANDS, english_syllable, transliterate
 from tts.normalize.alphabet import spell_latin
 from tts.normalize.numbers import cardinal, digits_in_groups
 from tts.normalize.rules import Reading, Rule
@@ -53,21 +53,32 @@ DOMAIN = re.compile(rf"(?<![\w@./-]){_HOST}(?![\w-]|\.\w)", re.IGNORECASE)
 
 
 def _letters(word: str) -> str:
-    """A lone letter by its name («a» -> «эй»), else as a word or spelled («abc» -> «эй би
-    си», «gmail» -> «джи мейл»)."""
-    return spell_latin(word) if len(word) == 1 else read_latin_word(word)
+    """A lone letter by its name («a» -> «эй»); an all-capitals run by letters («DK» -> «ди
+    кей»); else the brand table, known English pieces and transliteration («tengrinews» ->
+    «тенгриньюс», «avesta» -> «авеста»): a site's name is rarely an English word."""
+    if len(word) == 1 or (word.isupper() and len(word) <= 3):
+        return spell_latin(word)
+    low = word.lower()
+    if low in BRANDS:
+        return BRANDS[low]
+    if not any(c in "aeiouy" for c in low) or (len(low) == 3 and not english_syllable(low)):
+        return spell_latin(low)  # «abc» -> «эй би си»
+    return transliterate(low)
 
 
 def read_label(label: str, digits_one_by_one: bool = False) -> str:
     """One part of a host or mailbox: digits as numbers (in a mailbox, one by one, as it is
     dictated), letters read as a word or spelled."""
-    parts = re.findall(r"[A-Za-z]+|[а-яёА-ЯЁ]+|\d+|-", label)
+    # «DKnews» -> «DK» + «news»: a capital run before a lower-case word is its own part
+    parts = re.findall(r"[A-Z]{2,}(?=[a-z]{3,})|[A-Za-z][a-z]+|[A-Za-z]+|[а-яёА-ЯЁ]+|\d+|-", label)
     spoken = []
     for part in parts:
         if not part.isascii():
             spoken.append(part.lower())
         elif part == "-":
-            spoken.append("тире")
+            if digits_one_by_one:  # a mailbox is dictated: «a123-v» -> «… тире ви»
+                spoken.append("тире")
+            continue  # «avesta-news»: the hyphen is not read
         elif part.isdigit():
             numbers = part if digits_one_by_one else [part]
             spoken.append(" ".join(cardinal(int(d)) for d in numbers))
@@ -77,10 +88,11 @@ def read_label(label: str, digits_one_by_one: bool = False) -> str:
 
 
 def read_host(host: str) -> str:
-    labels = host.lower().split(".")
-    if labels and labels[0] == "www":
+    labels = [x.lower() if x.isupper() else x for x in host.split(".")]  # «BAQ.KZ»: a style
+    if labels and labels[0].lower() == "www":
         labels = labels[1:]
-    spoken = [read_label(x) for x in labels[:-1]] + [TLD.get(labels[-1], read_label(labels[-1]))]
+    last = labels[-1].lower()
+    spoken = [read_label(x) for x in labels[:-1]] + [TLD.get(last, read_label(last))]
     return " точка ".join(s for s in spoken if s)
 
 
