@@ -105,7 +105,7 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     """Cached: the result is a frozen value of (text, lexicon); books repeat lines."""
     lexicon_rule = _lexicon_rule(lexicon)
     rules = (lexicon_rule, *CLASSES) if lexicon_rule else CLASSES
-    source = " ".join(text.split())  # newlines and tabs are not speakable; spans follow this
+    source = " ".join(_clean(text).split())  # newlines and tabs are not speakable
     claims = _keep_inner_ends(source, apply_rules(source, rules))
     rewritten, segments = rewrite(source, claims)
     spoken, warnings = guard(rewritten)
@@ -113,6 +113,18 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     if latin.mostly_latin(source):
         warnings = (latin.MOSTLY_LATIN, *warnings)
     return Normalized(text, spoken, warnings, _Trail(source, claims, segments, rewritten))
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# An acute accent after a vowel is a stress mark («Фри́дрих»): Silero's «+» before the vowel.
+_ACUTE = re.compile("([аеёиоуыэюяАЕЁИОУЫЭЮЯ])\u0301")
+
+
+def _clean(text: str) -> str:
+    """Invisible characters out; editors' stress accents as the engine's stress marks."""
+    if "\u0301" in text:
+        text = _ACUTE.sub(r"+\1", text)
+    return _INVISIBLE.sub("", text)
 
 
 _ENDS = ".!?…"

@@ -93,6 +93,7 @@ COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
     ("в", "объеме"): "genitive", ("в", "течении"): "genitive", ("в", "счёт"): "genitive",
     ("по", "сравнению"): "instrumental", ("вместе", "с"): "instrumental",
     ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
+    ("по", "поводу"): "genitive", ("в", "течении"): "genitive", ("в", "виде"): "genitive",
     ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
 }  # fmt: skip
 # Words between a preposition and the number that agree with the phrase, not govern it.
@@ -150,6 +151,7 @@ GENITIVE_HEADS = frozenset({
     "эвакуация", "спасение", "задержание", "гибель", "смерть", "убийство", "хищение",
     "кража", "присвоение", "растрата", "отчуждение", "изъятие", "передача", "выделение",
     "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
+    "потеря", "утрата", "стоимость",
 })  # fmt: skip
 
 
@@ -169,6 +171,20 @@ INDECLINABLE = frozenset({"тенге", "евро", "кофе", "пенальт�
 # Nouns used as adverbs of time: «до минус 13 днём» counts nothing.
 TIME_ADVERBS = frozenset({"днём", "днем", "ночью", "утром", "вечером", "летом", "зимой",
                           "весной", "осенью"})  # fmt: skip
+
+
+_AGREEING = frozenset({"последних", "первых", "ближайших", "прошедших", "минувших",
+                       "предыдущих", "следующих", "оставшихся", "последние", "первые"})  # fmt: skip
+
+
+def _agreeing_adjective(word: str) -> frozenset[Case] | None:
+    """A plural adjective before a number agrees with the counted phrase: «последних 20-30
+    лет» is a genitive (its accusative reading is for animate nouns only)."""
+    if word not in _AGREEING:
+        return None
+    cases = {CASE_OF_TAG[str(p.tag.case)] for p in _parses_of(word) if p.tag.POS == "ADJF"
+             and "plur" in p.tag and p.tag.case and "anim" not in p.tag}  # fmt: skip
+    return frozenset(cases) or None
 
 
 def _parses_of(token_text: str) -> tuple[Any, ...]:
@@ -279,14 +295,20 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"
         )
+    agreeing = _agreeing_adjective(words[-1])
+    if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
+        return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
     while len(words) >= 2 and words[-1] in DETERMINERS:
         words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]
     if previous in ("и", "или"):
-        # «старше 58 и 63 лет»: the second number takes the first one's case
-        tokens = sentence.before(start, 3)
-        if len(tokens) >= 2 and tokens[-2].text.isdigit():
-            return governor(sentence, tokens[-2].start)
+        # «старше 58 и 63 лет», «при -20°C и -1 %»: the second number takes the first's case
+        tokens = sentence.before(start, 5)[:-1]
+        for token in reversed(tokens[-4:]):
+            if token.text.isdigit():
+                return governor(sentence, _number_start(sentence, token.end))
+            if token.is_word and not token.text.isascii() and len(token.text) > 3:
+                break
         return None
     if previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{previous}»"

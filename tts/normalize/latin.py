@@ -234,4 +234,15 @@ def read_latin_word(word: str) -> str:
     has_vowel = any(c in EN_VOWELS for c in low)
     if not has_vowel or (len(low) == 3 and not english_syllable(low)) or len(low) < 2:
         return spell_latin(low)
+    if word[:1].isupper() and len(low) > 3 and not ENGLISH_SPELLING.search(low):
+        # A name that does not look English («Amanat», «Kazinform», «Dedeman», «Masters»)
+        # is read as spelled: measured on the dev split, 92 right against 74 for English
+        # phonetics first (CMUdict gives many such names an American reading).
+        return transliterate(low)
     return english.read(low, BRANDS) or transliterate(low)
+
+
+# Spellings only English has: «th», «ee», «ou», «-tion», «w», a silent final «e»…
+ENGLISH_SPELLING = re.compile(
+    r"th|ee|oo|ea|ou|ay$|ey$|igh|tion|sion|ck|wh|w|ow|ew|aw|[^aeiou][aeiou][^aeiouy]e$|^kn|^wr|qu"
+)

@@ -207,8 +207,10 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
             return Grammar("genitive", why=f"complement of «{previous}»")
     if previous in ("по", "согласно", "к"):
         return Grammar("dative", why=f"after «{previous}»")
-    if previous == "см" or sentence.text[:start].rstrip().lower().endswith(("см.", "см. и")):
-        return Grammar("accusative", why="object of «см.»")
+    if re.search(r"(?i)\bсм\.\s", sentence.text[:start]) and not re.search(
+        r"[;:!?]", sentence.text[:start].lower().rpartition("см.")[2]
+    ):
+        return Grammar("accusative", why="object of «см.»")  # «см. рис. 2 и табл. 3»
     return context.phrase_case(sentence, start)
 
 
@@ -260,6 +262,8 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if entries is None:
         return None
     following = _next(sentence, match.end())
+    if len(written) == 2 and written[0].isupper() and following == "name":
+        return None  # «П. Кудюкин»: an initial
     word = written.rstrip(".").lower()
     if written.endswith(".") and following == "name" and morph.is_known(word):
         if sentence.text[match.end() :].lstrip()[:1].isupper() and len(word) > 2:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tts.normalize.classes.dates import roman_value
+from tts.normalize.alphabet import spell_latin
 from tts.normalize.latin import BRANDS, read_latin_word
 from tts.normalize.numbers import cardinal
 from tts.normalize.rules import Reading, Rule
@@ -21,13 +22,26 @@ _WORD = re.compile(
 # «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number.
 _ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс", "dr": "доктор", "vol": "том",
                   "no": "номер", "jr": "младший", "st": "сент", "inc": "инкорпорейтед",
-                  "ltd": "лимитед", "co": "компани", "vs": "против"}  # fmt: skip
+                  "ltd": "лимитед", "co": "компани", "vs": "против", "p": "страница",
+                  "pp": "страницы"}  # fmt: skip
+# Codes of letters and digits: «B52G» -> «би пятьдесят два джи», «A320», «F-16»
+LATIN_CODE = re.compile(r"(?<![\w.-])(?P<a>[A-Z]{1,3})-?(?P<n>\d{1,4})(?P<b>[A-Z]{0,3})(?![\w-])")
+
+
+def _latin_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    if match["a"] in ("N",) and not match["b"]:
+        return None  # «N2»: the number sign
+    parts = [spell_latin(match["a"].lower()), cardinal(int(match["n"]))]
+    if match["b"]:
+        parts.append(spell_latin(match["b"].lower()))
+    return Reading(" ".join(parts), "a code of letters and digits")
 _ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
 
 
 def _capitalised(spoken: str, written: str) -> str:
-    """A name keeps its capital; an acronym spelled by letters does not («BBC» -> «би би си»)."""
-    if written[:1].isupper() and not (written.isupper() and len(written) > 1):
+    """A name keeps its capital; an acronym or a letter does not («BBC» -> «би би си»)."""
+    if written[:1].isupper() and not written.isupper():
         return spoken[:1].upper() + spoken[1:]
     return spoken
 
@@ -57,7 +71,7 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     word = match["word"]
     parts = re.split(r"['’-]", word)
-    if word.isupper() and all(roman_value(p) and (len(p) > 1 or p in "IVX") for p in parts):
+    if word.isupper() and all(roman_value(p) and set(p) <= set("IVX") for p in parts):
         return None  # Roman numerals: the roman and century classes
     after = match.string[match.end() : match.end() + 3]
     if word.lower() in _ABBREVIATIONS and after.startswith("."):
@@ -71,6 +85,7 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 RULES = (
+    Rule("code", LATIN_CODE, _latin_code, "B52G -> би пятьдесят два джи"),
     Rule("abbreviation", LATIN_ABBREVIATION, _latin_abbreviation, "Mr. Smith -> мистер Смит"),
     Rule("latin", _BRAND, _brand, "iPhone -> айфон; Donald Trump -> Дональд Трамп"),
     Rule("latin", _WORD, _latin_word, "Fusion -> фьюжн; BBC -> би би си"),

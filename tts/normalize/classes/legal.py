@@ -66,7 +66,12 @@ _ELEMENT = re.compile(rf"(?P<part>{_PART})\s?(?P<numbers>{_NUMBERS})")
 _INSTRUMENTAL = re.compile(r"^(?:предусмотрен|установлен|определ[её]н|регламентирован|квалифициров)")
 
 
+_SEE = re.compile(r"(?i)\bсм\.\s*(?:[^.]*?\s(?:и|,)\s*)?$")
+
+
 def _reference_case(sentence: Sentence, start: int) -> tuple[Case, str]:
+    if _SEE.search(sentence.text[:start]):
+        return "accusative", "object of «см.»"
     words = sentence.words_before(start, 1)
     previous = words[0] if words else None
     if previous is None:

@@ -41,7 +41,7 @@ from tts.normalize.rules import Reading, Rule
 from tts.normalize.sentence import Sentence
 
 RANGE = re.compile(
-    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?:{DASHES}|\.\.\.?|…|(?<=\d)(?=[-−+]\d)|\s(?=[-−+]\d))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
+    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?(sign)(?:\s(?=[-−+]\d)|{DASHES}|\.\.\.?|…|(?=[-−+]\d))|(?:{DASHES}|\.\.\.?|…|(?=[-−+]\d)))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
     r"(?![\w.,:/-]\d|-\w)"
 )
@@ -77,7 +77,7 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if labelled is not None:
         return labelled
     between = match.string[match.end("a") : match.start("b")]
-    if between.strip() in ("", "-", "−") and between != "-" and not match["sign"]:
+    if between.strip() == "" and not match["sign"]:
         return None  # «3 -2», «1+1»: a range only between two signed numbers
     first, second = amount(match["a"]), amount(match["b"])
     if first is None or second is None:
@@ -247,6 +247,38 @@ def _is_label(sentence: Sentence, start: int) -> bool:
     )
 
 
+# «Главы IV и V», «В разделах IV-V», «Главы IV, V и VI»: numbered parts listed after their
+# plural noun are read before it, as Russian says them: «четвёртая и пятая главы».
+ROMAN_LIST = re.compile(
+    r"(?<![\w-])(?P<noun>[А-ЯЁа-яё]+) (?P<list>[IVX]{1,6}(?:(?:,\s?|\sи\s|\s?[-–—]\s?)[IVX]{1,6})+)"
+    r"(?![\w-])"
+)
+
+
+def _roman_list(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    nouns = [
+        p for p in morph.parses(match["noun"])
+        if p.tag.POS == "NOUN" and "plur" in p.tag and p.normal_form in _BOOK_LABELS and p.tag.case
+    ]  # fmt: skip
+    values = [roman_value(r) for r in re.findall(r"[IVX]+", match["list"])]
+    if not nouns or not all(values):
+        return None
+    noun = nouns[0]
+    lemma = next(p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag)
+    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender), "m")
+    case = context.CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    joiners = re.findall(r",\s?|\sи\s|\s?[-–—]\s?", match["list"])
+    parts = [ordinal(values[0], case, gender)]  # type: ignore[arg-type]
+    for joiner, value in zip(joiners, values[1:], strict=True):
+        joiner = joiner.strip()
+        parts.append({"и": " и ", ",": ", "}.get(joiner, " – ") + ordinal(value, case, gender))  # type: ignore[arg-type,arg-type]
+    spoken = "".join(parts) + " " + match["noun"].lower()
+    if match["noun"][:1].isupper():
+        spoken = spoken[:1].upper() + spoken[1:]
+    return Reading(spoken, f"{case}: numbers «{match['noun']}»")
+
+
 def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
     value = roman_value(match["r"])
     second = roman_value(match["r2"]) if match["r2"] else None
@@ -286,7 +318,8 @@ def _coordinated_before(sentence: Sentence, start: int) -> bool:
     return bool(re.search(r"[IVX\d]+\s?(?:и|или|,)\s?$", sentence.text[:start]))
 
 
-# «1/4 финала», «2/3 голосов»; «24/7», «50/50»
+_RATIOS = frozenset({(24, 7), (50, 50), (365, 24), (90, 60), (4, 3), (16, 9), (21, 9)})
+# «1/4 финала», «2/3 голосов», «7/2»; «24/7», «50/50», «16/9» are ratios
 FRACTION = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)")
 
 
@@ -294,7 +327,7 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
     n, d = int(match["n"]), int(match["d"])
     if d == 0:
         return None
-    if n >= d or d > 100:
+    if (n, d) in _RATIOS or d > 100 or n == d:
         return Reading(f"{cardinal(n)} на {cardinal(d)}", "a ratio")
     grammar = context.phrase_case(sentence, match.start())
     case = grammar.case if grammar.case != "accusative" else "nominative"
@@ -368,17 +401,21 @@ COMPOUND = re.compile(
     r"сантиметров|миллиметров|граммов|килограммов|разов|членн|сторонн|звёздочн|звездочн|"
     r"полосн|струнн|дверн|цилиндров|ступенчат|уровнев|балльн|минутк)[а-яё]*)(?![\w-])"
 )
-_COMBINING = {"сто": "сто", "девяносто": "девяносто", "один": "одно", "тысяча": "тысяче"}
+_KEPT = {"сто": "сто", "девяносто": "девяносто", "сорок": "сорока"}
 
 
 def compound_head(value: int) -> str:
-    """4 -> «четырёх», 20 -> «двадцати», 100 -> «сто», 90 -> «девяносто», 1 -> «одно»."""
+    """4 -> «четырёх», 20 -> «двадцати», 100 -> «сто», 90 -> «девяносто», 1 -> «одно», 99 ->
+    «девяностодевяти»: each word in the genitive, but «сто» and «девяносто» as they are."""
     if value == 1000:
         return "тысяче"
-    words = cardinal(value, "genitive").split()
-    last = cardinal(value).split()[-1]
-    if last in _COMBINING:
-        words[-1] = _COMBINING[last]
+    nominative = cardinal(value).split()
+    genitive = cardinal(value, "genitive").split()
+    if len(nominative) != len(genitive):
+        return "".join(genitive)
+    words = [_KEPT.get(n, g) for n, g in zip(nominative, genitive, strict=True)]
+    if nominative[-1] == "один":
+        words[-1] = "одно"
     return "".join(words)
 
 
@@ -420,5 +457,6 @@ RULES = (
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
     Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),
+    Rule("roman", ROMAN_LIST, _roman_list, "Главы IV и V -> Четвёртая и пятая главы"),
     Rule("roman", ROMAN, _roman, "Николай II -> Николай Второй"),
 )

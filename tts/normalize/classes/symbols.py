@@ -37,6 +37,8 @@ _OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
 OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
 
 # «Python 3.11», «iOS 17.4», «версия 2.0.1» -> «три точка одиннадцать».
+# «192.168.1.1»: an IP address, number by number
+IP_ADDRESS = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 VERSION = re.compile(
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\bверсия )|(?<=\bверсии ))\d+(?:\.\d+)+(?![\w.]\d)"
 )
@@ -55,12 +57,12 @@ PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(
 # «>>», «<<», «→», «•», «|»: navigation and bullets, not read.
 ARROWS = re.compile(r"(?:>>|<<|»»|→|←|►|▶|•|■|▪)+")
 # «&» between words: «и» («R&D» is spelled by the Latin class); in English names «энд».
-AMPERSAND = re.compile(r"(?<=\s)&(?=\s)")
+AMPERSAND = re.compile(r"(?<=\s)&(?=\s)|(?<=[A-Za-z])&(?=[A-Za-z])")
 
 
 def _ampersand(match: re.Match[str], sentence: Sentence) -> str:
     before = sentence.text[: match.start()].rstrip()
-    return "энд" if before[-1:].isascii() and before[-1:].isalpha() else "и"
+    return " энд " if before[-1:].isascii() and before[-1:].isalpha() else " и "
 
 
 GREEK: dict[str, str] = {
@@ -71,7 +73,7 @@ GREEK: dict[str, str] = {
     "Φ": "фи", "Ψ": "пси", "Π": "пи", "Λ": "лямбда", "Γ": "гамма", "Θ": "тета",
 }  # fmt: skip
 GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
-MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×](?=\d)")
+MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)")
 # «этаж 5/9» -> «этаж пять из девяти»
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 # Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
@@ -83,7 +85,13 @@ _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм
 
 def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
-    return " умножить на " if match.group() == "×" else " разделить на "
+    return {"×": " умножить на ", "÷": " разделить на ", "^": " в степени ", "−": " минус "}[
+        match.group()
+    ]
+
+
+# Footnote markers: «Кагарлицкий[10]», «полумесяце{5}»: not read.
+FOOTNOTE = re.compile(r"(?<=[^\W\d])[\[{]\d{1,3}[\]}]|(?<=[.,;:])[\[{]\d{1,3}[\]}]")
 
 
 def _floor(match: re.Match[str], sentence: Sentence) -> str:
@@ -99,6 +107,7 @@ def _unit_power(match: re.Match[str], sentence: Sentence) -> str:
 
 # Claimed before numbers: their digits and signs are not amounts.
 EARLY = (
+    Rule("symbol", FOOTNOTE, lambda m, s: Reading(" ", "a footnote mark: not read"), "[10]"),
     Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),
     Rule("symbol", ARROWS, lambda m, s: Reading(" ", "not read"), "Ria.ru >> -> Ria.ru"),
     Rule("symbol", AMPERSAND, _ampersand, "Procter & Gamble -> Проктер энд Гэмбл"),
@@ -107,6 +116,7 @@ EARLY = (
     Rule("symbol", MATH, _math, "9 × 11 -> девять умножить на одиннадцать"),
     Rule("fraction", FLOOR, _floor, "этаж 5/9 -> этаж пять из девяти"),
     Rule("measure", UNIT_POWER, _unit_power, "один м² -> один квадратный метр"),
+    Rule("version", IP_ADDRESS, _version, "192.168.1.1 -> сто девяносто два точка …"),
     Rule("version", VERSION, _version, "iOS 17.4 -> айос семнадцать точка четыре"),
 )
 LATE = (

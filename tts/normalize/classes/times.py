@@ -226,7 +226,7 @@ def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
     seconds = int(match["s"])
     if match["f"]:
         parts.append(f"{decimal(f'{seconds},{match[chr(102)]}')} секунды")
-    elif seconds:
+    elif seconds or match["h"]:  # «02:25:00» -> «… ноль секунд»
         parts.append(f"{cardinal(seconds, 'nominative', 'f')} {plural_form(seconds, 'секунда', 'секунды', 'секунд')}")
     del sentence
     return Reading(" ".join(parts), "a race time")
