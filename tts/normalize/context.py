@@ -491,8 +491,10 @@ def ordinal(
         if ruled is not None:
             cases, why = ruled
         return Grammar(_pick(cases, sentence, start, default), gender, why=why)
-    # singular readings first: «III степени» is «третьей», not «третьи»
-    options.sort(key=lambda o: o[2])
+    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «2-е»
+    # with no noun is plural («вторые»), like the decades it looks like
+    bare_plural = lemma is None and suffix in ("е", "ые") and options[0][4].startswith("suffix")
+    options.sort(key=lambda o: o[2] != bare_plural)
     cases = frozenset(o[0] for o in options)
     ruled = governor(sentence, start)
     case = next(iter(cases)) if len(cases) == 1 else None

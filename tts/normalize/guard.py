@@ -128,6 +128,15 @@ _EUPHONY = re.compile(
 )
 
 
+# «об первой» -> «о первой»: «об» only before a vowel.
+_OB = re.compile(
+    r"(?<![\w-])(?P<o>[Оо])б (?=(?:перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|двадцат|"
+    r"тридцат|сорок|сто|двух|трёх|трех|четырёх|четырех|тысяч|миллион)[а-яё]*)"
+)
+
+
 def euphony(text: str) -> str:
-    """«в втором» -> «во втором»: the vowel form of в, с, к where Russian requires it."""
+    """«в втором» -> «во втором», «об первой» -> «о первой»: the forms of в, с, к, о that
+    Russian requires before the word that follows."""
+    text = _OB.sub(lambda m: m["o"] + " ", text)
     return _EUPHONY.sub(lambda m: m.group().rstrip() + "о ", text)

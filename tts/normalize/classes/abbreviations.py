@@ -146,6 +146,13 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "МСК": (_fixed("по московскому времени"),),  # в 10:00 МСК
 }
 
+LANGUAGES = {
+    "английский": "по-английски", "латинский": "по-латыни", "немецкий": "по-немецки",
+    "французский": "по-французски", "японский": "по-японски", "китайский": "по-китайски",
+    "казахский": "по-казахски", "русский": "по-русски", "греческий": "по-гречески",
+    "арабский": "по-арабски", "тюркский": "по-тюркски",
+}  # fmt: skip
+
 _ALTERNATIVES = []
 for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
     # «т.е.» also matches «т. е.»: a space may follow each inner dot
@@ -292,6 +299,9 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
     if entry.kind == "adjective":
         if entry.where == "word" and not _agreement_target(sentence, match.end()):
             return None  # «гл. без номера»: nothing to agree with; the next reading
+        if entry.reading in LANGUAGES and not _agreement_target(sentence, match.end()):
+            # «(англ. Half Armor)»: a gloss, «по-английски»
+            return Reading(LANGUAGES[entry.reading], "a language gloss")
         spoken, why = _agree_adjective(entry.reading, sentence, match.end(), match.start())
         return Reading(spoken, why)
     if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):

@@ -34,7 +34,7 @@ CYRILLIC: dict[str, str | None] = {
     "АО": None,  # АО -> а о
     "ТОО": None,  # ТОО -> тэ о о
     "ИП": None,  # ИП -> и пэ
-    "ГИБДД": "гэ и бэ дэ дэ",  # ГИБДД
+    "ГИБДД": "ги бэ дэ дэ",  # ГИБДД (its first syllable said as a word)
     "ОТ": "овертайм",  # «3:2 ОТ» (a score's note; never the preposition in capitals)
     "ТАСС": "тасс",  # ТАСС
     "ГОСТ": "гост",  # ГОСТ

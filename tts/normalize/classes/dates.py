@@ -238,7 +238,11 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # «на 300 г муки»: grams
     if match["noun"] in ("г.", "г") and y1 < 1000 and _mass_before(sentence, match.start()):
         return None  # «вес 123 г.»: grams
-    plural_noun = match["noun"] in ("годах", "годами", "годам", "годов", "годы")
+    plural_noun = match["noun"].lower() in ("годах", "годами", "годам", "годов", "годы")
+    if match["noun"].startswith("гг") and not match["y2"] and y1 % 10 == 0:
+        grammar = _abbreviated_year_case(match, sentence)  # «в 2000гг.» -> «в двухтысячных годах»
+        spoken = f"{ordinal(y1, grammar.case, plural=True)} {_noun_form('год', grammar.case, True)}"
+        return Reading(spoken, f"{grammar.case}: a decade")
     if plural_noun and not match["y2"] and y1 % 10 == 0:
         # «в 1990 годах»: the decade
         grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
@@ -252,6 +256,16 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
     case = grammar.case
     if match["y2"] and match["join"].strip() == "по":
         case = "genitive"  # «с 2020 по 2024 год»
+    if (
+        match["y2"]
+        and match["join"].strip() in "-–—"
+        and match["noun"].startswith("гг")
+        and sentence.at_start(match.start())
+        and re.match(r"\s+[а-яё]", match.string[match.end() :])
+    ):  # «1990–2000 гг. компания выпустила…»: a span, «с … по … год»
+        second = int(match["y2"]) if len(match["y2"]) == 4 else y1 // 100 * 100 + int(match["y2"])
+        spoken = f"с {ordinal(y1, 'genitive')} по {ordinal(second, 'accusative')} год"
+        return Reading(spoken, "a span of years at the start: «с … по …»")
     parts = [ordinal(y1, case)]
     if match["y2"]:
         y2_text = match["y2"]
@@ -356,9 +370,10 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
         word = noun if not abbreviated else _noun_form(lemma, case, plural)
         return Reading(f"{first} {word}", f"{case}: {why}")
     if join == "по":
+        first = ordinal(c1, "genitive", gender)  # type: ignore[arg-type]
         second = ordinal(c2, "accusative", gender)  # type: ignore[arg-type]
         word = _noun_form(lemma, "accusative", False)
-        return Reading(f"{first} по {second} {word}", f"{case}: «с … по …»")
+        return Reading(f"{first} по {second} {word}", "«с … по …»")
     if join == "до":
         second = ordinal(c2, "genitive", gender)  # type: ignore[arg-type]
         return Reading(f"{first} до {second} {_noun_form(lemma, 'genitive', False)}", why)

@@ -33,6 +33,7 @@ from tts.normalize.context import Grammar
 from tts.normalize.numbers import (
     Case,
     cardinal,
+    decimal,
     digits_in_groups,
     fraction,
     ordinal,
@@ -150,6 +151,8 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun_after = parse is not None and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case
     if not match["hyphen"] and suffix in _UNIT_LIKE and not noun_after:
         return None  # «5м»: metres
+    if suffix == "ю" and not noun_after and written.isdigit() and value >= 5:
+        return Reading(cardinal(value, "instrumental"), "instrumental: «6-ю 7» (times)")
     plural_noun = parse is not None and parse.tag.POS == "NOUN" and "plur" in parse.tag
     if written.isdigit() and (
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
@@ -439,13 +442,17 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
-# «Олимпийские игры-2018», «Евро-2024»: a name and its year.
-NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d{4})(?![\w-])")
+# «Олимпийские игры-2018», «тест-1,02»: a word and its number.
+NAMED_YEAR = re.compile(r"(?<=[а-яё])-(?P<num>\d+(?:,\d+)?)(?![\w-]|[.,]\d)")
 
 
 def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
-    return Reading(" " + cardinal(int(match["num"])), "a name with its year")
+    number = amount(match["num"])
+    if number is None:
+        return Reading(" " + digits_in_groups(match["num"]), "a name with its number")
+    spoken = decimal(number.text) if number.fraction else cardinal(number.whole)
+    return Reading(" " + spoken, "a name with its number")
 
 
 RULES = (

@@ -52,12 +52,12 @@ class Amount:
         return f"{self.whole},{self.fraction}" if self.fraction else str(self.whole)
 
 
-def amount(text: str) -> Amount | None:
+def amount(text: str, signed: bool = False) -> Amount | None:
     whole, _, fraction = re.sub(SEP, "", text).replace(".", ",").partition(",")
     if not whole.isdigit():
         return None
-    if len(whole) in (3, 4) and whole.startswith("0") and not fraction:
-        return None  # «007»: a code, read digit by digit
+    if len(whole) in (3, 4) and whole.startswith("0") and not fraction and not signed:
+        return None  # «007»: a code, read digit by digit («-050» is minus fifty)
     return Amount(int(whole), fraction)
 
 
@@ -271,7 +271,7 @@ _CASE_SENSITIVE = frozenset({"в", "мб", "гб", "тб", "кб", "мп", "м",
 
 
 def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    number = amount(match["num"])
+    number = amount(match["num"], signed=bool(match["sign"]))
     if number is None:
         return None
     scale, unit_text = match["scale"], match["unit"]
@@ -312,7 +312,7 @@ def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if number is None:
         digits = match["num"]
         return Reading(digit_by_digit(digits), "a code with leading zeros")
-    if not number.fraction and match.string[: match.start()].rstrip().endswith(("№", "N")):
+    if not number.fraction and match.string[: match.start()].rstrip().endswith(("№", "N", "©")):
         return Reading(cardinal(number.whole), "nominative: a number after «№»")
     if not number.fraction:
         named = context.label_before(sentence, match.start())
