@@ -67,13 +67,19 @@ def _library() -> Callable[[str], str]:
 
 
 def deleted(written: str, spoken: str) -> list[str]:
-    """Written Cyrillic words missing from the spoken form (a plain word the normalizer lost)."""
-    said = set(fold(spoken + " ").split()) if False else set(re.findall(r"[а-я]+", spoken.lower().replace("ё", "е")))
+    """Written dictionary words missing from the spoken form (a word the normalizer lost);
+    abbreviations («млн», «ноя») are expanded, not lost."""
+    from tts.normalize import morph
+
+    said = set(re.findall(r"[а-я]+", spoken.lower().replace("ё", "е")))
     lost = []
     for match in re.finditer(r"(?<![\w.-])[а-яё]{3,}(?![\w.-])", written):
         word = match.group().lower().replace("ё", "е")
-        if word not in said:
-            lost.append(match.group())
+        if word in said or not morph.is_known(word):
+            continue
+        if any("Abbr" in p.tag for p in morph.parses(word)[:2]):
+            continue
+        lost.append(match.group())
     return lost
 
 

@@ -17,6 +17,7 @@ Every change keeps its written span, class and reason, for `tts normalize --expl
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -121,10 +122,35 @@ _ACUTE = re.compile("([аеёиоуыэюяАЕЁИОУЫЭЮЯ])\u0301")
 
 
 def _clean(text: str) -> str:
-    """Invisible characters out; editors' stress accents as the engine's stress marks."""
+    """Invisible characters out; editors' stress accents as the engine's stress marks; words
+    typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
+    accented Latin letters as plain ones («Ürei» -> «Urei»)."""
     if "\u0301" in text:
         text = _ACUTE.sub(r"+\1", text)
-    return _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    if _MIXED.search(text):
+        text = _MIXED_WORD.sub(_one_script, text)
+    if not text.isascii():
+        text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
+    return text
+
+
+_LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
+_CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_MIXED = re.compile(r"[а-яёА-ЯЁ][A-Za-z]|[A-Za-z][а-яёА-ЯЁ]")
+_MIXED_WORD = re.compile(r"[A-Za-zа-яёА-ЯЁ]+")
+_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
+
+
+def _one_script(match: re.Match[str]) -> str:
+    word = match.group()
+    cyrillic = sum(1 for c in word if "а" <= c.lower() <= "я" or c in "ёЁ")
+    latin = sum(1 for c in word if c.isascii())
+    if cyrillic and latin:
+        return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+    return word
 
 
 _ENDS = ".!?…"

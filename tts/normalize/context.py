@@ -122,12 +122,14 @@ APPOSITION_NOUNS = frozenset({
     "объем", "тираж", "численность", "протяжённость", "протяженность", "диаметр", "ёмкость",
     "емкость", "масса", "грузоподъёмность", "вместимость", "срок", "цена", "сумма", "рост",
     "инфляция", "температура", "население", "бюджет", "счёт", "счет", "зарплата",
-    "пенсия", "курс", "доля", "показатель", "скорость", "возраст", "тариф", "дистанция",
+    "пенсия", "курс", "доля", "показатель", "скорость", "возраст", "тариф", "дистанция", "доход",
+    "выручка", "расход", "прибыль", "оборот", "минимум", "максимум",
 })  # fmt: skip
 # Prices: «стоимость 5 млн тенге» is the price itself; «стоимость 1 кв. м» is the price of.
 PRICE_NOUNS = frozenset({"стоимость", "цена"})
 _MONEY_WORDS = re.compile(
-    r"^\s*[\d\s,.]*(?:тыс|млн|млрд|трлн)?\.?\s*(?:руб|тенге|тг|долл|доллар|евро|\$|€|₸|₽|"
+    r"^\s*[\d\s,.]*(?:тыс\w*|млн|млрд|трлн|миллион\w*|миллиард\w*|триллион\w*)?\.?\s*"
+    r"(?:руб|тенге|тг|долл|доллар|евро|\$|€|₸|₽|"
     r"юан|фунт|сом|гривен|копе|тиын|цент)",
     re.IGNORECASE,
 )
@@ -143,8 +145,9 @@ GENITIVE_HEADS = frozenset({
     "житель", "представитель", "сотрудник", "участник", "руководитель", "гражданин",
     "владелец", "собственник", "акционер", "глава", "жительница", "семья", "победитель",
     "ряд", "группа", "часть", "половина", "треть", "четверть", "большинство", "тысяча",
-    "миллион", "миллиард", "доход", "выручка", "расход", "поставка", "продажа", "покупка",
-    "выплата", "строительство", "ремонт", "реконструкция", "прокладка", "выпуск",
+    "миллион", "миллиард", "поставка", "продажа", "покупка",
+    "выплата", "строительство", "ремонт", "реконструкция", "прокладка", "выпуск", "голос",
+    "количество",
     "ввод", "закупка", "экспорт", "импорт", "добыча", "производство", "перевозка",
     "установка", "посадка", "вырубка", "снос", "возведение", "открытие", "создание",
     "подготовка", "обучение", "трудоустройство", "проверка", "обследование", "вакцинация",
@@ -233,7 +236,10 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
             return Counted(ALL_CASES, "m", False, token.text)
         if token.lower in TIME_ADVERBS:
             break
-        found = [p for p in _parses_of(token.text) if _nounlike(p)]
+        top = _parses_of(token.text)
+        if top and top[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ"):
+            break  # «в 27 из 50»: «из» is a preposition
+        found = [p for p in top if _nounlike(p)]
         if not found:
             break
         candidates.append((token, found))
@@ -281,6 +287,8 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
 def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
+    if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in PREPOSITIONS:
+        return governor(sentence, tokens[-1].start)  # «увеличится с — 62771 тенге»
     texts = [t.text for t in tokens]
     if len(tokens) >= 2 and texts[-1] == "," and _number_end(texts[:-1]):
         # «до -10, -15 градусов»: a number listed after another takes its case
@@ -318,6 +326,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if not parses:
         return None
     best = parses[0]
+    if previous in ("равен", "равна", "равно", "равны", "равняется", "равнялся", "равнялась"):
+        return frozenset({"dative"}), f"after «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and (
         best.normal_form in GENITIVE_VERBS
     ):
@@ -390,8 +400,12 @@ def count(
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
     ruled = governor(sentence, start)
-    if ruled is not None and ruled[1] == "after «в»" and sentence.text[end:].startswith(" от "):
-        ruled = frozenset({"prepositional"}), "a distance «в … от»"
+    rest = sentence.text[end:]
+    if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
+        ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
+    if ruled is not None and ruled[1] in ("after «с»", "after «со»") and lemma == "процент":
+        if not re.search(r"\bдо\b|\bпо\b", rest):
+            ruled = frozenset({"instrumental"}), "«с … %»: with so much"
     if ruled is not None:
         cases, why = ruled
         both = cases & allowed
@@ -399,8 +413,8 @@ def count(
             (case,) = both
             return Grammar(case, gender, animate, why=_join(why, why_noun))
         if both:
-            previous = sentence.words_before(start, 1)
-            preferred = PREFERRED.get(previous[0]) if previous else None
+            previous = _previous_word(sentence, start)
+            preferred = PREFERRED.get(previous) if previous else None
             if preferred in both:
                 return Grammar(preferred, gender, animate, why=_join(why, why_noun))
             if "nominative" in both:
@@ -513,9 +527,18 @@ def _as_gender(value: str) -> Gender:
     return value if value in ("m", "f", "n") else "m"  # type: ignore[return-value]
 
 
+def _previous_word(sentence: Sentence, start: int) -> str | None:
+    """The word before `start`, past a dash typed after a preposition («с — 62771»)."""
+    tokens = sentence.before(start, 2)
+    if len(tokens) == 2 and tokens[-1].text in "–—-" and tokens[-2].is_word:
+        return tokens[-2].lower
+    words = sentence.words_before(start, 1)
+    return words[0] if words else None
+
+
 def _pick(cases: frozenset[Case], sentence: Sentence, start: int, default: Case) -> Case:
-    previous = sentence.words_before(start, 1)
-    preferred = PREFERRED.get(previous[0]) if previous else None
+    previous = _previous_word(sentence, start)
+    preferred = PREFERRED.get(previous) if previous else None
     if preferred in cases:
         return preferred  # type: ignore[return-value]
     if default in cases:
@@ -538,6 +561,7 @@ def phrase_case(sentence: Sentence, start: int, default: Case = "nominative") ->
 # Nouns a number before which is an ordinal even when it ends in 1 («1 место» -> «первое
 # место», «на 71 минуте» -> «на семьдесят первой минуте»).
 ORDINAL_NOUNS = frozenset({
+    "площадка", "пусковая",
     "место", "класс", "курс", "этаж", "тур", "раунд", "период", "тайм", "сезон", "квартал",
     "полугодие", "ряд", "съезд", "созыв", "этап", "круг", "игровой", "номер", "пункт",
     "подъезд", "корпус", "микрорайон", "линия", "уровень", "степень", "категория",
@@ -604,10 +628,12 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     """«2 место», «в 3 классе», «на 37 минуте», «в рамках 44 турнира»: a number before a
     singular noun that no cardinal could count is that noun's ordinal."""
     token = sentence.word_after(end)
-    if token is None or not token.is_cyrillic or token.text.isupper():
+    if token is None or not token.is_cyrillic or token.text.isupper() or value >= 1000:
         return None
     if token.lower in INDECLINABLE or token.lower in TIME_ADVERBS:
         return None
+    if token.text[:1].isupper() and not sentence.at_start(start):
+        return None  # «24 Канал»: a name, the number read as written
     found = [p for p in _parses_of(token.text) if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in ("год", "век"):
         return None

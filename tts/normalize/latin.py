@@ -44,11 +44,18 @@ BRANDS: dict[str, str] = {
     "galaxy": "гэлакси",  # Galaxy
     "chat": "чат",  # Chat
     "python": "питон",  # Python
+    "crew": "крю",  # Crew Dragon
+    "dragon": "дрэгон",  # Crew Dragon
+    "qualcomm": "квалкомм",  # Qualcomm
+    "techcrunch": "теккранч",  # TechCrunch
+    "kase": "касе",  # KASE (Kazakhstan Stock Exchange)
+    "washington": "вашингтон",  # The Washington Post
     "macbook": "макбук",  # MacBook
+    "micro": "микро",  # microSD
     "halyk": "халык",  # Halyk
     "egov": "и гов",  # eGov
     "chatgpt": "чат джи пи ти",  # ChatGPT
-    "openai": "оупен эй ай",  # OpenAI
+    "openai": "опен эй ай",  # OpenAI
     "spacex": "спейс икс",  # SpaceX
     "wi-fi": "вай фай",  # Wi-Fi
     "online": "онлайн",  # online

@@ -132,7 +132,11 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
     head, core, tail = caps.groups()
     if head:  # «КазНУ» style: the lowercase head glues into one word
         glued = head + core + tail
-        return Reading(glued.lower(), "acronym") if is_pronounceable(glued, RU_VOWELS) else None
+        if is_pronounceable(glued, RU_VOWELS):
+            return Reading(glued.lower(), "acronym")
+        # «КазАССР»: the head said as a word, the capitals by letters
+        spoken = f"{head.lower()} {CYRILLIC.get(core) or spell_cyrillic(core)}"
+        return Reading(spoken + (f" {tail}" if tail else ""), "acronym")
     reading = CYRILLIC.get(core) or read_cyrillic(core)
     return None if reading is None else Reading(reading + (" " + tail if tail else ""), "acronym")
 
@@ -150,7 +154,17 @@ def _initials(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(letters + (". " if ends else " "), "initials")
 
 
+# «Протон-М», «Электро-Л», «Ил-76»: a capital letter after a hyphen is said by its name.
+LETTER_SUFFIX = re.compile(r"(?<=[а-яё])-(?P<letter>[А-ЯЁ])(?![\w-])")
+
+
+def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading("-" + spell_cyrillic(match["letter"]), "a model letter")
+
+
 RULES = (
+    Rule("acronym", LETTER_SUFFIX, _letter_suffix, "Протон-М -> Протон-эм"),
     Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),
     Rule("acronym", _CYR, _render_cyrillic, "ДТП -> дэ тэ пэ; ООН -> оон"),
 )

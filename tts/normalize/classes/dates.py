@@ -40,7 +40,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:[.!?]|$|[-–—]\s+(?!\d))")
 
 _WEEKDAYS = re.compile(
     r"(?P<prep>\b[А-Яа-яЁё]+\s)?(?P<day>понедельник|вторник|сред[ау]|четверг|пятниц[ау]|"
-    r"суббот[ау]|воскресенье)\s?,\s?$",
+    r"суббот[ау]|воскресенье)\s?,?\s?$",
     re.IGNORECASE,
 )
 
@@ -87,7 +87,8 @@ def _year_words(year: int, case: Case) -> str:
 
 # «20 августа 2024 года», «20-21 августа», «5 и 6 мая», «с 5 по 7 мая»
 DAY_MONTH = re.compile(
-    rf"(?<![\w.,:/-])(?P<d1>[0-3]?\d)(?:(?P<join>{DASH}|\s(?:и|по|или)\s)(?P<d2>[0-3]?\d))?\s"
+    rf"(?<![\w.,:/-])(?P<list>(?:[0-3]?\d,\s?)+)?(?P<d1>[0-3]?\d)"
+    rf"(?:(?P<join>{DASH}|\s(?:и|по|или)\s)(?P<d2>[0-3]?\d))?\s?"
     rf"(?P<month>{_MONTH_CAP})(?![\w-])"
     rf"(?:\s(?P<year>\d{{4}})(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
 )
@@ -96,12 +97,13 @@ DAY_MONTH = re.compile(
 def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
     d1 = int(match["d1"])
     d2 = int(match["d2"]) if match["d2"] else None
-    if not 1 <= d1 <= 31 or (d2 is not None and not 1 <= d2 <= 31):
+    listed = [int(d) for d in re.findall(r"\d+", match["list"] or "")]
+    if not all(1 <= d <= 31 for d in [d1, *listed, *([d2] if d2 else [])]):
         return None
     grammar = date_case(sentence, match.start(), match.end())
     case = grammar.case
-    first = ordinal(d1, case, "n")
-    parts = [first]
+    parts = [f"{ordinal(d, case, 'n')}," for d in listed]  # «15, 16 и 17 марта»
+    parts.append(ordinal(d1, case, "n"))
     if d2 is not None:
         join = match["join"].strip()
         if join == "по":
@@ -276,7 +278,8 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
         if join == "по":
             second_case: Case = "accusative"
             parts += ["по", ordinal(y2, second_case)]
-            noun_word = "год"
+            if match["noun"].startswith("г") and match["noun"] not in ("годы", "года", "год"):
+                noun_word = "год" if match["noun"].startswith("гг") or "." in match["noun"] else noun_word
         else:
             parts += ["–" if join in "-–—−" else join, ordinal(y2, case)]
     parts.append(noun_word)

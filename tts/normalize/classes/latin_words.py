@@ -68,8 +68,14 @@ def _latin_abbreviation(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    del sentence
     word = match["word"]
+    if word.lower() == "the" and re.match(r"\s+[A-Z]", match.string[match.end() :]):
+        return Reading("", "«The» before a name is not read")  # «The Washington Post»
+    camel = re.fullmatch(r"([a-z]{2,})([A-Z]{2,})", word)
+    if camel:  # «microSD» -> «микро эс ди»
+        spoken = f"{read_latin_word(camel[1])} {spell_latin(camel[2].lower())}"
+        return Reading(spoken, "Latin word")
+    del sentence
     parts = re.split(r"['’-]", word)
     if word.isupper() and all(roman_value(p) and set(p) <= set("IVX") for p in parts):
         return None  # Roman numerals: the roman and century classes

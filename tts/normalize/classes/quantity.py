@@ -231,7 +231,7 @@ MEASURE = re.compile(
     rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+|~)?(?<![\d]-)(?P<num>{DOTTED})"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?"
     rf"(?:(?:\s?-\s?|\s?)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
-    rf"(?:(?:/|\s)(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
+    rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
     r"(?P<dup>(?<=%)\s+процент\w*)?)?",
     re.IGNORECASE,
 )
@@ -256,6 +256,8 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
         after = match.string[match.end() : match.end() + 3]
         if re.match(r"\.?\s?[а-яё]\.", after) or (written == "с" and after.startswith(" п")):
             return None
+        if written == "с" and not ("," in match["num"] or re.match(r"[.,;)]|$", after)):
+            return None  # «Falcon 9 с грузовым кораблём»: the preposition, not seconds
     unit = UNITS.get(written) or CURRENCIES.get(written)
     per = match.groupdict().get("per")
     if unit is not None and per:

@@ -85,6 +85,8 @@ _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм
 
 def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
+    if match.group() == "×" and match.string[match.start() - 1 : match.start()].isdigit():
+        return " на "  # «1600×720»: a size
     return {"×": " умножить на ", "÷": " разделить на ", "^": " в степени ", "−": " минус "}[
         match.group()
     ]
