@@ -107,7 +107,7 @@ def _normalize(text: str, lexicon: Lexicon) -> Normalized:
     lexicon_rule = _lexicon_rule(lexicon)
     rules = (lexicon_rule, *CLASSES) if lexicon_rule else CLASSES
     source = " ".join(_clean(text).split())  # newlines and tabs are not speakable
-    claims = _keep_inner_ends(source, apply_rules(source, rules))
+    claims = apply_rules(source, rules)
     rewritten, segments = rewrite(source, claims)
     spoken, warnings = guard(rewritten)
     spoken = _keep_end(source, spoken)
@@ -154,38 +154,6 @@ def _one_script(match: re.Match[str]) -> str:
 
 
 _ENDS = ".!?…"
-_NEXT_WORD = re.compile(r"\s+[«\"(]?(?P<word>[А-ЯЁA-Z][\w-]*)")
-
-
-def _keep_inner_ends(source: str, claims: tuple[Change, ...]) -> tuple[Change, ...]:
-    """«…семь сек. А длина…» -> «…семь секунд. А длина…»: an abbreviation's dot before a
-    capitalised word that is no name also ended the sentence; the spoken form keeps it (it
-    changes the intonation). «г. Алматы», «им. Абая» keep none."""
-    kept = []
-    for claim in claims:
-        following = _NEXT_WORD.match(source, claim.end)
-        if (
-            claim.written.endswith(".")
-            and not claim.spoken.rstrip().endswith(".")
-            and following is not None
-            and not _is_name(following["word"])
-        ):
-            claim = replace(claim, spoken=claim.spoken.rstrip() + ".")
-        kept.append(claim)
-    return tuple(kept)
-
-
-def _is_name(word: str) -> bool:
-    from tts.normalize import morph
-
-    if not word.isalpha() or word.isascii():
-        return True
-    parses = morph.parses(word)
-    return not parses or any(
-        {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes for p in parses[:2]
-    ) or not morph.is_known(word)
-
-
 def _keep_end(source: str, spoken: str) -> str:
     """«Потратила 200 тыс.» -> «…двести тысяч.»: the dot that ended both the abbreviation and
     the sentence went with the abbreviation; the sentence keeps its end for the intonation."""

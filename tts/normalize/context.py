@@ -251,7 +251,8 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
             continue
         nouns = [p for p in found if p.tag.POS == "NOUN"]
         best = nouns[0] if nouns else found[0]
-        return Counted(cases, _gender_of(best), "anim" in best.tag, token.text)
+        animate = any("anim" in p.tag for p in (nouns or found))  # «двух подозреваемых»
+        return Counted(cases, _gender_of(best), animate, token.text)
     return None
 
 

@@ -52,6 +52,12 @@ BRANDS: dict[str, str] = {
     "washington": "вашингтон",  # The Washington Post
     "macbook": "макбук",  # MacBook
     "micro": "микро",  # microSD
+    "gemini": "джемини",  # Google Gemini
+    "xai": "икс эй ай",  # xAI
+    "heise": "хайзе",  # Heise (German: «ei» is «ай»)
+    "grok": "грок",  # Grok
+    "claude": "клод",  # Claude
+    "anthropic": "антропик",  # Anthropic
     "halyk": "халык",  # Halyk
     "egov": "и гов",  # eGov
     "chatgpt": "чат джи пи ти",  # ChatGPT
@@ -251,5 +257,6 @@ def read_latin_word(word: str) -> str:
 
 # Spellings only English has: «th», «ee», «ou», «-tion», «w», a silent final «e»…
 ENGLISH_SPELLING = re.compile(
-    r"th|ee|oo|ea|ou|ay$|ey$|igh|tion|sion|ck|wh|w|ow|ew|aw|[^aeiou][aeiou][^aeiouy]e$|^kn|^wr|qu"
+    r"th|ee|oo|ea|ou|ay$|ey$|igh|tion|sion|ck|wh|w|ow|ew|aw|[^aeiou][aeiou][^aeiouy]e$|[cgsv]e$|"
+    r"^kn|^wr|qu"
 )

@@ -239,7 +239,7 @@ def _inflect_noun(lemma: str, case: Case) -> str:
 def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
     *prefix, head = lemma.split()
     token = sentence.word_after(end)
-    parse = next((p for p in morph.parses(head) if p.tag.POS == "ADJF"), None)
+    parse = next((p for p in morph.parses(head) if p.tag.POS in ("ADJF", "PRTF")), None)
     if parse is None:
         return lemma, "default"
     grammemes: set[str] = set()
@@ -271,6 +271,8 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     following = _next(sentence, match.end())
     if len(written) == 2 and written[0].isupper() and following == "name":
         return None  # «П. Кудюкин»: an initial
+    if re.fullmatch(r"(?:[А-ЯЁ]\.)+", written):
+        return None  # «Н. Э. Баумана»: initials, not «н. э.»
     word = written.rstrip(".").lower()
     if written.endswith(".") and following == "name" and morph.is_known(word):
         if sentence.text[match.end() :].lstrip()[:1].isupper() and len(word) > 2:

@@ -116,7 +116,7 @@ def read_prefix(word: str) -> str | None:
     if word.isascii():
         return read_latin_word(word)
     if word.isupper():
-        return read_cyrillic(word) or word.lower()
+        return read_cyrillic(word) or spell_cyrillic(word)  # «ГМ-172», not the interjection
     return word.lower()
 
 

@@ -316,7 +316,7 @@ def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # «V и IV тысячелетиях»; also quarters: «в IV кв.» -> «в четвёртом квартале».
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 CENTURY = re.compile(
-    rf"(?<![\w.-])(?P<c1>{_ROMAN}|\d{{1,2}})"
+    rf"(?<![\w.,-])(?P<c1>{_ROMAN}|\d{{1,2}})"
     rf"(?:(?P<join>{DASH}|\sи\s|\sпо\s|\sдо\s)(?P<c2>{_ROMAN}|\d{{1,2}}))?\s?"
     r"(?P<noun>вв\.|в\.|в(?=\s|$)|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий]|"
     r"тысячелети(?:е|я|ю|ем|и|й|ям|ями|ях)|кв\.(?=\s)|квартал(?:а|у|ом|е|ы|ов|ах|ам|ами)?)(?![\w])"
@@ -349,8 +349,8 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
-    if abbreviated and not match["c1"].isupper() and noun != "кв.":
-        return None  # «5 в …»: not a century
+    if abbreviated and not match["c1"].isupper():
+        return None  # «5 в …»: not a century; «1 кв. м» is a square metre
     lemma = "квартал" if noun.startswith("кв") else "тысячелетие" if noun.startswith(
         "тысячел") else "столетие" if noun.startswith("столет") else "век"
     gender = "n" if lemma in ("столетие", "тысячелетие") else "m"

@@ -337,6 +337,9 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
     previous = sentence.words_before(match.start(), 1)
     if previous and previous[0] in ("в", "во", "на", "о", "при"):
         case = "prepositional" if previous[0] != "на" else "accusative"
+    elif previous and morph.best_pos(previous[0]) == "NOUN" and grammar.why == "default":
+        case = "genitive"  # «в серии 1/4 финала» -> «одной четвёртой»
+        grammar = Grammar(case, why=f"complement of «{previous[0]}»")
     return Reading(fraction(n, d, case), f"{case}: {grammar.why}")
 
 

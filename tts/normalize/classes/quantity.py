@@ -368,3 +368,27 @@ RULES = (
     Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),
 )
 CARDINALS = (Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати"),)
+
+
+# «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
+# genitive plural («метров в секунду»), as in «измеряется в километрах в час» it is not:
+# news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
+LONE_UNIT = re.compile(r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])")
+
+
+_NUMBER_WORDS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
+
+
+def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
+    """After a number spelled out it agrees with it («два км/ч» -> «два километра в час»),
+    else the genitive plural («в м/сек» -> «в метрах в секунду» is rarer than «метров»)."""
+    unit = UNITS[match["unit"]]
+    previous = sentence.words_before(match.start(), 1)
+    word = previous[0] if previous else ""
+    if word and morph.best_pos(word) == "NUMR":
+        value = _NUMBER_WORDS.get(word, 5)
+        return Reading(unit_words(unit, value, "nominative", False), f"agrees with «{word}»")
+    return Reading(unit_words(unit, 5, "genitive", False), "a unit without its number")
+
+
+CARDINALS = (*CARDINALS, Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"))

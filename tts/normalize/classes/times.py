@@ -102,6 +102,10 @@ CLOCK_OR_SCORE = re.compile(
 )
 
 
+_GOAL_LINE = re.compile(r"\)\s?,\s?$")  # «(Морозов), 12:23»
+_SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
+
+
 def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     before = sentence.words_before(match.start(), 1)
     previous = before[0] if before else None
@@ -115,6 +119,10 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # «на 11.01», «с 15.03»: a date
     if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
         return None  # a game clock or a score
+    if not dotted and _GOAL_LINE.search(sentence.text[: match.start()]) or _SCORE_AFTER.match(
+        sentence.text, match.end()
+    ):
+        return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
     if previous in context.PREPOSITIONS:
         case = {"в": "accusative", "во": "accusative", "на": "accusative", "по": "accusative"}.get(
             previous, None
@@ -150,7 +158,12 @@ def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
              "пен.": "пенальти"}.get(match["extra"] or "", "")  # fmt: skip
     before = sentence.words_before(match.start(), 2)
     score_word = any(w.startswith(("счет", "счёт")) for w in before)
-    if match["rest"] or (two_digit and b < 60 and not score_word and (a > 23 or is_sport(sentence))):
+    goal = bool(_GOAL_LINE.search(sentence.text[: match.start()])) or bool(
+        _SCORE_AFTER.match(sentence.text, match.end())
+    )
+    if match["rest"] or (
+        two_digit and b < 60 and not score_word and (a > 23 or goal or is_sport(sentence))
+    ):
         if extra:
             return None
         if match["rest"]:  # «2:03.45»: minutes, seconds and hundredths

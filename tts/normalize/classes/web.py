@@ -99,8 +99,20 @@ def read_host(host: str) -> str:
 def _url(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     rest = re.sub(r"^(?:https?://)", "", match.group(), flags=re.IGNORECASE)
-    host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
-    return Reading(read_host(host), "a web address: its host") if "." in host else None
+    host, _, path = rest.partition("/")
+    host = re.split(r"[?#:]", host, maxsplit=1)[0]
+    if "." not in host:
+        return None
+    segments = [s for s in re.split(r"[?#]", path, maxsplit=1)[0].split("/") if s]
+    if not segments or len(segments) > 2 or not all(_WORDY.fullmatch(s) for s in segments):
+        return Reading(read_host(host), "a web address: its host")  # ids are not read
+    parts = [read_host(host)]
+    for segment in segments:  # «tengrinews.kz/sport» -> «… слэш спорт»
+        parts.append("слэш " + " ".join(read_label(w) for w in re.split(r"[-_.]", segment) if w))
+    return Reading(" ".join(parts), "a web address with a short path")
+
+
+_WORDY = re.compile(r"[A-Za-z][A-Za-z_-]{0,24}(?:\.html?)?")
 
 
 _SEPARATORS = {".": "точка", "_": "нижнее подчёркивание"}
@@ -121,6 +133,20 @@ PHONE = re.compile(
     r"(?<![\w+])(?P<country>\+\d{1,3}|8)[\s-]*\(?(?P<area>\d{3,4})\)?[\s-]*"
     r"(?P<rest>\d{2,3}(?:[\s-]\d{2}){2})(?![\d-])"
 )
+# «(8352)303-922», «(7172) 77-54-00»: an area code in brackets, then the number
+LOCAL_PHONE = re.compile(
+    r"(?<![\w+])\((?P<area>\d{3,5})\)\s?(?P<rest>\d{2,3}(?:-\d{2,3}){1,2})(?![\d-])"
+)
+
+
+def _local_phone(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    groups = [match["area"], *match["rest"].split("-")]
+    spoken = [digits_in_groups(g) if len(g) != 3 or g.startswith("0") else cardinal(int(g))
+              for g in groups]  # fmt: skip
+    return Reading(", ".join(spoken), "a telephone number, group by group")
+
+
 SHORT_NUMBER = re.compile(r"(?<!\w)(\d{3,4})(?![\w,.:/-]\d)")
 
 
@@ -154,6 +180,7 @@ RULES = (
     Rule(
         "phone", PHONE, _phone, "+7 (7172) 77-54-00 -> плюс семь, семьдесят один семьдесят два, …"
     ),
+    Rule("telephone", LOCAL_PHONE, _local_phone, "(8352)303-922 -> восемьдесят три …"),
     Rule(
         "short-number",
         SHORT_NUMBER,
