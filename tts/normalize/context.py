@@ -182,11 +182,14 @@ _AGREEING = frozenset({"последних", "первых", "ближайших
 
 def _agreeing_adjective(word: str) -> frozenset[Case] | None:
     """A plural adjective before a number agrees with the counted phrase: «последних 20-30
-    лет» is a genitive (its accusative reading is for animate nouns only)."""
-    if word not in _AGREEING:
+    лет», «вместо нынешних 180» are genitives (their accusative reading is for animate
+    nouns only). Only oblique forms count: «новые 5 школ» tells nothing."""
+    parses = [p for p in _parses_of(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
+    if not parses or not all("plur" in p.tag for p in parses):
         return None
-    cases = {CASE_OF_TAG[str(p.tag.case)] for p in _parses_of(word) if p.tag.POS == "ADJF"
-             and "plur" in p.tag and p.tag.case and "anim" not in p.tag}  # fmt: skip
+    cases = {CASE_OF_TAG[str(p.tag.case)] for p in parses if "anim" not in p.tag}
+    if "nominative" in cases or word not in _AGREEING and len(cases) > 2:
+        return None
     return frozenset(cases) or None
 
 
@@ -307,6 +310,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     agreeing = _agreeing_adjective(words[-1])
     if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
         return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
+    if agreeing is not None:
+        words = words[:-1]  # «вместо нынешних 180»: the preposition governs
     while len(words) >= 2 and words[-1] in DETERMINERS:
         words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]

@@ -74,7 +74,8 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         }.get(preposition, next(iter(sorted(cases))))  # fmt: skip
         return Grammar(case, "n", why=f"after «{preposition}»")
     rest = sentence.text[end:]
-    if sentence.at_start(start) and _DATELINE_AFTER.match(rest):
+    head = sentence.text[:start].rstrip()
+    if (not head or head[-1] in ".!?") and _DATELINE_AFTER.match(rest):
         return Grammar("nominative", "n", why="a dateline or the subject")
     if _verbless(sentence):
         return Grammar("nominative", "n", why="a heading or dateline")

@@ -96,6 +96,14 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
                 f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
                 f"a span of years, {grammar.describe()}",
             )
+    if unit is not None and unit.noun == "процент" and not match["sign"]:
+        previous = sentence.words_before(match.start(), 1)
+        if previous and morph.best_pos(previous[0]) == "NOUN":
+            # «в коридор 5–7%» -> «в коридор от пяти до семи процентов»
+            a_words = read_amount(first, Grammar("genitive"), counted=False)[0]
+            b_words, fraction_genitive = read_amount(second, Grammar("genitive"), counted=False)
+            noun = noun_form("процент", second.whole, "genitive", fraction_genitive)
+            return Reading(f"от {a_words} до {b_words} {noun}", f"a span after «{previous[0]}»")
     grammar = context.count(
         sentence,
         match.start("a"),
@@ -447,12 +455,15 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
-# «Олимпийские игры-2018», «тест-1,02»: a word and its number.
-NAMED_YEAR = re.compile(r"(?<=[а-яё])-(?P<num>\d+(?:,\d+)?)(?![\w-]|[.,]\d)")
+# «Олимпийские игры-2018», «тест-1,02», «ТШАО-1.5»: a word and its number.
+NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d+(?:[,.]\d+)?)(?![\w-]|[.,]\d)")
 
 
 def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
+    if "." in match["num"]:  # «ТШАО-1.5»: a version
+        return Reading(" " + " точка ".join(cardinal(int(p)) for p in match["num"].split(".")),
+                       "a name with its version")
     number = amount(match["num"])
     if number is None:
         return Reading(" " + digits_in_groups(match["num"]), "a name with its number")
