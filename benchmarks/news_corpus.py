@@ -119,7 +119,9 @@ def load(paths: list[Path]) -> list[Sentence]:
                 continue
             seen.add(s["written"])
             out.append(
-                Sentence(record["url"], record["site"], record["section"], s["written"], s["spoken"])  # type: ignore[arg-type]
+                Sentence(
+                    record["url"], record["site"], record["section"], s["written"], s["spoken"]
+                )  # type: ignore[arg-type]
             )
     return out
 

@@ -16,12 +16,12 @@ import argparse
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from news_corpus import RAW, Sentence, correct, fold, load, readings, site_bucket  # noqa: E402
+from news_corpus import RAW, Sentence, correct, load, readings, site_bucket  # noqa: E402
 
 UNSPEAKABLE = re.compile(r"[^а-яёА-ЯЁ\s!+,\-.:;?–…]")
 
@@ -29,15 +29,23 @@ CLASSES: dict[str, re.Pattern[str]] = {
     "plain": re.compile(r"^[^\d]*$"),  # refined below: no digit, Latin, acronym, abbreviation
     "cardinal": re.compile(r"\d"),
     "decimal": re.compile(r"\d,\d"),
-    "date": re.compile(r"\d\s(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*|\d{1,2}\.\d{1,2}\.\d{2,4}"),
+    "date": re.compile(
+        r"\d\s(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*|\d{1,2}\.\d{1,2}\.\d{2,4}"
+    ),
     "year": re.compile(r"\d{4}\s?(?:г\.|гг\.|год|года|году)|\b(?:19|20)\d\d\b"),
     "time": re.compile(r"\b\d{1,2}[:.]\d\d\b"),
-    "money": re.compile(r"[$€₽₸£¥]|\d\s?(?:тыс\.|млн|млрд|трлн)?\s?(?:руб|тенге|долл|евро|тг|доллар|рубл)"),
-    "measure": re.compile(r"\d\s?(?:%|процент|км|м\b|кг|т\b|га|°|градус|л\b|мм|см|м/с|км/ч|кВт|МВт|ГБ|мАч|ГГц|кв\.)"),
+    "money": re.compile(
+        r"[$€₽₸£¥]|\d\s?(?:тыс\.|млн|млрд|трлн)?\s?(?:руб|тенге|долл|евро|тг|доллар|рубл)"
+    ),
+    "measure": re.compile(
+        r"\d\s?(?:%|процент|км|м\b|кг|т\b|га|°|градус|л\b|мм|см|м/с|км/ч|кВт|МВт|ГБ|мАч|ГГц|кв\.)"
+    ),
     "range": re.compile(r"\d\s?[-–—−]\s?\d"),
     "ordinal": re.compile(r"\d-(?:й|я|е|го|м|х|ом|ый|ая|ое|ти|ми)\b|\b[IVX]{1,5}\b"),
     "score": re.compile(r"\b\d{1,2}:\d{1,2}\b"),
-    "abbreviation": re.compile(r"(?<![\w])(?:[а-яё]{1,5}\.(?:\s?[а-яё]{1,2}\.)?)(?=\s?[\w\d])|\b(?:тыс|млн|млрд|трлн)\b"),
+    "abbreviation": re.compile(
+        r"(?<![\w])(?:[а-яё]{1,5}\.(?:\s?[а-яё]{1,2}\.)?)(?=\s?[\w\d])|\b(?:тыс|млн|млрд|трлн)\b"
+    ),
     "acronym": re.compile(r"\b[А-ЯЁ]{2,}\b"),
     "latin": re.compile(r"[A-Za-z]"),
     "web": re.compile(r"[\w-]+\.(?:kz|ru|com|org|net|рф|ру)\b|@|https?://"),
@@ -48,7 +56,9 @@ CLASSES: dict[str, re.Pattern[str]] = {
 
 
 def classes_of(written: str) -> list[str]:
-    found = [name for name, pattern in CLASSES.items() if name != "plain" and pattern.search(written)]
+    found = [
+        name for name, pattern in CLASSES.items() if name != "plain" and pattern.search(written)
+    ]
     return found or ["plain"]
 
 
@@ -133,8 +143,14 @@ def main() -> int:
         for s, out in result["failures"]:
             if args.grep and args.grep not in classes_of(s.written):
                 continue
-            print(f"\n[{s.site}] {s.written}\n  ours: {out}\n  gold: {readings(s.spoken)[0]}"
-                  + (f"   (+{len(readings(s.spoken)) - 1} alt)" if len(readings(s.spoken)) > 1 else ""))
+            print(
+                f"\n[{s.site}] {s.written}\n  ours: {out}\n  gold: {readings(s.spoken)[0]}"
+                + (
+                    f"   (+{len(readings(s.spoken)) - 1} alt)"
+                    if len(readings(s.spoken)) > 1
+                    else ""
+                )
+            )
             shown += 1
             if shown >= args.show:
                 break

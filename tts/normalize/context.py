@@ -93,7 +93,7 @@ COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
     ("в", "объеме"): "genitive", ("в", "течении"): "genitive", ("в", "счёт"): "genitive",
     ("по", "сравнению"): "instrumental", ("вместе", "с"): "instrumental",
     ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
-    ("по", "поводу"): "genitive", ("в", "течении"): "genitive", ("в", "виде"): "genitive",
+    ("по", "поводу"): "genitive", ("в", "виде"): "genitive",
     ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
 }  # fmt: skip
 # Words between a preposition and the number that agree with the phrase, not govern it.
@@ -370,9 +370,9 @@ def _number_start(sentence: Sentence, end: int) -> int:
     for token in reversed(tokens):
         if token.text.isdigit() or token.text in ",.-−+°%" or token.text.isalpha() and start == end:
             start = token.start
-            if token.text.isdigit() and not (
-                sentence.text[max(0, token.start - 1) : token.start] in (",", ".")
-            ):
+            if token.text.isdigit() and sentence.text[
+                max(0, token.start - 1) : token.start
+            ] not in (",", "."):
                 break
         else:
             break
@@ -409,9 +409,9 @@ def count(
     rest = sentence.text[end:]
     if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
-    if ruled is not None and ruled[1] in ("after «с»", "after «со»") and lemma == "процент":
-        if not re.search(r"\bдо\b|\bпо\b", rest):
-            ruled = frozenset({"instrumental"}), "«с … %»: with so much"
+    with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
+    if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
+        ruled = frozenset({"instrumental"}), "«с … %»: with so much"
     if ruled is not None:
         cases, why = ruled
         both = cases & allowed
@@ -481,7 +481,7 @@ def ordinal(
 ) -> Grammar:
     """The form of an ordinal at text[start:end]: agreeing with the noun after it (or `lemma`,
     the noun the class supplies: «г.» -> «год»), narrowed by its written suffix."""
-    forms = SUFFIX_FORMS.get(suffix or "", None)
+    forms = SUFFIX_FORMS.get(suffix or "")
     options: list[tuple[Case, Gender, bool, bool, str]] = []  # case, gender, plural, anim, why
     if lemma is None:
         token = sentence.word_after(end)
@@ -656,9 +656,11 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     if is_paucal(value):
         options = [o for o in options if o[0] != "genitive"] or options
         if ruled is not None and "genitive" in ruled[0]:
-            options = [o for o in singular if _case_of(o) == "genitive"] and [
-                ("genitive", next(p for p in singular if _case_of(p) == "genitive"))
-            ] or options
+            options = (
+                [o for o in singular if _case_of(o) == "genitive"]
+                and [("genitive", next(p for p in singular if _case_of(p) == "genitive"))]
+                or options
+            )
     previous = sentence.words_before(start, 1)
     preferred = PREFERRED.get(previous[0]) if previous else None
     chosen = next((o for o in options if o[0] == preferred), options[0])
@@ -686,9 +688,7 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
         parses = _parses_of(words[0]) if words else ()
         head = parses[0] if parses else None
         return bool(  # «итоги 3 квартала», «матч 5 тура»
-            head is not None
-            and head.tag.POS == "NOUN"
-            and lemma in ORDINAL_NOUNS | SEQUENCE_NOUNS
+            head is not None and head.tag.POS == "NOUN" and lemma in ORDINAL_NOUNS | SEQUENCE_NOUNS
         )
     return False
 

@@ -1,7 +1,8 @@
-"""The audit trail: which written span became which spoken words, by which stage.
+"""The audit trail: which written span became which spoken words, by which class, and why.
 
-Our rules know their exact spans. The library and the guard return only text, so their changes
-are found by aligning words before and after them and mapping positions back to the written text.
+The classes know their exact spans and the context that decided each form. The guard returns
+only text, so its changes are found by aligning words before and after it and mapping
+positions back to the written text.
 """
 
 from __future__ import annotations
@@ -82,5 +83,8 @@ def compose(segments: Sequence[Segment], before: str, after: str) -> tuple[Segme
 
 
 def format_changes(changes: Sequence[Change]) -> list[str]:
-    """One line per change: «written» → «spoken»  [rule]."""
-    return [f"  «{c.written}» → «{c.spoken}»  [{c.rule}]" for c in changes]
+    """One line per change: «written» → «spoken»  [class: the context that decided it]."""
+    return [
+        f"  «{c.written}» → «{c.spoken.strip()}»  [{c.rule}{': ' + c.why if c.why else ''}]"
+        for c in changes
+    ]

@@ -134,9 +134,18 @@ def plural_form(value: int, one: str, few: str, many: str) -> str:
 
 
 _FRACTION_NAMES = {
-    1: "десят", 2: "сот", 3: "тысячн", 4: "десятитысячн", 5: "стотысячн", 6: "миллионн",
-    7: "десятимиллионн", 8: "стомиллионн", 9: "миллиардн", 10: "десятимиллиардн",
-    11: "стомиллиардн", 12: "триллионн",
+    1: "десят",
+    2: "сот",
+    3: "тысячн",
+    4: "десятитысячн",
+    5: "стотысячн",
+    6: "миллионн",
+    7: "десятимиллионн",
+    8: "стомиллионн",
+    9: "миллиардн",
+    10: "десятимиллиардн",
+    11: "стомиллиардн",
+    12: "триллионн",
 }
 _CELAYA: dict[str, tuple[str, str]] = {
     "nominative": ("целая", "целых"), "accusative": ("целую", "целых"),
@@ -157,9 +166,9 @@ def decimal(text: str, case: Case = "nominative") -> str:
     frac = frac[:12]
     numerator = int(frac)
     whole_noun = _CELAYA[case][0 if takes_singular(int(whole)) else 1]
-    frac_noun = _FRACTION_NAMES[len(frac)] + _FRACTION_ENDINGS[case][
-        0 if takes_singular(numerator) else 1
-    ]
+    frac_noun = (
+        _FRACTION_NAMES[len(frac)] + _FRACTION_ENDINGS[case][0 if takes_singular(numerator) else 1]
+    )
     return (
         f"{cardinal(int(whole), case, 'f')} {whole_noun} {cardinal(numerator, case, 'f')} "
         f"{frac_noun}"

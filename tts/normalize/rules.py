@@ -32,6 +32,7 @@ class Change:
 class Reading:
     spoken: str
     why: str = ""
+    cls: str = ""  # the class the span turned out to be, when not the rule's own
 
 
 Verbalizer = Callable[[re.Match[str], Sentence], "Reading | str | None"]
@@ -72,7 +73,7 @@ def apply_rules(text: str, rules: Sequence[Rule]) -> tuple[Change, ...]:
                     match.end(),
                     match.group(),
                     reading.spoken,
-                    rule.name,
+                    reading.cls or rule.name,
                     reading.why,
                 )
             )

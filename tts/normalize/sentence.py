@@ -8,7 +8,7 @@ from functools import cached_property
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]|_", re.UNICODE)
 # What ends a phrase: a number after it is not governed by what came before.
-BREAKS = frozenset(".!?;:()[]«»\"“”„—–…")
+BREAKS = frozenset('.!?;:()[]«»"“”„—–…')
 
 
 @dataclass(frozen=True)

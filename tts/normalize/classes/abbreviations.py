@@ -73,7 +73,6 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "фед.": (_adjective("федеральный", "word"),),  # фед. закона
     "обществ.": (_adjective("общественный", "word"),),  # обществ. организации
     "муниц.": (_adjective("муниципальный", "word"),),  # муниц. района
-
     "англ.": (_adjective("английский"),),  # с англ.
     "каз.": (_adjective("казахский"),),  # на каз. языке
     "казах.": (_adjective("казахский"),),  # казах.
@@ -170,7 +169,7 @@ def _next(sentence: Sentence, end: int) -> str:
         return "end"
     if rest[0].isdigit() or rest[0] in "№":
         return "number"
-    if rest[0] in "«\"":
+    if rest[0] in '«"':
         rest = rest[1:]
     if rest[:1].isupper():
         return "name"
@@ -209,9 +208,13 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     previous = words[0] if words else None
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
-    if place and previous and previous not in context.PREPOSITIONS:
-        if morph.best_pos(previous) == "NOUN":
-            return Grammar("genitive", why=f"complement of «{previous}»")
+    if (
+        place
+        and previous
+        and previous not in context.PREPOSITIONS
+        and morph.best_pos(previous) == "NOUN"
+    ):
+        return Grammar("genitive", why=f"complement of «{previous}»")
     if previous in ("по", "согласно", "к"):
         return Grammar("dative", why=f"after «{previous}»")
     if re.search(r"(?i)\bсм\.\s", sentence.text[:start]) and not re.search(
@@ -274,11 +277,10 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if re.fullmatch(r"(?:[А-ЯЁ]\.)+", written):
         return None  # «Н. Э. Баумана»: initials, not «н. э.»
     word = written.rstrip(".").lower()
-    if written.endswith(".") and following == "name" and morph.is_known(word):
-        if sentence.text[match.end() :].lstrip()[:1].isupper() and len(word) > 2:
-            nxt = sentence.word_after(match.end())
-            if nxt is not None and morph.best_pos(nxt.text) not in ("NOUN", None):
-                return None  # «в нем. Когда…»: a word that ends a sentence
+    if written.endswith(".") and following == "name" and morph.is_known(word) and len(word) > 2:
+        nxt = sentence.word_after(match.end())
+        if nxt is not None and morph.best_pos(nxt.text) not in ("NOUN", None):
+            return None  # «в нем. Когда…»: a word that ends a sentence
     for entry in entries:
         if entry.where != "any" and entry.where != following:
             continue

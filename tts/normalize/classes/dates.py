@@ -17,7 +17,7 @@ import re
 
 from tts.normalize import context, morph
 from tts.normalize.context import Grammar
-from tts.normalize.numbers import TAG_OF_CASE, Case, cardinal, ordinal
+from tts.normalize.numbers import CASE_OF_TAG, TAG_OF_CASE, Case, cardinal, ordinal
 from tts.normalize.rules import Reading, Rule
 from tts.normalize.sentence import Sentence
 
@@ -27,8 +27,10 @@ MONTHS = (
 )  # fmt: skip
 _MONTH = "|".join(MONTHS)
 # «7 ноя», «12 дек.»: the short forms of news datelines
-SHORT_MONTHS = {"янв": 0, "фев": 1, "февр": 1, "мар": 2, "апр": 3, "июн": 5, "июл": 6,
-                "авг": 7, "сен": 8, "сент": 8, "окт": 9, "ноя": 10, "нояб": 10, "дек": 11}  # fmt: skip
+SHORT_MONTHS = {
+    "янв": 0, "фев": 1, "февр": 1, "мар": 2, "апр": 3, "июн": 5, "июл": 6, "авг": 7, "сен": 8,
+    "сент": 8, "окт": 9, "ноя": 10, "нояб": 10, "дек": 11,
+}  # fmt: skip
 _SHORT = "|".join(sorted(SHORT_MONTHS, key=len, reverse=True))
 _MONTH_CAP = "|".join(m + "|" + m.capitalize() + "|" + m.upper() for m in MONTHS)
 _MONTH_CAP += rf"|(?:{_SHORT})\.?(?=[\s,;:—–-]|$)"
@@ -68,10 +70,11 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     if before and before[0] in context.PREPOSITIONS:
         preposition = before[0]
         cases = context.PREPOSITIONS[preposition]
-        case: Case = {
+        fixed: dict[str, Case] = {
             "с": "genitive", "со": "genitive", "по": "accusative", "на": "accusative",
             "в": "accusative", "за": "accusative", "о": "prepositional",
-        }.get(preposition, next(iter(sorted(cases))))  # fmt: skip
+        }  # fmt: skip
+        case: Case = fixed.get(preposition, sorted(cases)[0])
         return Grammar(case, "n", why=f"after «{preposition}»")
     rest = sentence.text[end:]
     head = sentence.text[:start].rstrip()
@@ -135,7 +138,9 @@ def _numeric_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if len(match["y"]) == 2:
         year += 2000 if year < 50 else 1900
     grammar = date_case(sentence, match.start(), match.end())
-    spoken = f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {_year_words(year, 'genitive')}"
+    spoken = (
+        f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {_year_words(year, 'genitive')}"
+    )
     return Reading(spoken, grammar.describe())
 
 
@@ -183,7 +188,7 @@ def _year_grammar(match: re.Match[str], sentence: Sentence) -> tuple[Grammar, st
             parses = [p for p in parses if "sing" in p.tag] or parses
         allowed = {str(p.tag.case) for p in parses}
         grammar = context.ordinal(sentence, match.start(), match.end(), lemma="год")
-        cases = [context.CASE_OF_TAG[c] for c in allowed if c in context.CASE_OF_TAG]
+        cases = [CASE_OF_TAG[c] for c in allowed if c in CASE_OF_TAG]
         ruled = context.governor(sentence, match.start())
         case = grammar.case if grammar.case in cases else (cases[0] if cases else grammar.case)
         if ruled is not None and len(cases) > 1:
@@ -248,12 +253,8 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return Reading(spoken, f"{grammar.case}: a decade")
     if plural_noun and not match["y2"] and y1 % 10 == 0:
         # «в 1990 годах»: the decade
-        grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
-        case = context.CASE_OF_TAG.get(
-            str(next((p for p in morph.parses(match["noun"]) if p.normal_form == "год"), None).tag.case),  # type: ignore[union-attr]
-            "nominative",
-        )
-        del grammar
+        noun = next((p for p in morph.parses(match["noun"]) if p.normal_form == "год"), None)
+        case = CASE_OF_TAG.get(str(noun.tag.case), "nominative") if noun else "nominative"
         return Reading(f"{ordinal(y1, case, plural=True)} {match['noun']}", f"{case}: a decade")
     grammar, noun_word = _year_grammar(match, sentence)
     case = grammar.case
@@ -280,7 +281,9 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
             second_case: Case = "accusative"
             parts += ["по", ordinal(y2, second_case)]
             if match["noun"].startswith("г") and match["noun"] not in ("годы", "года", "год"):
-                noun_word = "год" if match["noun"].startswith("гг") or "." in match["noun"] else noun_word
+                noun_word = (
+                    "год" if match["noun"].startswith("гг") or "." in match["noun"] else noun_word
+                )
         else:
             parts += ["–" if join in "-–—−" else join, ordinal(y2, case)]
     parts.append(noun_word)
@@ -297,12 +300,17 @@ def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
     token = sentence.word_after(match.end())
     if token is not None and token.is_cyrillic and not match["years"]:
         parses = morph.parses(token.text)
-        if parses and parses[0].tag.POS == "NOUN" and "sing" in parses[0].tag:
-            if parses[0].normal_form in context.ORDINAL_NOUNS:
-                return None  # «20-е место»: an ordinal, not a decade
+        if (
+            parses
+            and parses[0].tag.POS == "NOUN"
+            and "sing" in parses[0].tag
+            and parses[0].normal_form in context.ORDINAL_NOUNS
+        ):
+            return None  # «20-е место»: an ordinal, not a decade
     before = sentence.words_before(match.start(), 1)
     previous = before[0] if before else None
-    case: Case = {"е": "nominative", "х": "genitive", "ми": "instrumental"}[match["suffix"]]
+    by_suffix: dict[str, Case] = {"е": "nominative", "х": "genitive", "ми": "instrumental"}
+    case = by_suffix[match["suffix"]]
     if match["suffix"] == "х" and previous in ("в", "во", "о", "об", "на", "при"):
         case = "prepositional"  # «в 60-х гг.» -> «в шестидесятых годах»
     elif match["suffix"] == "х" and previous in ("к", "по"):
@@ -326,7 +334,9 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 
 
 def roman_value(text: str) -> int | None:
-    if not text or not re.fullmatch(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", text):
+    if not text or not re.fullmatch(
+        r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", text
+    ):
         return None
     total = 0
     for i, char in enumerate(text):
@@ -352,8 +362,15 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
     if abbreviated and not match["c1"].isupper():
         return None  # «5 в …»: not a century; «1 кв. м» is a square metre
-    lemma = "квартал" if noun.startswith("кв") else "тысячелетие" if noun.startswith(
-        "тысячел") else "столетие" if noun.startswith("столет") else "век"
+    lemma = (
+        "квартал"
+        if noun.startswith("кв")
+        else "тысячелетие"
+        if noun.startswith("тысячел")
+        else "столетие"
+        if noun.startswith("столет")
+        else "век"
+    )
     gender = "n" if lemma in ("столетие", "тысячелетие") else "m"
     if abbreviated:
         grammar = _abbreviated_year_case(match, sentence)
@@ -365,9 +382,9 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     else:
         parses = [p for p in morph.parses(noun) if p.normal_form == lemma and p.tag.case]
         grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
-        cases = [context.CASE_OF_TAG[str(p.tag.case)] for p in parses]
+        cases = [CASE_OF_TAG[str(p.tag.case)] for p in parses]
         case = grammar.case if grammar.case in cases else (cases[0] if cases else "nominative")
-        plural = any("plur" in p.tag for p in parses if context.CASE_OF_TAG[str(p.tag.case)] == case)
+        plural = any("plur" in p.tag for p in parses if CASE_OF_TAG[str(p.tag.case)] == case)
         why = f"agrees with «{noun}»"
     first = ordinal(c1, case, gender)  # type: ignore[arg-type]
     if c2 is None:
@@ -403,8 +420,10 @@ SHORT_DATE = re.compile(r"(?<![\w.,:/-])(?P<d>[0-3]\d)\.(?P<m>[01]\d)(?![\w]|[.,
 def _short_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
     day, month = int(match["d"]), int(match["m"])
     before = sentence.words_before(match.start(), 1)
-    if not (1 <= day <= 31 and 1 <= month <= 12) or not before or before[0] not in (
-        "на", "с", "со", "по", "до", "к", "от"
+    if (
+        not (1 <= day <= 31 and 1 <= month <= 12)
+        or not before
+        or before[0] not in ("на", "с", "со", "по", "до", "к", "от")
     ):
         return None
     grammar = date_case(sentence, match.start(), match.end())
@@ -426,7 +445,7 @@ def _era(match: re.Match[str], sentence: Sentence) -> Reading:
     if written and written != "г.":  # «в 1776 год до н. э.»: the written noun's case
         grammar = context.ordinal(sentence, match.start(), match.start("noun") - 1)
         cases = {
-            context.CASE_OF_TAG[str(p.tag.case)]
+            CASE_OF_TAG[str(p.tag.case)]
             for p in morph.parses(written)
             if p.normal_form == "год" and "sing" in p.tag and p.tag.case
         }

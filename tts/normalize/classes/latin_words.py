@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tts.normalize.classes.dates import roman_value
 from tts.normalize.alphabet import spell_latin
+from tts.normalize.classes.dates import roman_value
 from tts.normalize.latin import BRANDS, read_latin_word
 from tts.normalize.numbers import cardinal
 from tts.normalize.rules import Reading, Rule
@@ -36,6 +36,8 @@ def _latin_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["b"]:
         parts.append(spell_latin(match["b"].lower()))
     return Reading(" ".join(parts), "a code of letters and digits")
+
+
 _ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
 
 
@@ -58,7 +60,9 @@ def _brand(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 LATIN_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?P<word>" + "|".join(k.capitalize() for k in _ABBREVIATIONS) + r")\.(?=\s?[A-ZА-ЯЁ\d])"
+    r"(?<![\w.])(?P<word>"
+    + "|".join(k.capitalize() for k in _ABBREVIATIONS)
+    + r")\.(?=\s?[A-ZА-ЯЁ\d])"
 )
 
 

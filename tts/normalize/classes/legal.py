@@ -63,7 +63,9 @@ REFERENCE = re.compile(
 CODE_ALONE = re.compile(rf"(?<![\w.])(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?![\w])")
 _ELEMENT = re.compile(rf"(?P<part>{_PART})\s?(?P<numbers>{_NUMBERS})")
 # Participles that take the instrumental: «предусмотренного ч. 2 ст. 159».
-_INSTRUMENTAL = re.compile(r"^(?:предусмотрен|установлен|определ[её]н|регламентирован|квалифициров)")
+_INSTRUMENTAL = re.compile(
+    r"^(?:предусмотрен|установлен|определ[её]н|регламентирован|квалифициров)"
+)
 
 
 _SEE = re.compile(r"(?i)\bсм\.\s*(?:[^.]*?\s(?:и|,)\s*)?$")
@@ -173,7 +175,10 @@ def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # «ТК» alone is usually something else (a shopping mall)
     if _PART_WORDS.search(sentence.text[: match.start()]):
         # «по статье 318 УК РФ», «статьи 167 («Повреждение имущества») УК РФ»
-        return Reading(code_phrase(match["code"], match["country"], "genitive"), "genitive: the code of an article")
+        return Reading(
+            code_phrase(match["code"], match["country"], "genitive"),
+            "genitive: the code of an article",
+        )
     grammar = context.phrase_case(sentence, match.start())
     return Reading(code_phrase(match["code"], match["country"], grammar.case), grammar.describe())
 

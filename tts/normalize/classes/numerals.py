@@ -22,15 +22,16 @@ from tts.normalize.classes.quantity import (
     _UNIT_ALT,
     DASHES,
     NUMBER,
-    SCALES,
     _unit_of,
     amount,
-    read_amount,
     noun_form,
+    read_amount,
     unit_words,
 )
+from tts.normalize.classes.units import SCALES
 from tts.normalize.context import Grammar
 from tts.normalize.numbers import (
+    CASE_OF_TAG,
     Case,
     cardinal,
     decimal,
@@ -89,13 +90,13 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     scale = match["scale"]
     lemma = SCALES[scale] if scale else (unit.noun if unit else None)
     counted_after = context.counted_noun(sentence, match.end(), second.whole, False)
-    if not lemma and first.whole >= 1000 and second.whole >= 1000 and not first.fraction:
-        if 1000 <= first.whole <= 2100 and first.whole < second.whole <= 2100 and not counted_after:
-            grammar = context.ordinal(sentence, match.start(), match.end())
-            return Reading(
-                f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
-                f"a span of years, {grammar.describe()}",
-            )
+    years = 1000 <= first.whole < second.whole <= 2100 and not first.fraction
+    if not lemma and years and not counted_after:
+        grammar = context.ordinal(sentence, match.start(), match.end())  # «2023-2024»
+        return Reading(
+            f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
+            f"a span of years, {grammar.describe()}",
+        )
     if unit is not None and unit.noun == "процент" and not match["sign"]:
         previous = sentence.words_before(match.start(), 1)
         if previous and morph.best_pos(previous[0]) == "NOUN":
@@ -206,9 +207,9 @@ def _name_before(sentence: Sentence, start: int) -> Grammar | None:
     names = [p for p in names if "Fixd" not in p.tag] or names  # «Анне» is «Анна», declined
     ruled = context.governor(sentence, token.start)
     if ruled is not None:
-        names = [p for p in names if context.CASE_OF_TAG.get(str(p.tag.case)) in ruled[0]] or names
+        names = [p for p in names if CASE_OF_TAG.get(str(p.tag.case)) in ruled[0]] or names
     tag = names[0].tag
-    case = context.CASE_OF_TAG.get(str(tag.case), "nominative")
+    case = CASE_OF_TAG.get(str(tag.case), "nominative")
     gender = "f" if tag.gender == "femn" else "m"
     return Grammar(case, gender, why=f"after the name «{token.text}»")  # type: ignore[arg-type]
 
@@ -242,8 +243,10 @@ def _after_noun(sentence: Sentence, start: int) -> Grammar | None:
         (p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag),
         None,
     )
-    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender if lemma else noun.tag.gender), "m")
-    case = context.CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    gender = {"femn": "f", "neut": "n"}.get(
+        str(lemma.tag.gender if lemma else noun.tag.gender), "m"
+    )
+    case = CASE_OF_TAG.get(str(noun.tag.case), "nominative")
     return Grammar(case, gender, why=f"numbers «{words[0].text}»")  # type: ignore[arg-type]
 
 
@@ -253,8 +256,13 @@ _BOOK_LABELS = frozenset({*context.LEGAL_PARTS, "том", "книга", "кла�
 
 def _is_label(sentence: Sentence, start: int) -> bool:
     words = sentence.before(start, 1)
-    return bool(words) and words[0].is_word and any(
-        p.tag.POS == "NOUN" and p.normal_form in _BOOK_LABELS for p in morph.parses(words[0].text)
+    return (
+        bool(words)
+        and words[0].is_word
+        and any(
+            p.tag.POS == "NOUN" and p.normal_form in _BOOK_LABELS
+            for p in morph.parses(words[0].text)
+        )
     )
 
 
@@ -276,9 +284,11 @@ def _roman_list(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if not nouns or not all(values):
         return None
     noun = nouns[0]
-    lemma = next(p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag)
+    lemma = next(
+        p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag
+    )
     gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender), "m")
-    case = context.CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    case = CASE_OF_TAG.get(str(noun.tag.case), "nominative")
     joiners = re.findall(r",\s?|\sи\s|\s?[-–—]\s?", match["list"])
     parts = [ordinal(values[0], case, gender)]  # type: ignore[arg-type]
     for joiner, value in zip(joiners, values[1:], strict=True):
@@ -304,17 +314,19 @@ def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return Reading(f"{first_words} – {second_words}", grammar.describe())
     after = sentence.word_after(match.end())
     labelled = _after_noun(sentence, match.start())
-    if labelled is not None and labelled.why.split("«")[-1].rstrip("»").lower() and _is_label(
-        sentence, match.start()
+    if (
+        labelled is not None
+        and labelled.why.split("«")[-1].rstrip("»").lower()
+        and _is_label(sentence, match.start())
     ):  # «Глава IV», «См. главу IV»: the ordinal agrees with the noun it numbers
         return Reading(ordinal(value, labelled.case, labelled.gender), labelled.describe())
     name = _name_before(sentence, match.start())
     if name is not None:
         spoken = ordinal(value, name.case, name.gender)
         return Reading(spoken.capitalize(), name.describe())
-    if after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN"):
-        if len(match["r"]) < 2 or sentence.text.count(" ") < 2:
-            return None
+    no_noun = after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN")
+    if no_noun and (len(match["r"]) < 2 or sentence.text.count(" ") < 2):
+        return None
     coordinated = re.match(r"\s(?:и|или|,)\s?[IVX]+\s", sentence.text[match.end() :])
     end = match.end() + (coordinated.end() - 1 if coordinated else 0)
     grammar = context.ordinal(sentence, match.start(), end)
@@ -341,7 +353,7 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if (n, d) in _RATIOS or d > 100 or n == d:
         return Reading(f"{cardinal(n)} на {cardinal(d)}", "a ratio")
     grammar = context.phrase_case(sentence, match.start())
-    case = grammar.case if grammar.case != "accusative" else "nominative"
+    case: Case = grammar.case if grammar.case != "accusative" else "nominative"
     previous = sentence.words_before(match.start(), 1)
     if previous and previous[0] in ("в", "во", "на", "о", "при"):
         case = "prepositional" if previous[0] != "на" else "accusative"
@@ -447,11 +459,8 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # only after «%»
     if match["sep"] is None and not x:
         return None
-    if (match["sep"] or "").strip() != "-" and not x:
-        # «20 килограммовый мешок», but not «на 3000 метров»: written apart, the second half
-        # must be an adjective
-        if not morph.has(match["rest"], "ADJF"):
-            return None
+    if (match["sep"] or "").strip() != "-" and not x and not morph.has(match["rest"], "ADJF"):
+        return None  # «20 килограммовый» is one; «на 3000 метров» is no compound
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
@@ -462,8 +471,10 @@ NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d+(?:[,.]\d+)?)(?![\w-]
 def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
     if "." in match["num"]:  # «ТШАО-1.5»: a version
-        return Reading(" " + " точка ".join(cardinal(int(p)) for p in match["num"].split(".")),
-                       "a name with its version")
+        return Reading(
+            " " + " точка ".join(cardinal(int(p)) for p in match["num"].split(".")),
+            "a name with its version",
+        )
     number = amount(match["num"])
     if number is None:
         return Reading(" " + digits_in_groups(match["num"]), "a name with its number")
@@ -472,11 +483,11 @@ def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 RULES = (
+    Rule("code", CODE, _code, "Су-35 -> су тридцать пять"),
     Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
-    Rule("code", CODE, _code, "Су-35 -> су тридцать пять"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
     Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),

@@ -68,9 +68,11 @@ def noun_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str
     if "-" in lemma:  # «киловатт-час» -> «киловатт-часов»
         head, _, last = lemma.rpartition("-")
         return f"{head}-{noun_form(last, value, case, fraction)}"
-    if lemma == "год" and not fraction and not takes_singular(value):
-        if case in ("genitive",) or (case in ("nominative", "accusative") and not is_paucal(value)):
-            return "лет"  # «пять лет», «миллионов лет»
+    plural_genitive = case == "genitive" or (
+        case in ("nominative", "accusative") and not is_paucal(value)
+    )
+    if lemma == "год" and not fraction and not takes_singular(value) and plural_genitive:
+        return "лет"  # «пять лет», «миллионов лет»
     if fraction:
         return morph.inflect(lemma, "gent", "sing") or lemma
     if case == "genitive" and not takes_singular(value):
@@ -112,9 +114,11 @@ def adjective_form(
         if is_paucal(value) and feminine:
             grammemes = {"nomn", "plur"}  # «две международные единицы»
     elif takes_singular(value):
-        grammemes = {TAG_OF_CASE[case], "sing", "inan"} if case == "accusative" else {
-            TAG_OF_CASE[case], "sing"
-        }
+        grammemes = (
+            {TAG_OF_CASE[case], "sing", "inan"}
+            if case == "accusative"
+            else {TAG_OF_CASE[case], "sing"}
+        )
     else:
         grammemes = {TAG_OF_CASE[case], "plur"}
     form = parse.inflect(grammemes)
@@ -143,7 +147,8 @@ def _feminine(lemma: str, case: Case) -> str | None:
 
 def _gender(lemma: str) -> Gender:
     parse = morph.noun(lemma)
-    return {"femn": "f", "neut": "n"}.get(str(parse.tag.gender), "m") if parse else "m"
+    genders: dict[str, Gender] = {"femn": "f", "neut": "n"}
+    return genders.get(str(parse.tag.gender), "m") if parse else "m"
 
 
 def read_amount(
@@ -287,7 +292,7 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
             sign = "плюс"
         elif match["sign"] == "~":
             sign = "примерно"
-        elif not before or before[-1] in "(:,;/«\"" or before[-1].isalpha():
+        elif not before or before[-1] in '(:,;/«"' or before[-1].isalpha():
             sign = "минус"
         else:
             return None  # «5-7»: a range, read by the range class
@@ -322,14 +327,14 @@ def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
             return Reading(cardinal(number.whole), named.describe())
         if named is not None:
             spoken = ordinal(number.whole, named.case, named.gender)
-            return Reading(spoken, named.describe())
+            return Reading(spoken, named.describe(), "ordinal")
         year = _bare_year(match, sentence, number)
         if year is not None:
             return year
         grammar = context.ordinal_before_noun(sentence, match.start(), match.end(), number.whole)
         if grammar is not None:
             spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
-            return Reading(spoken, grammar.describe())
+            return Reading(spoken, grammar.describe(), "ordinal")
     return speak(sentence, match.start(), match.end(), number)
 
 
@@ -360,14 +365,14 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         case, why = "nominative", "a year in a list"
     else:
         return None
-    return Reading(ordinal(number.whole, case), f"{case}: {why}")
+    return Reading(ordinal(number.whole, case), f"{case}: {why}", "year")
 
 
 RULES = (
     Rule("money", SIGN_BEFORE, _sign_before, "$5 млн -> пять миллионов долларов"),
     Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),
 )
-CARDINALS = (Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати"),)
+CARDINAL_RULE = Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати")
 
 
 # «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
@@ -391,4 +396,7 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(unit_words(unit, 5, "genitive", False), "a unit without its number")
 
 
-CARDINALS = (*CARDINALS, Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"))
+CARDINALS = (
+    CARDINAL_RULE,
+    Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"),
+)

@@ -31,7 +31,18 @@ SPORT = re.compile(
     re.IGNORECASE,
 )
 _DATE_PREPOSITIONS = frozenset({"на", "по", "к", "от", "с", "со", "до"})
-_TIME_PREPOSITIONS = frozenset({"в", "во", "с", "со", "до", "к", "ко", "после", "около", "по", "на"})
+_TIME_PREPOSITIONS = frozenset(
+    {"в", "во", "с", "со", "до", "к", "ко", "после", "около", "по", "на"}
+)
+
+
+MINUTES = ("минута", "минуты", "минут")
+SECONDS = ("секунда", "секунды", "секунд")
+
+
+def _so_many(value: int, forms: tuple[str, str, str]) -> str:
+    """«двадцать одна минута», «пять секунд»: a feminine count in the nominative."""
+    return f"{cardinal(value, 'nominative', 'f')} {plural_form(value, *forms)}"
 
 
 def _hours(value: int, case: Case) -> str:
@@ -79,11 +90,8 @@ def full_time(hours: int, minutes: int) -> str:
 
 def game_clock(minutes: int, seconds: int) -> str:
     """«12:23» -> «двенадцать минут двадцать три секунды»."""
-    spoken = f"{cardinal(minutes, 'nominative', 'f')} {plural_form(minutes, 'минута', 'минуты', 'минут')}"
-    if seconds:
-        noun = plural_form(seconds, "секунда", "секунды", "секунд")
-        spoken += f" {cardinal(seconds, 'nominative', 'f')} {noun}"
-    return spoken
+    spoken = _so_many(minutes, MINUTES)
+    return f"{spoken} {_so_many(seconds, SECONDS)}" if seconds else spoken
 
 
 def is_sport(sentence: Sentence) -> bool:
@@ -111,21 +119,25 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     previous = before[0] if before else None
     dotted = ":" not in match.group()
     hours, minutes = int(match["h"]), match["m"]
-    if dotted and previous not in _TIME_PREPOSITIONS and not (
-        minutes == "00" or match["h"].startswith("0")
+    if (
+        dotted
+        and previous not in _TIME_PREPOSITIONS
+        and not (minutes == "00" or match["h"].startswith("0"))
     ):
         return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
     if dotted and minutes != "00" and 1 <= int(minutes) <= 12 and previous in _DATE_PREPOSITIONS:
         return None  # «на 11.01», «с 15.03»: a date
     if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
         return None  # a game clock or a score
-    if not dotted and _GOAL_LINE.search(sentence.text[: match.start()]) or _SCORE_AFTER.match(
-        sentence.text, match.end()
+    if (
+        not dotted
+        and _GOAL_LINE.search(sentence.text[: match.start()])
+        or _SCORE_AFTER.match(sentence.text, match.end())
     ):
         return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
     if previous in context.PREPOSITIONS:
         case = {"в": "accusative", "во": "accusative", "на": "accusative", "по": "accusative"}.get(
-            previous, None
+            previous
         ) or _only(context.PREPOSITIONS[previous])
         return Reading(read_time(hours, minutes, case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
     return Reading(full_time(hours, int(minutes)), "a time with no preposition")
@@ -145,7 +157,8 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["from"] and match["from"].isupper():
         start = "С "
     if m1 == "00" and m2 == "00":
-        spoken = f"{start}{cardinal(h1, 'genitive')} до {cardinal(h2, 'genitive')} {_hours(h2, 'genitive')}"
+        hours = _hours(h2, "genitive")
+        spoken = f"{start}{cardinal(h1, 'genitive')} до {cardinal(h2, 'genitive')} {hours}"
     else:
         spoken = f"{start}{read_time(h1, m1, 'genitive')} до {read_time(h2, m2, 'genitive')}"
     return Reading(spoken, "genitive: a span «с … до …»")
@@ -176,7 +189,7 @@ def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if two_digit and match["b"].startswith("0") and a <= 23 and not score_word:
         return None  # «7:05»: a clock time
     spoken = f"{cardinal(a)} – {cardinal(b)}"
-    return Reading(f"{spoken}, {extra}" if extra else spoken, "a score")
+    return Reading(f"{spoken}, {extra}" if extra else spoken, "a match score", "score")
 
 
 # «2PM», «8 pm» -> «два часа дня», «восемь часов вечера».
@@ -235,12 +248,13 @@ def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
         hours = int(match["h"])
         parts.append(f"{cardinal(hours)} {plural_form(hours, 'час', 'часа', 'часов')}")
     minutes = int(match["m"])
-    parts.append(f"{cardinal(minutes, 'nominative', 'f')} {plural_form(minutes, 'минута', 'минуты', 'минут')}")
+    parts.append(_so_many(minutes, MINUTES))
     seconds = int(match["s"])
     if match["f"]:
-        parts.append(f"{decimal(f'{seconds},{match[chr(102)]}')} секунды")
+        fraction = match["f"]
+        parts.append(f"{decimal(f'{seconds},{fraction}')} секунды")
     elif seconds or match["h"]:  # «02:25:00» -> «… ноль секунд»
-        parts.append(f"{cardinal(seconds, 'nominative', 'f')} {plural_form(seconds, 'секунда', 'секунды', 'секунд')}")
+        parts.append(_so_many(seconds, SECONDS))
     del sentence
     return Reading(" ".join(parts), "a race time")
 

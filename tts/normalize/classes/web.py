@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tts.normalize.latin import BRANDS, english_syllable, transliterate
 from tts.normalize.alphabet import spell_latin
+from tts.normalize.latin import BRANDS, english_syllable, transliterate
 from tts.normalize.numbers import cardinal, digits_in_groups
 from tts.normalize.rules import Reading, Rule
 from tts.normalize.sentence import Sentence
