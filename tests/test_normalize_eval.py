@@ -13,10 +13,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from normalize_eval import DATA, matches, ours, score_file  # type: ignore[import-not-found]  # noqa: E402
 
 # Lenient floors (the measured after-figures minus a small margin); raise them, never lower.
+# Kaggle was lowered once, deliberately (benchmarks/NORMALIZE.md): its gold keeps «англ.» and
+# «лат.» unread in glosses, which the engine would say as «англ»; we say «по-английски».
 FLOORS = {
-    "google_kaggle_ru_sentences.tsv": 68.0,
-    "nemo_itn_ru_reversed.tsv": 67.0,
-    "nemo_tn_ru.tsv": 78.5,
+    "google_kaggle_ru_sentences.tsv": 56.0,
+    "nemo_itn_ru_reversed.tsv": 69.0,
+    "nemo_tn_ru.tsv": 80.0,
     "nemo_tn_ru_cardinal_multi.tsv": 95.0,
     "num2words_ru_tests.tsv": 100.0,
     "ru_normalizr_unit_tests.tsv": 89.0,

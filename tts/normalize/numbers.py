@@ -163,7 +163,8 @@ def decimal(text: str, case: Case = "nominative") -> str:
     whole, _, frac = text.replace(".", ",").partition(",")
     if not frac:
         return cardinal(int(whole), case)
-    frac = frac[:12]
+    if len(frac) > 12:  # no name for so small a part: the digits, none dropped
+        return f"{cardinal(int(whole), case)} запятая {digit_by_digit(frac)}"
     numerator = int(frac)
     whole_noun = _CELAYA[case][0 if takes_singular(int(whole)) else 1]
     frac_noun = (

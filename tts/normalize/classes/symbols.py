@@ -40,7 +40,7 @@ OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
 # «192.168.1.1»: an IP address, number by number
 IP_ADDRESS = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 VERSION = re.compile(
-    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\bверсия )|(?<=\bверсии ))\d+(?:\.\d+)+(?![\w.]\d)"
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\b[Вв]ерсия )|(?<=\b[Вв]ерсии ))\d+(?:\.\d+)+(?![\w.]\d)"
 )
 
 
@@ -85,8 +85,12 @@ _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм
 
 def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
-    if match.group() == "×" and match.string[match.start() - 1 : match.start()].isdigit():
-        return " на "  # «1600×720»: a size
+    before = re.search(r"\d+$", match.string[: match.start()])
+    after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
+    if match.group() == "×" and before and after:
+        big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
+        if big or after["word"]:
+            return " на "  # «1600×720», «30×40 см»: a size; «5×3» is a product
     return {"×": " умножить на ", "÷": " разделить на ", "^": " в степени ", "−": " минус "}[
         match.group()
     ]
