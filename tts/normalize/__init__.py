@@ -25,7 +25,6 @@ from functools import cache, lru_cache
 from tts.normalize import latin
 from tts.normalize.alphabet import ALPHABET, is_speakable
 from tts.normalize.classes import CLASSES, in_library_phrase
-from tts.normalize.explain import stage_changes
 from tts.normalize.guard import guard
 from tts.normalize.lexicon import Lexicon, default_lexicon, lexicon_pattern, load_lexicon, lookup
 from tts.normalize.rules import Change, Reading, Rule, Segment, apply_rules, rewrite
@@ -72,6 +71,7 @@ class Normalized:
 
 @lru_cache(maxsize=256)
 def _changes(trail: _Trail, spoken: str) -> tuple[Change, ...]:
+    from tts.normalize.explain import stage_changes
     changes = [
         *trail.claims,
         *stage_changes(trail.source, trail.segments, trail.rewritten, spoken, "guard"),

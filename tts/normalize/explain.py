@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from tts.normalize.rules import Change, Segment
 
@@ -19,6 +18,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def changed_blocks(old: str, new: str) -> list[Block]:
     """Regions of `old` that differ in `new`, at word granularity."""
+    from difflib import SequenceMatcher  # only for --explain and tests
+
     a = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(old)]
     b = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(new)]
     matcher = SequenceMatcher(None, [t[2] for t in a], [t[2] for t in b], autojunk=False)

@@ -11,10 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tts.errors import TTSError
 from tts.normalize.alphabet import ALPHABET
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Case endings a stress-only entry may take: «Мажилис» covers «Мажилисе», «Мажилиса».
 ENDINGS = ("а", "у", "е", "ом", "ым", "ой", "ы", "ов", "ам", "ами", "ах", "ым", "ой", "ою")

@@ -1,12 +1,13 @@
-"""Numbers in words, in any case, gender and animacy (num2words spells, we choose the form).
+"""Numbers in words, in any case, gender and animacy (`spelling.py` has the tables).
 
 Spelling only: which case, gender or number a number takes is decided in `context.py`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
+
+from tts.normalize.spelling import LARGEST, spell, spell_ordinal
 
 Case = Literal["nominative", "genitive", "dative", "accusative", "instrumental", "prepositional"]
 Gender = Literal["m", "f", "n"]
@@ -23,20 +24,11 @@ TAG_OF_CASE: dict[Case, str] = {
 }  # fmt: skip
 GENDER_OF_TAG: dict[str, Gender] = {"masc": "m", "femn": "f", "neut": "n"}
 
-_GENDER = {"m": "masculine", "f": "feminine", "n": "neuter"}
-
-# num2words names Russian powers of a thousand up to 10**30 (нониллион); past that it fails.
-_LARGEST = 10**33 - 1
+_CASE_INDEX: dict[Case, int] = {
+    "nominative": 0, "genitive": 1, "dative": 2, "accusative": 3, "instrumental": 4,
+    "prepositional": 5,
+}  # fmt: skip
 DIGITS = ("ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
-
-
-def num2words(value: int, **options: Any) -> str:
-    # Imported on first use: num2words loads all its ~50 languages (~25 ms).
-    from num2words import num2words as spell  # type: ignore[import-untyped]
-
-    if abs(value) > _LARGEST:  # no name for it in any case: digit by digit
-        return " ".join(DIGITS[int(d)] for d in str(abs(value)))
-    return str(spell(value, **options))
 
 
 def takes_singular(value: int) -> bool:
@@ -49,26 +41,19 @@ def is_paucal(value: int) -> bool:
     return value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14)
 
 
-@lru_cache(maxsize=8192)
 def cardinal(
     value: int, case: Case = "nominative", gender: Gender = "m", animate: bool = False
 ) -> str:
     """«21» -> «двадцать один»; 1000 is «тысяча», not «одна тысяча». An animate accusative
     takes the genitive form only where Russian does: «двух студентов», «двадцать одного
-    студента», but «двадцать два студента», «пять студентов»."""
+    студента», but «двадцать два студента», «пять студентов». A number too large to have a
+    name is read digit by digit."""
+    if abs(value) > LARGEST:
+        return digit_by_digit(str(abs(value)))
     animate = animate and case == "accusative" and (value in (2, 3, 4) or takes_singular(value))
-    if value >= 1000 and gender != "m" and value % 1000:
-        # the gender is the last group's only: «семьсот семьдесят один миллион … одна»
-        head = value - value % 1000
-        return f"{cardinal(head, case)} {cardinal(value % 1000, case, gender, animate)}"
-    words = num2words(value, lang="ru", case=case, gender=_GENDER[gender], animate=animate)
-    parts = words.split()
-    if 1000 <= value < 2000 and len(parts) > 1 and parts[1].startswith("тысяч"):
-        parts = parts[1:]
-    return " ".join(parts)
+    return spell(value, _CASE_INDEX[case], gender, animate)
 
 
-@lru_cache(maxsize=8192)
 def ordinal(
     value: int,
     case: Case = "nominative",
@@ -78,36 +63,9 @@ def ordinal(
 ) -> str:
     """«1957», prepositional -> «тысяча девятьсот пятьдесят седьмом»; plural «1990-х» ->
     «тысяча девятьсот девяностых». An animate accusative is the genitive («второго игрока»)."""
-    if case == "accusative" and animate and (plural or gender != "f"):
-        case = "genitive"
-    if case == "accusative" and not animate and (plural or gender != "f"):
-        case = "nominative"  # num2words' accusative is the animate one
-    options: dict[str, Any] = {"to": "ordinal", "case": case}
-    if plural:
-        options["plural"] = True
-    else:
-        options["gender"] = gender
-    if value >= 1000 and value % 1000:
-        # only the last group is ordinal: «двенадцать тысяч пятисотый» (num2words made the
-        # thousands ordinal too above 10 000)
-        head = value - value % 1000
-        return f"{cardinal(head)} {num2words(value % 1000, lang='ru', **options)}"
-    if value >= 1000 and value < 1_000_000:
-        # «двухтысячный», «двенадцатитысячный»: a compound adjective
-        thousands = value // 1000
-        stem = "" if thousands == 1 else _combining(thousands)
-        return stem + num2words(1000, lang="ru", **options).split()[-1]
-    return num2words(value, lang="ru", **options)
-
-
-def _combining(value: int) -> str:
-    """The first half of a compound: 2 -> «двух», 12 -> «двенадцати», 100 -> «сто»."""
-    words = cardinal(value, "genitive").split()
-    last = cardinal(value).split()[-1]
-    keep = {"сто": "сто", "девяносто": "девяносто", "один": "одно"}
-    if last in keep:
-        words[-1] = keep[last]
-    return "".join(words)
+    if abs(value) > LARGEST:
+        return digit_by_digit(str(abs(value)))
+    return spell_ordinal(value, _CASE_INDEX[case], "p" if plural else gender, animate)
 
 
 def digits_in_groups(digits: str) -> str:
@@ -121,6 +79,7 @@ def digits_in_groups(digits: str) -> str:
 
 
 def digit_by_digit(digits: str) -> str:
+    """«007» -> «ноль ноль семь»."""
     return " ".join(DIGITS[int(d)] for d in digits if d.isdigit())
 
 
