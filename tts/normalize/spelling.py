@@ -1,7 +1,8 @@
 """Russian numbers in words, in every case, gender and animacy: the declension tables.
 
 Our own tables rather than num2words: they load in no time (num2words imports ~50 languages,
-~27 ms, more than a sentence costs), and every form is ours to check. Cases are the indexes
+~27 ms, more than a sentence costs), its ordinals above ten thousand were wrong («двенадцатый
+тысяч пятисотый»), and every form here is ours to check. Cases are the indexes
 0–5: nominative, genitive, dative, accusative, instrumental, prepositional.
 """
 
