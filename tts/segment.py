@@ -104,7 +104,17 @@ def date_only_fragment(left: str, right: str) -> bool:
     )
 
 
+_LIST_NUMBER = re.compile(r"(?:^|[:;]\s)\d{1,2}\.$")
+
+
+def list_number_starts_item(left: str, right: str) -> bool:
+    """'Основные задачи: 1.|Развитие туризма.': razdel cuts after an item's number; the
+    number belongs to its item."""
+    return bool(_LIST_NUMBER.search(left[-8:])) and right[:1].isupper()
+
+
 JOIN_RULES: tuple[JoinRule, ...] = (
+    list_number_starts_item,
     semicolon_is_not_an_end,
     abbreviation_before_name,
     abbreviation_before_number,
@@ -124,7 +134,48 @@ def year_ends_sentence(sentence: str) -> list[Span]:
 
 
 _YEAR_GAP = re.compile(r"\d(?:-[хе])?\s?гг?\.(\s+)(?=[А-ЯЁ])")
-SPLIT_RULES: tuple[SplitRule, ...] = (year_ends_sentence,)
+
+# Words that open a sentence and are never a surname or a name's part.
+_OPENERS = (
+    "Он|Она|Оно|Они|Это|Эта|Этот|Эти|Там|Тогда|Затем|Позже|Ранее|Сейчас|Сегодня|Вчера|"
+    "Завтра|Также|Однако|Кроме|Впрочем|Книга|Его|Её|Ее|Их|Ему|Ей|Им|Мы|Я|Вы|Но|А|И|В|На|По|"
+    "При|После|Для|Как|Что|Кто|Где|Когда|Так|С|К|О|Об|Из|За|До|От"
+)
+_INITIALS_END = re.compile(rf"[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.(\s+)(?=(?:{_OPENERS})(?![а-яё]))")
+
+
+def initials_end_sentence(sentence: str) -> list[Span]:
+    """'Книгу написал Пушкин А. С.|Она вышла в 1830 году.': initials after a surname end the
+    sentence when the next word can only open one."""
+    return [match.span(1) for match in _INITIALS_END.finditer(sentence)]
+
+
+_UNIT_END = re.compile(
+    r"(?:\d\s?(?:м/с|км/ч|м/сек|%|°С?)|\d\s?(?:млн|млрд|тыс)\.?\s(?:р|руб|долл)|\d-[хе])\.(\s+)"
+    r"(?=[«\"]?[А-ЯЁ][а-яё])"
+)
+
+
+def unit_ends_sentence(sentence: str) -> list[Span]:
+    """'порывы 25 м/с.|В Усть-Каменогорске…', '51 млн р.|Такое решение…', 'вместо 34-х.|
+    Начало…': razdel takes the dot after a unit for an abbreviation's."""
+    return [match.span(1) for match in _UNIT_END.finditer(sentence)]
+
+
+_GLUED = re.compile(r"[а-яёА-ЯЁ]{2}[)»\"]?\.()(?=[«\"]?[А-ЯЁ](?:[а-яё]{2}|\s))")
+
+
+def glued_sentences(sentence: str) -> list[Span]:
+    """'…Росстат).В марте…', '…Гидрометцентра РФ.Днем…': a full stop typed without a space."""
+    return [match.span(1) for match in _GLUED.finditer(sentence)]
+
+
+SPLIT_RULES: tuple[SplitRule, ...] = (
+    year_ends_sentence,
+    initials_end_sentence,
+    unit_ends_sentence,
+    glued_sentences,
+)
 
 
 def _pieces(text: str, start: int, end: int, splits: tuple[SplitRule, ...]) -> list[Span]:
