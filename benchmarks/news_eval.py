@@ -116,13 +116,45 @@ def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str,
     }  # fmt: skip
 
 
+def segmentation(split: str) -> str:
+    """How tts.segment splits the corpus's paragraphs against the gatherers' sentences."""
+    from news_corpus import paragraphs
+
+    from tts.segment import split_paragraph
+
+    tp = fp = fn = exact = n = 0
+    for _, _, record in paragraphs(sorted(RAW.glob("*.jsonl"))):
+        if split != "all" and site_bucket(str(record["site"])) != split:
+            continue
+        text = str(record["text"])
+        gold: set[int] = set()
+        pos = 0
+        for sentence in record["sentences"]:  # type: ignore[attr-defined]
+            pos = text.find(sentence["written"], pos) + len(sentence["written"])
+            gold.add(pos)
+        ours = {end for _, end in split_paragraph(text)}
+        gold.discard(len(text.rstrip()))
+        ours.discard(len(text.rstrip()))
+        tp, fp, fn = tp + len(gold & ours), fp + len(ours - gold), fn + len(gold - ours)
+        exact += gold == ours
+        n += 1
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return (f"segmentation, {split}: {n} paragraphs, {exact} split exactly "
+            f"({100 * exact / max(1, n):.1f} %), boundaries P {p:.3f} R {r:.3f} "
+            f"F1 {2 * p * r / max(1e-9, p + r):.3f}")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--library", action="store_true", help="ru-normalizr alone")
     parser.add_argument("--show", type=int, default=0, help="print N dev failures")
     parser.add_argument("--grep", default="", help="only failures whose class list has this")
+    parser.add_argument("--segment", action="store_true", help="score sentence splitting")
     args = parser.parse_args()
+    if args.segment:
+        print(segmentation(args.split))
+        return 0
     sentences = load(sorted(RAW.glob("*.jsonl")))
     if args.split != "all":
         sentences = [s for s in sentences if site_bucket(s.site) == args.split]
