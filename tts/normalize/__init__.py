@@ -72,6 +72,7 @@ class Normalized:
 @lru_cache(maxsize=256)
 def _changes(trail: _Trail, spoken: str) -> tuple[Change, ...]:
     from tts.normalize.explain import stage_changes
+
     changes = [
         *trail.claims,
         *stage_changes(trail.source, trail.segments, trail.rewritten, spoken, "guard"),

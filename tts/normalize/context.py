@@ -76,6 +76,7 @@ PREPOSITIONS: dict[str, frozenset[Case]] = {
     "со": frozenset({"genitive", "instrumental", "accusative"}),
     "по": frozenset({"dative", "accusative", "prepositional"}),
 }  # fmt: skip
+_SHORT_PREPOSITIONS = frozenset({"с", "со", "до", "от", "в", "во", "на", "к", "по", "за", "из"})
 # Where a preposition allows several cases and the noun does not tell: the usual reading
 # before a number («в 5 км» is a distance; «с 5 %», «по 5 тысяч»).
 PREFERRED: dict[str, Case] = {
@@ -154,7 +155,8 @@ GENITIVE_HEADS = frozenset({
     "эвакуация", "спасение", "задержание", "гибель", "смерть", "убийство", "хищение",
     "кража", "присвоение", "растрата", "отчуждение", "изъятие", "передача", "выделение",
     "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
-    "потеря", "утрата", "стоимость",
+    "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
+    "обеспечение", "содержание", "лечение", "обучение", "питание",
 })  # fmt: skip
 
 
@@ -291,7 +293,7 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
 def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
-    if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in PREPOSITIONS:
+    if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in _SHORT_PREPOSITIONS:
         return governor(sentence, tokens[-1].start)  # «увеличится с — 62771 тенге»
     texts = [t.text for t in tokens]
     if len(tokens) >= 2 and texts[-1] == "," and _number_end(texts[:-1]):
@@ -300,7 +302,12 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if len(tokens) >= 3 and texts[-1] == "." and tokens[-2].is_word and texts[-3].isdigit():
         # «до 8 мин. 31,06 сек.»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-3].end))
-    words = [w for w in sentence.words_before(start, 4) if w not in ("минус", "плюс")]
+    words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс")]
+    while len(words) >= 3 and words[-1] in ("почти", "около", "примерно", "приблизительно",
+                                             "порядка", "всего", "лишь", "уже") and (
+        words[-3], words[-2]
+    ) in COMPOUND_PREPOSITIONS:
+        words = words[:-1]  # «на протяжении почти 10 лет»
     if not words:
         return None
     if len(words) >= 2 and (words[-2], words[-1]) in COMPOUND_PREPOSITIONS:
@@ -412,6 +419,9 @@ def count(
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
     if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
         ruled = frozenset({"instrumental"}), "«с … %»: with so much"
+    if ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted:
+        (case,) = ruled[0]  # «около 32 квадратных метра»: the text's noun form is a slip
+        return Grammar(case, gender, animate, why=_join(ruled[1], why_noun))
     if ruled is not None:
         cases, why = ruled
         both = cases & allowed
@@ -425,7 +435,7 @@ def count(
                 return Grammar(preferred, gender, animate, why=_join(why, why_noun))
             if "nominative" in both:
                 return Grammar("nominative", gender, animate, why=_join(why, why_noun))
-            for case in ("accusative", "genitive", "prepositional", "dative", "instrumental"):
+            for case in ("genitive", "accusative", "prepositional", "dative", "instrumental"):
                 if case in both:
                     return Grammar(case, gender, animate, why=_join(why, why_noun))
     if "nominative" in allowed:

@@ -364,7 +364,7 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # «№ 24», «№24», «N 24», «№№ 5-7»
-NUMBER_SIGN = re.compile(r"(?<![\w])(?P<sign>№№|№|N(?=\s?\d))\s?(?=\d)")
+NUMBER_SIGN = re.compile(r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?(?=\d)")
 
 
 def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:

@@ -174,7 +174,6 @@ UNITS: dict[str, Unit] = {
     "GHz": _u("гигагерц"),  # 3 GHz
     "mAh": _u("миллиампер-час"),  # 5000 mAh
     "км³": _u("километр", "кубический"),  # 5 км³
-    "градусов": _u("градус"),  # (a word: listed so «5 градусов» ranges read alike)
 }
 
 SCALES: dict[str, str] = {
