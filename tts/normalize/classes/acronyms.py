@@ -78,9 +78,12 @@ CYRILLIC: dict[str, str | None] = {
     "ОПГ": None,  # ОПГ -> о пэ гэ
     "ДЧС": None,  # ДЧС -> дэ че эс
     "МЧС": "эм че эс",  # МЧС
+    "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
 }
 
-_CYR = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])")
+_CYR = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])|(?<=«)Ъ(?=»)"
+)
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 
 
@@ -126,7 +129,7 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
     if word in CYRILLIC or word.isupper():
         spoken = read_cyrillic(word)
         return Reading(spoken, "acronym") if spoken else None
-    caps = re.fullmatch(r"([А-ЯЁ][а-яё]{0,3})?([А-ЯЁ]{2,})([а-яё]*)", word)
+    caps = re.fullmatch(r"([А-ЯЁ][а-яё]{1,3})?([А-ЯЁ]{2,})([а-яё]*)", word)
     if caps is None:
         return None
     head, core, tail = caps.groups()
@@ -138,7 +141,11 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
         spoken = f"{head.lower()} {CYRILLIC.get(core) or spell_cyrillic(core)}"
         return Reading(spoken + (f" {tail}" if tail else ""), "acronym")
     reading = CYRILLIC.get(core) or read_cyrillic(core)
-    return None if reading is None else Reading(reading + (" " + tail if tail else ""), "acronym")
+    if reading is None:
+        return None
+    if tail and " " not in reading:
+        return Reading(reading + tail, "acronym with its ending")  # «ГАЗа» -> «газа»
+    return Reading(reading + (" " + tail if tail else ""), "acronym")
 
 
 # «А. С. Ахметов» -> «а эс Ахметов»; «Пушкин А. С.» after the surname too.
@@ -154,6 +161,18 @@ def _initials(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(letters + (". " if ends else " "), "initials")
 
 
+# «М21», «Т34», «Ан2»: a model of Cyrillic capitals and digits.
+CYRILLIC_CODE = re.compile(r"(?<![\w.-])(?P<letters>[А-ЯЁ]{1,3})(?P<digits>\d{1,4})(?![\w-])")
+
+
+def _cyrillic_code(match: re.Match[str], sentence: Sentence) -> Reading:
+    from tts.normalize.numbers import cardinal
+
+    del sentence
+    letters = CYRILLIC.get(match["letters"]) or spell_cyrillic(match["letters"])
+    return Reading(f"{letters} {cardinal(int(match['digits']))}", "a model number")
+
+
 # «Протон-М», «Электро-Л», «Ил-76»: a capital letter after a hyphen is said by its name.
 LETTER_SUFFIX = re.compile(r"(?<=[а-яё])-(?P<letter>[А-ЯЁ])(?![\w-])")
 
@@ -164,6 +183,7 @@ def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 RULES = (
+    Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),
     Rule("acronym", LETTER_SUFFIX, _letter_suffix, "Протон-М -> Протон-эм"),
     Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),
     Rule("acronym", _CYR, _render_cyrillic, "ДТП -> дэ тэ пэ; ООН -> оон"),

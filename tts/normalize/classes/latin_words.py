@@ -25,11 +25,18 @@ _ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс",
                   "ltd": "лимитед", "co": "компани", "vs": "против", "p": "страница",
                   "pp": "страницы"}  # fmt: skip
 # Codes of letters and digits: «B52G» -> «би пятьдесят два джи», «A320», «F-16»
-LATIN_CODE = re.compile(r"(?<![\w.-])(?P<a>[A-Z]{1,3})-?(?P<n>\d{1,4})(?P<b>[A-Z]{0,3})(?![\w-])")
+LATIN_CODE = re.compile(
+    r"(?<![\w.-])(?P<a>[A-Z]{1,3})-?(?P<n>\d{1,4})(?P<b>[A-Z]{0,3})(?![\w-])"
+    r"|(?<![\w.,-])(?P<n2>\d{1,4})(?P<b2>[A-Za-z])(?![\w-])"
+)
 
 
 def _latin_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
+    if match["n2"]:  # «iPhone 17e», «5G»
+        return Reading(
+            f"{cardinal(int(match['n2']))} {spell_latin(match['b2'].lower())}", "a model number"
+        )
     if match["a"] in ("N",) and not match["b"]:
         return None  # «N2»: the number sign
     parts = [spell_latin(match["a"].lower()), cardinal(int(match["n"]))]
