@@ -322,10 +322,11 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     while len(words) >= 2 and words[-1] in DETERMINERS:
         words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]
-    if previous in ("и", "или"):
-        # «старше 58 и 63 лет», «при -20°C и -1 %»: the second number takes the first's case
-        tokens = sentence.before(start, 5)[:-1]
-        for token in reversed(tokens[-4:]):
+    if previous in ("и", "или", "либо"):
+        # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
+        # the second number takes the first's case
+        tokens = sentence.before(start, 6)[:-1]
+        for token in reversed(tokens[-5:]):
             if token.text.isdigit():
                 return governor(sentence, _number_start(sentence, token.end))
             if token.is_word and not token.text.isascii() and len(token.text) > 3:

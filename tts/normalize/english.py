@@ -54,6 +54,10 @@ def _spelled_vowels(word: str) -> list[str]:
     return _VOWEL_GROUP.findall(low)
 
 
+def previous_phones(sounds: list[str], i: int) -> list[str]:
+    return sounds[max(0, i - 2) : i]
+
+
 def to_russian(word: str, sounds: list[str]) -> str:
     """ARPAbet phones -> Russian letters, with the spelling's double consonants kept where
     Russian keeps them («Nissan» -> «ниссан», «Chess» -> «чесс», not «BuzzFeed» -> «базфид»)
@@ -91,6 +95,9 @@ def _phones_to_russian(word: str, sounds: list[str]) -> str:
             if base in ("SH", "ZH") and following == "AH0" and sounds[i + 2 : i + 3] == ["N"]:
                 out.append(_CONSONANTS[base])  # «-tion», «-sion»: «стейшн», «фьюжн»
                 continue
+            if base == "N" and previous_phones(sounds, i) == ["SH", "AH0"] and following == "AH0":
+                out.append("н")  # «international» -> «интернэшнл»
+                continue
             out.append(_CONSONANTS.get(base, ""))
             continue
         previous = sounds[i - 1] if i > 0 else ""
@@ -100,6 +107,8 @@ def _phones_to_russian(word: str, sounds: list[str]) -> str:
             continue
         if previous == "Y":
             letters = _IOTATED.get(base, _STRESSED.get(base, ""))
+            if not out and letters in ("е", "и"):
+                letters = "й" + letters  # «Yellow» -> «йеллоу», «Yes» -> «йес»
             if out and out[-1][-1:] not in "аеиоуэюяйь":
                 letters = "ь" + letters  # «Fusion» -> «фьюжн»
             out.append(letters)

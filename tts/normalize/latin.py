@@ -50,6 +50,10 @@ BRANDS: dict[str, str] = {
     "techcrunch": "теккранч",  # TechCrunch
     "kase": "касе",  # KASE (Kazakhstan Stock Exchange)
     "washington": "вашингтон",  # The Washington Post
+    "daily": "дейли",  # Daily
+    "business": "бизнес",  # business
+    "center": "центр",  # Center
+    "centre": "центр",  # Centre
     "macbook": "макбук",  # MacBook
     "micro": "микро",  # microSD
     "gemini": "джемини",  # Google Gemini
@@ -114,6 +118,9 @@ PIECES: dict[str, str] = {
     "web": "веб",  # web
     "net": "нет",  # net
     "star": "стар",  # star
+    "business": "бизнес",  # inbusiness.kz
+    "center": "центр",  # center
+    "digi": "диджи",  # DigiTimes
 }
 
 # Letter rules of the fallback transliterator, longest first: «tsao» -> «тсао».
@@ -240,10 +247,10 @@ def read_latin_word(word: str) -> str:
         return BRANDS[low]
     if low in ENGLISH:
         return ENGLISH[low]
-    if word.isupper() and len(low) <= 5:  # an acronym: a word only when it reads like one
-        if len(low) >= 4 and is_pronounceable(low, EN_VOWELS):
+    if word.isupper() and len(low) <= 5:  # an acronym: a word only when it is one («NASA»)
+        if len(low) >= 4 and is_pronounceable(low, EN_VOWELS) and english.phones(low):
             return english.read(low, BRANDS) or transliterate(low)
-        return spell_latin(low)
+        return spell_latin(low)  # «EGDI» -> «и джи ди ай»
     has_vowel = any(c in EN_VOWELS for c in low)
     if not has_vowel or (len(low) == 3 and not english_syllable(low)) or len(low) < 2:
         return spell_latin(low)
@@ -258,5 +265,5 @@ def read_latin_word(word: str) -> str:
 # Spellings only English has: «th», «ee», «ou», «-tion», «w», a silent final «e»…
 ENGLISH_SPELLING = re.compile(
     r"th|ee|oo|ea|ou|ay$|ey$|igh|tion|sion|ck|wh|w|ow|ew|aw|[^aeiou][aeiou][^aeiouy]e$|[cgsv]e$|"
-    r"^kn|^wr|qu"
+    r"^kn|^wr|qu|[^n]g[ei]"
 )

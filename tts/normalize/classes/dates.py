@@ -244,6 +244,10 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     if match["noun"] == "г" and (y1 < 1000 or _genitive_noun_after(sentence, match.end())):
         return None  # «на 300 г муки»: grams
+    if y1 < 1000 and not match["y2"] and match["noun"] in ("года", "год", "лет"):
+        before = sentence.words_before(match.start(), 1)
+        if not before or before[0] not in context.PREPOSITIONS:
+            return None  # «исполнится 103 года»: an age, not a year
     if match["noun"] in ("г.", "г") and y1 < 1000 and _mass_before(sentence, match.start()):
         return None  # «вес 123 г.»: grams
     plural_noun = match["noun"].lower() in ("годах", "годами", "годам", "годов", "годы")
@@ -356,7 +360,8 @@ _CENTURY_NOUNS = {"в": "век", "к": "квартал"}
 def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     c1 = _number(match["c1"])
     c2 = _number(match["c2"]) if match["c2"] else None
-    if c1 is None or c1 > 30 or (match["c2"] and c2 is None):
+    ancient = re.match(r"\s?(?:до\s?н\.\s?э|до нашей эры)", sentence.text[match.end() :])
+    if c1 is None or c1 > (60 if ancient else 30) or (match["c2"] and c2 is None):
         return None
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
