@@ -59,8 +59,8 @@ class Sentence:
             if not token.is_word:
                 if token.text in BREAKS or token.text == ",":
                     break
-                if token.text == "-" and self.text[token.start - 1 : token.start] == " ":
-                    break  # « - » typed as a dash
+                if token.text == "-" and self.text[token.start - 1 : token.end + 1] == " - ":
+                    break  # « - » typed as a dash (not the minus of «-20»)
                 continue
             out.insert(0, token.lower)
             if len(out) == count:

@@ -238,7 +238,6 @@ MEASURE = re.compile(
     rf"(?:(?:\s?-\s?|\s?)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
     rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
     r"(?P<dup>(?<=%)\s+процент\w*)?)?",
-    re.IGNORECASE,
 )
 # «$5 млн», «€ 100», «₸500»
 SIGN_BEFORE = re.compile(
@@ -250,12 +249,7 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     if written is None:
         return None
     if written not in UNITS and written not in CURRENCIES:
-        exact = {k.lower(): k for k in (*UNITS, *CURRENCIES)}.get(written.lower())
-        if exact is None or written.lower() in _CASE_SENSITIVE:
-            return None  # «5 Мб» is megabytes, «5 мб» nothing; «В» volts, «в» a preposition
-        if not written.isupper() and len(written) < 3:
-            return None  # «5 ма» is not «5 мА»; «35-ММ» (typed in capitals) is «мм»
-        written = exact
+        return None
     if written in ("г", "т", "м", "с", "ч", "В", "л", "ц", "р.", "кв.", "ч.", "с"):
         # one-letter units only right after a number (not «5 т. е.», «в 5 с половиной»)
         after = match.string[match.end() : match.end() + 3]
@@ -274,7 +268,6 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     return unit
 
 
-_CASE_SENSITIVE = frozenset({"в", "мб", "гб", "тб", "кб", "мп", "м", "т", "с", "па", "ме", "a"})
 
 
 def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:

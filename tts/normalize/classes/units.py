@@ -176,6 +176,12 @@ UNITS: dict[str, Unit] = {
     "км³": _u("километр", "кубический"),  # 5 км³
 }
 
+# Units typed in capitals («35-ММ», «5 КМ»): the same units.
+UNITS.update({
+    k.upper(): v for k, v in list(UNITS.items())
+    if k.isalpha() and k.islower() and len(k) >= 2 and k.upper() not in UNITS
+})  # fmt: skip
+
 SCALES: dict[str, str] = {
     "k": "тысяча",  # 250k
     "K": "тысяча",  # 250K
