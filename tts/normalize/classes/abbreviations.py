@@ -127,11 +127,16 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "г-на": (_fixed("господина"),),  # г-на Смита
     "г-жа": (_noun("госпожа"),),  # г-жа Смит
     "зам.": (_noun("заместитель"),),  # зам. акима
-    "нач.": (_noun("начальник"),),  # нач. отдела
+    "нач.": (_place("начало", "number"), _noun("начальник")),  # в нач. XX в.; нач. отдела
     "пред.": (_noun("председатель"),),  # пред. правления
     "ген.": (_adjective("генеральный", "word"),),  # ген. директор
     "гл.": (_noun("глава", "number"), _adjective("главный", "word"), _noun("глава")),  # гл. 5
     "св.": (_adjective("святой", "any"),),  # св. Николая
+    "прав.": (_adjective("праведный", "any"),),  # св. прав. Иоанна
+    "в.д.": (_fixed("восточной долготы"),),  # 86,5° в. д.
+    "з.д.": (_fixed("западной долготы"),),  # з. д.
+    "с.ш.": (_fixed("северной широты"),),  # с. ш.
+    "ю.ш.": (_fixed("южной широты"),),  # ю. ш.
     "тел.": (_noun("телефон"),),  # тел.: 8 …
     "рис.": (_noun("рисунок", "number"),),  # рис. 2
     "табл.": (_noun("таблица", "number"),),  # табл. 2
@@ -157,7 +162,8 @@ for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
     # «т.е.» also matches «т. е.»: a space may follow each inner dot
     _ALTERNATIVES.append(re.escape(_written).replace(r"\.", r"\.\s?").removesuffix(r"\s?"))
 PATTERN = re.compile(
-    r"(?<![\w.-])(?P<abbr>" + "|".join(_ALTERNATIVES) + r")(?![\w])(?!\.\w)", re.IGNORECASE
+    r"(?<![\w.-])(?P<abbr>" + "|".join(_ALTERNATIVES) + r")(?:(?![\w])(?!\.\w)|(?<=им\.)(?=[А-ЯЁ]))",
+    re.IGNORECASE,
 )
 _LIST_END = re.compile(r"(?<![\w])и\s(?P<abbr>др|пр)\.(?=\s|$|[,;:)»])")
 
@@ -167,7 +173,7 @@ def _next(sentence: Sentence, end: int) -> str:
     rest = sentence.text[end:].lstrip(" :")
     if not rest:
         return "end"
-    if rest[0].isdigit() or rest[0] in "№":
+    if rest[0].isdigit() or rest[0] in "№" or re.match(r"[IVX]+\b", rest):
         return "number"
     if rest[0] in '«"':
         rest = rest[1:]
@@ -208,13 +214,8 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     previous = words[0] if words else None
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
-    if (
-        place
-        and previous
-        and previous not in context.PREPOSITIONS
-        and morph.best_pos(previous) == "NOUN"
-    ):
-        return Grammar("genitive", why=f"complement of «{previous}»")
+    if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
+        return Grammar("genitive", why=f"complement of «{previous}»")  # «костюма нач. XX в.»
     if previous in ("по", "согласно", "к"):
         return Grammar("dative", why=f"after «{previous}»")
     if re.search(r"(?i)\bсм\.\s", sentence.text[:start]) and not re.search(
@@ -242,6 +243,8 @@ def _inflect_noun(lemma: str, case: Case) -> str:
 def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
     *prefix, head = lemma.split()
     token = sentence.word_after(end)
+    while token is not None and sentence.text[token.end : token.end + 1] == "." and len(token.text) <= 4:
+        token = sentence.word_after(token.end + 1)  # «св. прав. Иоанна»: past another abbreviation
     parse = next((p for p in morph.parses(head) if p.tag.POS in ("ADJF", "PRTF")), None)
     if parse is None:
         return lemma, "default"

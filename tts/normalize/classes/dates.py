@@ -33,7 +33,7 @@ SHORT_MONTHS = {
 }  # fmt: skip
 _SHORT = "|".join(sorted(SHORT_MONTHS, key=len, reverse=True))
 _MONTH_CAP = "|".join(m + "|" + m.capitalize() + "|" + m.upper() for m in MONTHS)
-_MONTH_CAP += rf"|(?:{_SHORT})\.?(?=[\s,;:—–-]|$)"
+_MONTH_CAP += rf"|(?:{_SHORT}|{_SHORT.title()})\.?(?=[\s,;:—–-]|$)"
 DASH = r"\s?[-–—−]\s?"
 
 # Where a date is the subject or a heading, it is nominative («20 августа – День…»).
@@ -94,7 +94,7 @@ DAY_MONTH = re.compile(
     rf"(?<![\w.,:/-])(?P<list>(?:[0-3]?\d,\s?)+)?(?P<d1>[0-3]?\d)"
     rf"(?:(?P<join>{DASH}|\s(?:и|по|или)\s)(?P<d2>[0-3]?\d))?\s?"
     rf"(?P<month>{_MONTH_CAP})(?![\w-])"
-    rf"(?:\s(?P<year>\d{{4}})(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
+    rf"(?:,?\s(?P<year>\d{{4}})(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
 )
 
 
@@ -121,6 +121,19 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["year"]:
         parts.append(_year_words(int(match["year"]), "genitive"))
     return Reading(" ".join(parts), grammar.describe())
+
+
+# «2025.07.03»: year, month, day
+ISO_DATE = re.compile(r"(?<![\w.,:/-])(?P<y>\d{4})[.-](?P<m>[01]\d)[.-](?P<d>[0-3]\d)(?![\w]|[.,]\d)")
+
+
+def _iso_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    day, month = int(match["d"]), int(match["m"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    grammar = date_case(sentence, match.start(), match.end())
+    spoken = f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {_year_words(int(match['y']), 'genitive')}"
+    return Reading(spoken, grammar.describe())
 
 
 # «15.03.2024», «15.03.2024 г.», «01.09.24»
@@ -224,6 +237,10 @@ def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
     previous = before[-1] if before else None
     if previous in ("в", "во"):
         return Grammar("prepositional", why="«в … г.»: in the year")
+    if re.search(r"(?:нач|кон|сер|сер\.|н|к)\.\s*$", sentence.text[:start]) or previous in (
+        "начала", "конца", "середины", "начало", "конец", "середина"
+    ):
+        return Grammar("genitive", why="«начала / конца … века»")
     if previous in context.PREPOSITIONS:
         return context.phrase_case(sentence, start, "genitive")
     if previous in MONTHS:
@@ -329,8 +346,8 @@ def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # «V и IV тысячелетиях»; also quarters: «в IV кв.» -> «в четвёртом квартале».
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 CENTURY = re.compile(
-    rf"(?<![\w.,-])(?P<c1>{_ROMAN}|\d{{1,2}})"
-    rf"(?:(?P<join>{DASH}|\sи\s|\sпо\s|\sдо\s)(?P<c2>{_ROMAN}|\d{{1,2}}))?\s?"
+    rf"(?<![\w.,-])(?P<c1>{_ROMAN}|\d{{1,2}})(?:-(?:й|го|м|му|ом))?"
+    rf"(?:(?P<join>{DASH}|\sи\s|\sпо\s|\sдо\s)(?P<c2>{_ROMAN}|\d{{1,2}})(?:-(?:й|го|м|му|ом))?)?\s?"
     r"(?P<noun>вв\.|в\.|в(?=\s|$)|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий]|"
     r"тысячелети(?:е|я|ю|ем|и|й|ям|ями|ях)|кв\.(?=\s)|квартал(?:а|у|ом|е|ы|ов|ах|ам|ами)?)(?![\w])"
 )
@@ -365,7 +382,7 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
-    if abbreviated and not match["c1"].isupper():
+    if abbreviated and not match["c1"].isupper() and match.group().find("-") < 0:
         return None  # «5 в …»: not a century; «1 кв. м» is a square metre
     lemma = (
         "квартал"
@@ -477,6 +494,7 @@ def _era(match: re.Match[str], sentence: Sentence) -> Reading:
 RULES = (
     Rule("date", BIRTH_YEAR, _birth_year, "55 г.р. -> пятьдесят пятого года рождения"),
     Rule("date", ERA, _era, "500 CE -> пятисотого года нашей эры"),
+    Rule("date", ISO_DATE, _iso_date, "2025.07.03 -> третьего июля …"),
     Rule("date", NUMERIC_DATE, _numeric_date, "15.03.2024 -> пятнадцатого марта …"),
     Rule("date", SHORT_DATE, _short_date, "на 11.01 -> на одиннадцатое января"),
     Rule("date", DAY_MONTH, _day_month, "Актобе. 20 августа. -> двадцатое августа"),
