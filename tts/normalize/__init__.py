@@ -147,11 +147,16 @@ _ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
 
 def _one_script(match: re.Match[str]) -> str:
     word = match.group()
-    cyrillic = sum(1 for c in word if "а" <= c.lower() <= "я" or c in "ёЁ")
-    latin = sum(1 for c in word if c.isascii())
-    if cyrillic and latin:
-        return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
-    return word
+    cyrillic = [c for c in word if not c.isascii()]
+    latin = [c for c in word if c.isascii()]
+    if not cyrillic or not latin:
+        return word
+    minority = latin if len(cyrillic) >= len(latin) else cyrillic
+    lookalikes = _LATIN_LOOKALIKES if minority is latin else _CYRILLIC_LOOKALIKES
+    if all(c in lookalikes for c in minority):  # «Всe» with a Latin «e»: one script
+        return word.translate(_TO_CYRILLIC if minority is latin else _TO_LATIN)
+    # «передаетAlmaty.tv»: two words typed together, apart again
+    return re.sub(r"(?<=[а-яёА-ЯЁ])(?=[A-Za-z])|(?<=[A-Za-z])(?=[а-яёА-ЯЁ])", " ", word)
 
 
 _ENDS = ".!?…"

@@ -303,10 +303,12 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «до 8 мин. 31,06 сек.»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-3].end))
     words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс")]
-    while len(words) >= 3 and words[-1] in ("почти", "около", "примерно", "приблизительно",
-                                             "порядка", "всего", "лишь", "уже") and (
-        words[-3], words[-2]
-    ) in COMPOUND_PREPOSITIONS:
+    while (
+        len(words) >= 3
+        and words[-1]
+        in ("почти", "около", "примерно", "приблизительно", "порядка", "всего", "лишь", "уже")
+        and (words[-3], words[-2]) in COMPOUND_PREPOSITIONS
+    ):
         words = words[:-1]  # «на протяжении почти 10 лет»
     if not words:
         return None

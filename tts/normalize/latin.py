@@ -52,8 +52,8 @@ BRANDS: dict[str, str] = {
     "washington": "вашингтон",  # The Washington Post
     "daily": "дейли",  # Daily
     "business": "бизнес",  # business
-    "center": "центр",  # Center
-    "centre": "центр",  # Centre
+    "preview": "превью",  # preview
+    "asia": "азия",  # WBA Asia
     "macbook": "макбук",  # MacBook
     "micro": "микро",  # microSD
     "gemini": "джемини",  # Google Gemini
@@ -89,6 +89,8 @@ ENGLISH: dict[str, str] = {
     "of": "оф",  # Bank of America
     "and": "энд",  # Procter and Gamble
     "for": "фор",  # Center for ...
+    "center": "сентер",  # Center Stage (in a glued name it is «центр»: PIECES)
+    "centre": "сентер",  # Centre
     "today": "тудэй",  # Kazakhstan Today
     "australian": "австралиан",  # Australian Open
 }
@@ -166,10 +168,25 @@ def _letters(word: str) -> str:
     return "".join(out)
 
 
+# Kazakh in Latin letters: every letter is one sound, «y» is «ы», «j» is «ж».
+_KAZAKH_UNIT = re.compile("sh|ch|zh|kh|[a-z]")
+_KAZAKH_LETTERS = {
+    **_LETTERS, "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "c": "ч", "e": "е", "j": "ж",
+    "q": "к", "w": "у", "x": "х", "y": "ы",
+}  # fmt: skip
+
+
+def _kazakh(word: str) -> str:
+    return "".join(_KAZAKH_LETTERS[m.group()] for m in _KAZAKH_UNIT.finditer(word))
+
+
 def transliterate(word: str) -> str:
     """Fallback reading of a Latin word: known pieces, then letter rules. «elordainfo» ->
-    «элордаинфо», «nationalbank» -> «нэшнлбанк». Non-letters are dropped."""
+    «элордаинфо», «nationalbank» -> «нэшнлбанк». Non-letters are dropped. A word with «q» but
+    no «qu» is Kazakh Latin («Saqtandyry» -> «сактандыры», «msqory» -> «мскоры»)."""
     low = re.sub(r"[^a-z]", "", word.lower())
+    if "q" in low and "qu" not in low and low not in BRANDS:
+        return _kazakh(low)
     if low in BRANDS:
         return BRANDS[low]
     if len(low) > 1 and low[-1] == "y" and not _VOWELS & set(low[:-1]):

@@ -162,7 +162,9 @@ for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
     # «т.е.» also matches «т. е.»: a space may follow each inner dot
     _ALTERNATIVES.append(re.escape(_written).replace(r"\.", r"\.\s?").removesuffix(r"\s?"))
 PATTERN = re.compile(
-    r"(?<![\w.-])(?P<abbr>" + "|".join(_ALTERNATIVES) + r")(?:(?![\w])(?!\.\w)|(?<=им\.)(?=[А-ЯЁ]))",
+    r"(?<![\w.-])(?P<abbr>"
+    + "|".join(_ALTERNATIVES)
+    + r")(?:(?![\w])(?!\.\w)|(?<=им\.)(?=[А-ЯЁ]))",
     re.IGNORECASE,
 )
 _LIST_END = re.compile(r"(?<![\w])и\s(?P<abbr>др|пр)\.(?=\s|$|[,;:)»])")
@@ -243,7 +245,11 @@ def _inflect_noun(lemma: str, case: Case) -> str:
 def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
     *prefix, head = lemma.split()
     token = sentence.word_after(end)
-    while token is not None and sentence.text[token.end : token.end + 1] == "." and len(token.text) <= 4:
+    while (
+        token is not None
+        and sentence.text[token.end : token.end + 1] == "."
+        and len(token.text) <= 4
+    ):
         token = sentence.word_after(token.end + 1)  # «св. прав. Иоанна»: past another abbreviation
     parse = next((p for p in morph.parses(head) if p.tag.POS in ("ADJF", "PRTF")), None)
     if parse is None:

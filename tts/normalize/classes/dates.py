@@ -124,7 +124,9 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # «2025.07.03»: year, month, day
-ISO_DATE = re.compile(r"(?<![\w.,:/-])(?P<y>\d{4})[.-](?P<m>[01]\d)[.-](?P<d>[0-3]\d)(?![\w]|[.,]\d)")
+ISO_DATE = re.compile(
+    r"(?<![\w.,:/-])(?P<y>\d{4})[.-](?P<m>[01]\d)[.-](?P<d>[0-3]\d)(?![\w]|[.,]\d)"
+)
 
 
 def _iso_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -238,7 +240,12 @@ def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
     if previous in ("в", "во"):
         return Grammar("prepositional", why="«в … г.»: in the year")
     if re.search(r"(?:нач|кон|сер|сер\.|н|к)\.\s*$", sentence.text[:start]) or previous in (
-        "начала", "конца", "середины", "начало", "конец", "середина"
+        "начала",
+        "конца",
+        "середины",
+        "начало",
+        "конец",
+        "середина",
     ):
         return Grammar("genitive", why="«начала / конца … века»")
     if previous in context.PREPOSITIONS:

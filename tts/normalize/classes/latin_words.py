@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tts.normalize import english
 from tts.normalize.alphabet import spell_latin
 from tts.normalize.classes.dates import roman_value
 from tts.normalize.latin import BRANDS, read_latin_word
@@ -86,6 +87,17 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if camel:  # «microSD» -> «микро эс ди»
         spoken = f"{read_latin_word(camel[1])} {spell_latin(camel[2].lower())}"
         return Reading(spoken, "Latin word")
+    humps = re.findall(r"[A-Z][a-z]+", word)
+    if (
+        len(humps) >= 2
+        and "".join(humps) == word
+        and all(len(h) > 2 for h in humps)  # not «McDonald»
+        and word.lower() not in BRANDS
+        and not english.phones(word.lower())  # «BuzzFeed», «LinkedIn» are in CMUdict
+    ):
+        # «OpenAir» -> «опен эйр», «SaqtandyryBot» -> «сактандыры бот»
+        spoken = " ".join(read_latin_word(h) for h in humps)
+        return Reading(_capitalised(spoken, word), "Latin words written as one")
     del sentence
     parts = re.split(r"['’-]", word)
     if word.isupper() and all(roman_value(p) and set(p) <= set("IVX") for p in parts):

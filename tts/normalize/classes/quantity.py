@@ -93,10 +93,18 @@ def noun_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str
     return morph.inflect(lemma, TAG_OF_CASE[case], number) or lemma
 
 
+# Units whose counting form has no ending: «пять гигагерц», «восемь байт» (pymorphy3 has
+# «гигагерцев»).
+_ZERO_PLURAL = {"герцев": "герц", "байтов": "байт", "битов": "бит", "амперов": "ампер"}
+
+
 def _literary(word: str, value: int) -> str:
     # pymorphy3 has the colloquial «пять килограмм»; the reference form is «килограммов».
     if word.endswith("грамм") and not takes_singular(value) and not is_paucal(value):
         return word + "ов"
+    for long, short in _ZERO_PLURAL.items():
+        if word.endswith(long):
+            return word[: -len(long)] + short
     return word
 
 
@@ -224,12 +232,19 @@ _SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True
 _SIGNS = "$€£¥₴₽₸₼₺₹₩"
 
 # «2750 м», «5 тыс. руб.», «1,5 млн», «5%», «-15 °С»; the unit must end a word.
+# Per what a price is: «тенге/м³» -> «за кубический метр».
+_PER_UNIT = {"м³": "кубический метр", "м3": "кубический метр", "м2": "квадратный метр",
+             "м²": "квадратный метр", "кг": "килограмм", "л": "литр", "т": "тонну",
+             "кВт·ч": "киловатт-час", "кВтч": "киловатт-час", "шт": "штуку", "чел": "человека",
+             "сут": "сутки", "мес": "месяц", "ч": "час"}  # fmt: skip
 # The second half of a compound unit: «км/ч» -> «в час», «мг/мл» -> «на миллилитр».
 PER: dict[str, str] = {
     "с": "в секунду", "сек": "в секунду", "s": "в секунду", "ч": "в час", "час": "в час",
     "h": "в час", "мин": "в минуту", "сут": "в сутки", "л": "на литр", "мл": "на миллилитр",
     "кг": "на килограмм", "г": "на грамм", "м2": "на квадратный метр", "га": "на гектар",
     "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
+    "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
+    "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
 }  # fmt: skip
 _PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
@@ -262,12 +277,12 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     if unit is not None and per:
         if " " in match.group().split(written, 1)[-1][:1] and per.lower() not in ("ч", "мин", "л"):
             return None  # «5 км л…»: a space joins only «км ч», «об мин»
+        if written in CURRENCIES and per in _PER_UNIT:  # «91,96 тенге/м³» -> «… за кубометр»
+            return Unit(unit.noun, unit.adjective, "за " + _PER_UNIT[per], unit.indeclinable)
         if unit.noun == "киловатт" and per.lower() in ("ч", "час"):
             return Unit("киловатт-час")  # «5 квт ч», «кВт/ч» (written so, meant kWh)
         unit = Unit(unit.noun, unit.adjective, PER[per.lower()], unit.indeclinable)
     return unit
-
-
 
 
 def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -389,7 +404,22 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(unit_words(unit, 5, "genitive", False), "a unit without its number")
 
 
+# «91,96 тенге/м³» where the currency is a word: the number is read by the cardinal class.
+_PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
+PRICE_PER = re.compile(
+    r"(?:(?<=тенге)|(?<=евро)|(?<=рубля)|(?<=рублей)|(?<=долларов)|(?<=доллара)|(?<=сомов))"
+    rf"/(?P<per>{_PER_ALT_PRICE})"
+    r"(?![\wА-яЁё])"
+)
+
+
+def _price_per(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(" за " + _PER_UNIT[match["per"]], "what a price is for")
+
+
 CARDINALS = (
     CARDINAL_RULE,
     Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"),
+    Rule("measure", PRICE_PER, _price_per, "тенге/м³ -> тенге за кубический метр"),
 )

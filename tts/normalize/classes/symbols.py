@@ -78,7 +78,7 @@ MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 # Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
 # квадрате».
-UNIT_POWER = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
+UNIT_POWER = re.compile(r"(?<![\w/])(?<!\d\s)(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
 _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм": "дециметр", "м": "метр",
                "км": "километр"}  # fmt: skip
 
