@@ -134,7 +134,8 @@ def _iso_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     grammar = date_case(sentence, match.start(), match.end())
-    spoken = f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {_year_words(int(match['y']), 'genitive')}"
+    year = _year_words(int(match["y"]), "genitive")
+    spoken = f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {year}"
     return Reading(spoken, grammar.describe())
 
 
