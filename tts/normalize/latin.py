@@ -55,6 +55,7 @@ BRANDS: dict[str, str] = {
     "preview": "превью",  # preview
     "asia": "азия",  # WBA Asia
     "macbook": "макбук",  # MacBook
+    "covid": "ковид",  # COVID-19
     "micro": "микро",  # microSD
     "gemini": "джемини",  # Google Gemini
     "xai": "икс эй ай",  # xAI
@@ -100,6 +101,8 @@ PIECES: dict[str, str] = {
     "national": "нэшнл",  # nationalbank
     "bank": "банк",  # nationalbank
     "info": "инфо",  # elordainfo
+    "prime": "прайм",  # primeminister.kz
+    "minister": "министер",  # primeminister.kz
     "news": "ньюс",  # tengrinews
     "press": "пресс",  # press@
     "mail": "мейл",  # mail.ru
@@ -169,9 +172,10 @@ def _letters(word: str) -> str:
 
 
 # Kazakh in Latin letters: every letter is one sound, «y» is «ы», «j» is «ж».
-_KAZAKH_UNIT = re.compile("sh|ch|zh|kh|[a-z]")
+_KAZAKH_UNIT = re.compile("sh|ch|zh|kh|[aeou]i(?![aeiouy])|[a-z]")
 _KAZAKH_LETTERS = {
     **_LETTERS, "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "c": "ч", "e": "е", "j": "ж",
+    "ai": "ай", "ei": "ей", "oi": "ой", "ui": "уй",
     "q": "к", "w": "у", "x": "х", "y": "ы",
 }  # fmt: skip
 
@@ -180,12 +184,17 @@ def _kazakh(word: str) -> str:
     return "".join(_KAZAKH_LETTERS[m.group()] for m in _KAZAKH_UNIT.finditer(word))
 
 
+def transliterated_as_kazakh(word: str) -> bool:
+    low = word.lower()
+    return "q" in low and "qu" not in low and low not in BRANDS
+
+
 def transliterate(word: str) -> str:
     """Fallback reading of a Latin word: known pieces, then letter rules. «elordainfo» ->
     «элордаинфо», «nationalbank» -> «нэшнлбанк». Non-letters are dropped. A word with «q» but
     no «qu» is Kazakh Latin («Saqtandyry» -> «сактандыры», «msqory» -> «мскоры»)."""
     low = re.sub(r"[^a-z]", "", word.lower())
-    if "q" in low and "qu" not in low and low not in BRANDS:
+    if transliterated_as_kazakh(low):
         return _kazakh(low)
     if low in BRANDS:
         return BRANDS[low]

@@ -12,7 +12,7 @@ from tts.normalize import english
 from tts.normalize.alphabet import spell_latin
 from tts.normalize.classes.dates import roman_value
 from tts.normalize.latin import BRANDS, read_latin_word
-from tts.normalize.numbers import cardinal
+from tts.normalize.numbers import cardinal, digit_by_digit
 from tts.normalize.rules import Reading, Rule
 from tts.normalize.sentence import Sentence
 
@@ -79,6 +79,9 @@ def _latin_abbreviation(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(_ABBREVIATIONS[match["word"].lower()], "abbreviation")
 
 
+_ENGLISH_TAILS = {"bot", "app", "news", "pay", "bank", "info", "media", "online", "shop", "market"}
+
+
 def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     word = match["word"]
     if word.lower() == "the" and re.match(r"\s+[A-Z]", match.string[match.end() :]):
@@ -87,6 +90,10 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if camel:  # «microSD» -> «микро эс ди»
         spoken = f"{read_latin_word(camel[1])} {spell_latin(camel[2].lower())}"
         return Reading(spoken, "Latin word")
+    lead = re.fullmatch(r"([A-Z]{1,3})([A-Z][a-z]{2,})", word)
+    if lead:  # «BNews» -> «би ньюс», «DKNews» -> «ди кей ньюс»
+        spoken = f"{spell_latin(lead[1].lower())} {read_latin_word(lead[2])}"
+        return Reading(_capitalised(spoken, word), "letters before a word")
     humps = re.findall(r"[A-Z][a-z]+", word)
     if (
         len(humps) >= 2
@@ -96,7 +103,13 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
         and not english.phones(word.lower())  # «BuzzFeed», «LinkedIn» are in CMUdict
     ):
         # «OpenAir» -> «опен эйр», «SaqtandyryBot» -> «сактандыры бот»
-        spoken = " ".join(read_latin_word(h) for h in humps)
+        # «QazaqGaz» is one Kazakh word, «OpenAir» two English ones, «SaqtandyryBot» a Kazakh
+        # word and an English one
+        kazakh = any(re.search("q(?!u)", h.lower()) for h in humps)
+        spoken = read_latin_word(humps[0])
+        for hump in humps[1:]:
+            glued = kazakh and hump.lower() not in _ENGLISH_TAILS
+            spoken += ("" if glued else " ") + read_latin_word(hump)
         return Reading(_capitalised(spoken, word), "Latin words written as one")
     del sentence
     parts = re.split(r"['’-]", word)
@@ -108,8 +121,9 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     whole = BRANDS.get(word.lower())
     spoken = whole or " ".join(read_latin_word(w) for w in parts if w)
     spoken = _capitalised(spoken, word)
-    if match["digits"]:
-        spoken += " " + cardinal(int(match["digits"]))
+    digits = match["digits"]
+    if digits:  # «LIFE09» -> «лайф ноль девять»
+        spoken += " " + (digit_by_digit(digits) if digits[0] == "0" else cardinal(int(digits)))
     return Reading(spoken, "Latin word")
 
 

@@ -142,7 +142,8 @@ def code_phrase(code: str, country: str | None, case: Case) -> str:
     words = []
     for adj in adjective.split():
         parse = next((p for p in morph.parses(adj) if p.tag.POS == "ADJF"), None)
-        form = parse.inflect({tag, "sing", "masc"}) if parse else None
+        grammemes = {tag, "sing", "masc"} | ({"inan"} if case == "accusative" else set())
+        form = parse.inflect(grammemes) if parse else None
         words.append(str(form.word) if form else adj)
     words.append(morph.inflect(head, tag, "sing") or head)
     if rest:
@@ -173,12 +174,20 @@ _PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпун�
 def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
         return None  # «ТК» alone is usually something else (a shopping mall)
+    if re.match(r"\s?«", match.string[match.end() :]):
+        return None  # «АО «НК «QazaqGaz»»: a company's kind (национальная компания)
     if _PART_WORDS.search(sentence.text[: match.start()]):
         # «по статье 318 УК РФ», «статьи 167 («Повреждение имущества») УК РФ»
         return Reading(
             code_phrase(match["code"], match["country"], "genitive"),
             "genitive: the code of an article",
         )
+    before = sentence.words_before(match.start(), 1)
+    punctuated = re.search(r"[,;:()«»–—]", sentence.text[match.start() - 3 : match.start()])
+    if before and not punctuated and morph.best_pos(before[0]) == "NOUN":
+        # «нормы НК РК» -> «Налогового кодекса»
+        phrase = code_phrase(match["code"], match["country"], "genitive")
+        return Reading(phrase, f"genitive: after the noun «{before[0]}»")
     grammar = context.phrase_case(sentence, match.start())
     return Reading(code_phrase(match["code"], match["country"], grammar.case), grammar.describe())
 

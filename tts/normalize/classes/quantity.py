@@ -418,8 +418,18 @@ def _price_per(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(" за " + _PER_UNIT[match["per"]], "what a price is for")
 
 
+# An exchange rate: «146,86/$1» -> «… за один доллар».
+RATE = re.compile(rf"(?<=\d)/(?=[{re.escape(_SIGNS)}]\s?1(?!\d))")
+
+
+def _rate(match: re.Match[str], sentence: Sentence) -> Reading:
+    del match, sentence
+    return Reading(" за ", "an exchange rate")
+
+
 CARDINALS = (
     CARDINAL_RULE,
     Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"),
     Rule("measure", PRICE_PER, _price_per, "тенге/м³ -> тенге за кубический метр"),
+    Rule("money", RATE, _rate, "146,86/$1 -> … за один доллар"),
 )

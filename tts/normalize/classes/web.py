@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tts.normalize import english
 from tts.normalize.alphabet import spell_latin
 from tts.normalize.latin import BRANDS, english_syllable, transliterate
 from tts.normalize.numbers import cardinal, digits_in_groups
@@ -38,6 +39,10 @@ TLD: dict[str, str] = {
     "eu": "и ю",  # europa.eu
     "us": "ю эс",  # state.us
     "ai": "эй ай",  # x.ai
+    "media": "медиа",  # arbat.media
+    "news": "ньюс",  # oqu.news
+    "today": "тудэй",  # ria24.today
+    "online": "онлайн",  # site.online
     "ру": "ру",  # 29.ру
     "рус": "рус",  # сайт.рус
     "бел": "бел",  # сайт.бел
@@ -66,10 +71,18 @@ def _letters(word: str) -> str:
     return transliterate(low)
 
 
+def _split_capitals(match: re.Match[str]) -> str:
+    word = re.match(r"[A-Za-z]+", match.string[match.start() :])
+    rest = word.group().lower() if word else ""
+    return " " if english.phones(rest) and not english.phones(rest[1:]) else ""
+
+
 def read_label(label: str, digits_one_by_one: bool = False) -> str:
     """One part of a host or mailbox: digits as numbers (in a mailbox, one by one, as it is
     dictated), letters read as a word or spelled."""
-    # «DKnews» -> «DK» + «news»: a capital run before a lower-case word is its own part
+    # «DKnews» -> «DK» + «news»: a capital run before a lower-case word is its own part;
+    # «BNews» -> «B» + «News»: the run's last capital starts the word
+    label = re.sub(r"(?<=[A-Z])(?=[A-Z][a-z]{2,})", _split_capitals, label)
     parts = re.findall(r"[A-Z]{2,}(?=[a-z]{3,})|[A-Za-z][a-z]+|[A-Za-z]+|[а-яёА-ЯЁ]+|\d+|-", label)
     spoken = []
     for part in parts:
