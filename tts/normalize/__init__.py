@@ -131,6 +131,8 @@ def _clean(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_one_script, text)
+    if _LATIN_PREPOSITION.search(text):
+        text = _LATIN_PREPOSITION.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
     if not text.isascii():
         text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
     return text
@@ -143,6 +145,11 @@ _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 _MIXED = re.compile(r"[а-яёА-ЯЁ][A-Za-z]|[A-Za-z][а-яёА-ЯЁ]")
 _MIXED_WORD = re.compile(r"[A-Za-zа-яёА-ЯЁ]+")
 _ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
+# A one-letter preposition typed in Latin («C 22:00 21 мая», «c 5 лет»): before a number or
+# a Russian word, at a sentence's start (capital) or after a Russian word (small).
+_LATIN_PREPOSITION = re.compile(
+    r"(?:^|(?<=[.!?]\s))[CcOoAaKkYy](?=\s[\dа-яё])|(?<=[а-яё]\s)[coaky](?=\s[\dа-яё])"
+)
 
 
 def _one_script(match: re.Match[str]) -> str:

@@ -290,6 +290,9 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
     return frozenset(cases)
 
 
+_PART_OF = {(p, w) for p in ("из", "среди") for w in ("них", "которых", "нее", "неё", "него")}
+
+
 def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
@@ -312,6 +315,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         words = words[:-1]  # «на протяжении почти 10 лет»
     if not words:
         return None
+    if tuple(words[-3:]) == ("в", "том", "числе") or tuple(words[-2:]) in _PART_OF:
+        # «в том числе 3 ребёнка», «среди которых 364 тысячи будут…»: the number heads its own
+        # phrase, whatever the words before it govern
+        return NOM_ACC, f"after «{' '.join(words[-2:])}»"
     if len(words) >= 2 and (words[-2], words[-1]) in COMPOUND_PREPOSITIONS:
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"

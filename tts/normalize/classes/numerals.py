@@ -352,6 +352,11 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     if (n, d) in _RATIOS or d > 100 or n == d:
         return Reading(f"{cardinal(n)} на {cardinal(d)}", "a ratio")
+    if d == 1 or re.search(
+        r"(?:№|дом\w*|д\.|корпус\w*)[\s\d,/а-я]*$", sentence.text[: match.start()]
+    ):
+        # «дом № 17/1»: a building number, no fraction (nothing is counted in firsts)
+        return Reading(f"{cardinal(n)} дробь {cardinal(d)}", "a building number")
     grammar = context.phrase_case(sentence, match.start())
     case: Case = grammar.case if grammar.case != "accusative" else "nominative"
     previous = sentence.words_before(match.start(), 1)
