@@ -58,6 +58,11 @@ def _verbless(sentence: Sentence) -> bool:
     )
 
 
+_COPULAS = frozenset(
+    {"стало", "стал", "стала", "станет", "является", "будет", "было", "был", "была"}
+)
+
+
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     """The case of «N месяца»: a preposition's, nominative for a dateline, else genitive."""
     weekday = _WEEKDAYS.search(sentence.text[:start])
@@ -80,7 +85,11 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     head = sentence.text[:start].rstrip()
     if (not head or head[-1] in ".!?") and _DATELINE_AFTER.match(rest):
         return Grammar("nominative", "n", why="a dateline or the subject")
-    if _verbless(sentence):
+    if before and before[0] in _COPULAS:  # «самым людным стало 6 января»
+        return Grammar("nominative", "n", why=f"the subject of «{before[0]}»")
+    if _verbless(sentence) and (not head or not head[-1].isalpha() or head[-1].isupper()):
+        # «Актобе. 20 августа», «Москва, 20 августа»; but «вступление в силу 22 ноября»
+        # dates the phrase before it: genitive
         return Grammar("nominative", "n", why="a heading or dateline")
     return Grammar("genitive", "n", why="a date in running text")
 
