@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="session")
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Session scope: module-scoped fixtures (whole builds) run before any function-scoped one
+    # and must not fill the user's real cache either.
     old = os.environ.get("TTS_CACHE_DIR")
     os.environ["TTS_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "cache")
     yield

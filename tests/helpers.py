@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tts.audio import run_ffmpeg
+from tts.audio.ffmpeg import run_ffmpeg
 from tts.errors import ExportError
-from tts.model import Article
+from tts.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -79,7 +79,7 @@ def outline(article: Article) -> str:
     return " | ".join(parts).replace(" |  | ", " || ", 1)
 
 
-# ffmpeg's ebur128: the reference meter the tests hold tts/loudness.py and the files to.
+# ffmpeg's ebur128: the reference meter the tests hold tts/audio/loudness.py and the files to.
 @dataclass(frozen=True)
 class Loudness:
     integrated: float  # LUFS

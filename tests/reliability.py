@@ -12,7 +12,7 @@ from typing import Any
 
 from helpers import REPO
 
-from tts.normalize import ALPHABET
+from tts.text.normalize import ALPHABET
 
 
 def tts_command(*args: str) -> list[str]:

@@ -12,7 +12,7 @@ from standin import read_record
 from tts.batch import BatchItem, plan_options, run_batch
 from tts.build import BuildOptions
 from tts.errors import TTSError
-from tts.podcast import PodcastConfig, save_config
+from tts.podcast.config import PodcastConfig, save_config
 
 if TYPE_CHECKING:
     from conftest_silero import StandIns

@@ -156,9 +156,9 @@ def test_podcast_intro_and_jingle_are_chapters_of_their_own(tmp_path: Path) -> N
 
     from typer.testing import CliRunner
 
-    from tts.audio import run_ffmpeg
+    from tts.audio.ffmpeg import run_ffmpeg
     from tts.cli import _register, app
-    from tts.podcast import load_config, save_config
+    from tts.podcast.config import load_config, save_config
 
     _register()
     init = ["feed", "init", str(tmp_path), "--title", "Подкаст", "--author", "Редакция",

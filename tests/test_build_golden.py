@@ -11,12 +11,13 @@ import os
 import re
 import shutil
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tts.audio import run_ffmpeg
-from tts.build import BuildOptions, build_episode
+from tts.audio.ffmpeg import run_ffmpeg
 
 DATA = Path(__file__).parent / "data" / "golden_build"
 UPDATE = os.environ.get("TTS_UPDATE_GOLDEN") == "1"
@@ -28,10 +29,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("golden")
     article = work / "article.md"
     shutil.copy(DATA / "article.md", article)
-    result = build_episode(
-        BuildOptions(inputs=(str(article),), outdir=work / "out", engine="espeak", workers=1)
-    )
-    return result.folder
+    # A fresh process and a cache of its own: eSpeak's output varies slightly with what the
+    # process spoke before, and clips another test cached would bring that history in.
+    env = {**os.environ, "TTS_CACHE_DIR": str(work / "cache")}
+    command = [sys.executable, "-m", "tts", "build", str(article), "-o", str(work / "out")]
+    subprocess.run([*command, "-e", "espeak", "-j", "1", "-q"], env=env, check=True)
+    (manifest,) = (work / "out").glob("*/episode.json")
+    return manifest.parent
 
 
 def _stable(text: str, folder: Path) -> str:
@@ -40,6 +44,8 @@ def _stable(text: str, folder: Path) -> str:
     manifest = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
     text = text.replace(manifest["guid"], "GUID").replace(manifest["created"], "CREATED")
     text = text.replace(manifest["source_key"], "SOURCE_KEY")
+    # how many MP3 chunks a cache already held: a statistic of the run, not an output
+    text = re.sub(r'"chunks_encoded": \d+', '"chunks_encoded": N', text)
     return text.replace(str(folder.parent.parent), "WORK")
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tts.cache import ClipCache, clip_key
-from tts.engines.registry import open_engine, resolve
-from tts.synth import render
+from tts.store.clip_cache import ClipCache, clip_key
+from tts.voice.engines.registry import open_engine, resolve
+from tts.voice.synth import render
 
 WORDS = ["Рынок", "вырос", "за", "неделю", "и", "потом", "замер", "снова", "утром", "вечером"]
 

@@ -13,14 +13,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tts.clips import ms_to_samples
+from tts.audio.timeline import build_timeline, pause_after
 from tts.errors import TTSError
-from tts.model import Article, Pauses
-from tts.normalize import ALPHABET, is_speakable, normalize
-from tts.parse import parse_bytes
-from tts.prepare import segment_articles
-from tts.segment import segment_article
-from tts.timeline import build_timeline, pause_after, plan_chapters
+from tts.text.chapters import plan_chapters
+from tts.text.normalize import ALPHABET, is_speakable, normalize
+from tts.text.parse import parse_bytes
+from tts.text.prepare import segment_articles
+from tts.text.segment import segment_article
+from tts.types import Article, Pauses
+from tts.voice.clips import ms_to_samples
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Arbitrary Unicode, weighted towards what articles hold: Cyrillic, punctuation, breaks.

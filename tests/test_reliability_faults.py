@@ -29,8 +29,8 @@ from reliability import (
     tts_env,
 )
 
-from tts.audio import ffmpeg_exe, stderr_tail
-from tts.cache import ClipCache
+from tts.audio.ffmpeg import ffmpeg_exe, stderr_tail
+from tts.store.clip_cache import ClipCache
 
 SLUG = "novosti-malenkogo-goroda"
 TITLE = "Новости маленького города"

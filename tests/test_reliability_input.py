@@ -21,7 +21,7 @@ import pytest
 from helpers import local_server, reply
 from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
 
-from tts.prepare import MAX_EPISODE_CHARS
+from tts.text.prepare import MAX_EPISODE_CHARS
 
 BODY = "Сегодня в городе прошёл субботник. Жители убрали двор и посадили деревья.\n"
 PNG = (

@@ -25,11 +25,11 @@ from standin import read_record
 
 from tts.build import BuildOptions, build_episode
 from tts.errors import TTSError
-from tts.models import MODELS
-from tts.outdir import episode_dir
-from tts.podcast import PodcastConfig, save_config
-from tts.publish import build_feed
-from tts.slug import slugify
+from tts.podcast.config import PodcastConfig, save_config
+from tts.podcast.publish import build_feed
+from tts.store.outdir import episode_dir
+from tts.store.slug import slugify
+from tts.voice.catalogue import MODELS
 
 if TYPE_CHECKING:
     from conftest_silero import StandIns
@@ -256,8 +256,9 @@ FORBIDDEN = {
     r"\bos\.system\(|\bos\.popen\(": "a shell",
     r"\byaml\.load\(|\bmarshal\.loads?\(": "an unsafe loader",
 }
-# The one place that unpickles: Silero's torch.package, after tts.models verified its SHA-256.
-ALLOWED = {("tts/engines/silero.py", "load_pickle")}
+# The one place that unpickles: Silero's torch.package, after tts.voice.catalogue verified
+# its SHA-256.
+ALLOWED = {("tts/voice/engines/silero.py", "load_pickle")}
 
 
 def test_no_shell_eval_or_pickle_in_the_source() -> None:
@@ -277,7 +278,7 @@ def test_no_shell_eval_or_pickle_in_the_source() -> None:
 
 
 def test_the_silero_loader_unpickles_only_after_verification() -> None:
-    source = (REPO / "tts" / "engines" / "silero.py").read_text(encoding="utf-8")
+    source = (REPO / "tts" / "voice" / "engines" / "silero.py").read_text(encoding="utf-8")
     assert source.count("load_pickle") == 1 and source.count("load_package(") == 2
     opener = source[source.index("def open_silero") :]
     # _resolve (ensure_model: SHA-256 checked, or the user's --model) runs before the load.

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 from tts.build import BuildOptions, build_episode
-from tts.engines.registry import KeptEngines
 from tts.errors import TTSError
+from tts.voice.engines.registry import KeptEngines
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def plan_options(inputs: Sequence[str], base: BuildOptions) -> list[BuildOptions
 
 def _pin_engine(base: BuildOptions) -> BuildOptions:
     """Decide ``auto`` once, so the fallback warning appears once and every episode agrees."""
-    from tts.engines.registry import resolve
+    from tts.voice.engines.registry import resolve
 
     spec, warning = resolve(
         base.engine, base.voice, speaker=base.speaker, rate=base.rate, model_path=base.model_path
@@ -98,7 +98,7 @@ def _pin_engine(base: BuildOptions) -> BuildOptions:
 
 
 def _check_feed(outdir: Path) -> None:
-    from tts.podcast import config_path
+    from tts.podcast.config import config_path
 
     if not config_path(outdir).is_file():
         raise TTSError(f"--feed needs {config_path(outdir)}: run `tts feed init {outdir}` first")
@@ -171,10 +171,10 @@ def _build_all(
 
 
 def _finish(outdir: Path, feed: bool) -> None:
-    from tts.outdir import refresh_library
+    from tts.outputs.library import refresh_library
 
     if feed:
-        from tts.publish import build_feed
+        from tts.podcast.publish import build_feed
 
         build_feed(outdir)
     # Parallel builds each refresh the library page; one last refresh sees every episode.

@@ -1,6 +1,6 @@
 """Where a build's time goes: per-stage wall time, real-time factor, throughput, memory.
 
-Read, segment and normalize are timed here by calling tts.prepare's stages one by one (cold,
+Read, segment and normalize are timed here by calling tts.text.prepare's stages one by one (cold,
 before the build); the build then repeats them warm, and that repeat is left out of the wall
 time. Every later stage comes from the build's own stopwatch (BuildResult.timings).
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tts.build import BuildOptions, BuildResult, build_episode
-from tts.engines.registry import EngineSpec, needs_stress, resolve
-from tts.paths import cache_root, voices_dir
+from tts.store.paths import cache_root, voices_dir
+from tts.voice.engines.registry import EngineSpec, needs_stress, resolve
 
 # Stage keys, in pipeline order; every report has all of them (0.0 when a stage did not run).
 STAGES = (
@@ -95,21 +95,21 @@ def peak_rss_mb() -> tuple[float, float]:
 def max_chars(name: str) -> int:
     """The engine's longest text per call, without opening it (no model load)."""
     if name == "silero":
-        from tts.engines.silero_speech import MAX_CHARS
+        from tts.voice.engines.silero_speech import MAX_CHARS
 
         return MAX_CHARS
     if name == "fake":
-        from tts.engines.fake import FakeEngine
+        from tts.voice.engines.fake import FakeEngine
 
         return FakeEngine.max_chars
-    from tts.engines.espeak import EspeakEngine
+    from tts.voice.engines.espeak import EspeakEngine
 
     return EspeakEngine.max_chars
 
 
 def time_prepare(source: str, spec: EngineSpec) -> tuple[dict[str, float], int]:
     """Cold wall time of parse, segment and normalize, and the characters to be read."""
-    from tts.prepare import normalize_sentences, read_articles, segment_articles
+    from tts.text.prepare import normalize_sentences, read_articles, segment_articles
 
     times: dict[str, float] = {}
     started = time.perf_counter()

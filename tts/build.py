@@ -18,11 +18,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tts import __version__
-from tts.audio import decode_into, ffmetadata
-from tts.cache import ClipCache
-from tts.clips import ms_to_samples, silence
-from tts.engines.base import Engine
-from tts.engines.registry import (
+from tts.audio.ffmpeg import decode_into, ffmetadata
+from tts.audio.timeline import Layout
+from tts.errors import ExportError
+from tts.outputs.library import refresh_library
+from tts.outputs.manifest import EpisodeMeta, compose_manifest, dumps
+from tts.outputs.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
+from tts.store.clip_cache import ClipCache
+from tts.store.outdir import (
+    episode_dir,
+    locked,
+    previous_manifest,
+    publish,
+    staging,
+)
+from tts.store.paths import chunks_dir, clips_dir, spoken_dir, voices_dir
+from tts.store.slug import slugify
+from tts.text.prepare import Script, episode_title, prepare, read_articles
+from tts.types import Article, Timeline
+from tts.voice.clips import ms_to_samples, silence
+from tts.voice.engines.base import Engine
+from tts.voice.engines.registry import (
     EngineSpec,
     KeptEngines,
     engine_stamp,
@@ -30,20 +46,11 @@ from tts.engines.registry import (
     open_engine,
     resolve,
 )
-from tts.errors import ExportError
-from tts.manifest import EpisodeMeta, compose_manifest, dumps
-from tts.model import Article, Timeline
-from tts.outdir import episode_dir, locked, previous_manifest, publish, refresh_library, staging
-from tts.paths import chunks_dir, clips_dir, spoken_dir, voices_dir
-from tts.prepare import Script, episode_title, prepare, read_articles
-from tts.slug import slugify
-from tts.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
-from tts.timeline import Layout
-from tts.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
+from tts.voice.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
 
 if TYPE_CHECKING:
-    from tts.encode import ChunkCache, Encoded, Levels
-    from tts.podcast import PodcastConfig
+    from tts.audio.encode import ChunkCache, Encoded, Levels
+    from tts.podcast.config import PodcastConfig
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +196,13 @@ def _fetch_model(
     progress: Callable[[int, int | None], None] | None,
 ) -> None:
     """Download the model now, visibly, with its licence stated first."""
-    from tts.models import DEFAULT_MODEL, cached_model, ensure_model, licence_notice, model_info
+    from tts.voice.catalogue import (
+        DEFAULT_MODEL,
+        cached_model,
+        ensure_model,
+        licence_notice,
+        model_info,
+    )
 
     model_id = spec.voice.model or DEFAULT_MODEL
     if cached_model(model_id) is None:
@@ -200,7 +213,7 @@ def _fetch_model(
 
 def _podcast_settings(outdir: Path) -> PodcastConfig | None:
     """The folder's podcast.toml (intro, jingle), when the folder is a podcast."""
-    from tts.podcast import config_path, load_config
+    from tts.podcast.config import config_path, load_config
 
     return load_config(outdir) if config_path(outdir).is_file() else None
 
@@ -231,7 +244,7 @@ def _render(
             engine.load()  # Silero's model is loaded only when a clip is missing
     with clock("synthesize"):
         synthesize_missing(engine, spec, cache, todo, workers=opts.workers, progress=progress)
-    from tts.encode import ChunkCache, level_chunks
+    from tts.audio.encode import ChunkCache, level_chunks
 
     outdir, target = opts.outdir, plan.target
     with locked(outdir, target.name), staging(outdir, target.name) as work:
@@ -270,8 +283,8 @@ def _render(
         others = [f for f in opts.formats if f != "mp3"]
         if others:
             with clock("formats"):
-                from tts.encode import write_levelled
-                from tts.formats import export_formats
+                from tts.audio.encode import write_levelled
+                from tts.audio.formats import export_formats
 
                 levelled = work / "levelled.raw"
                 write_levelled(raw, levels, levelled)
@@ -281,12 +294,18 @@ def _render(
                         levelled=levelled,
                         sample_rate=timeline.sample_rate,
                         metadata=work / "ffmetadata.txt",
-                        formats=others,
+                        formats=[f for f in others if f != "epub"],
                         manifest=manifest,
                         cover=plan.cover,
                     )
                 )
                 levelled.unlink()
+                if "epub" in others:
+                    from tts.outputs.epub import write_epub
+
+                    name = f"{meta.slug}.epub"
+                    write_epub(work / name, manifest, work / manifest["files"]["mp3"])
+                    manifest["files"]["epub"] = name
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
@@ -372,7 +391,7 @@ def _stitch(
     """Clips and pauses straight to a raw PCM file, one clip in memory at a time.
 
     Also returns how many clips had to be synthesized again (damaged cache entries)."""
-    from tts.mp3frames import SEAM, frame_samples
+    from tts.audio.mp3frames import SEAM, frame_samples
 
     pauses = spec.voice.pauses
     rate = engine.sample_rate
@@ -404,7 +423,7 @@ def _encode(
     levels: Levels,
     cache: ChunkCache,
 ) -> Encoded:
-    from tts.encode import encode_levels
+    from tts.audio.encode import encode_levels
 
     info = engine.info
     model = f"; model {info.model} sha256 {info.model_sha256}" if info.model else ""
@@ -447,7 +466,7 @@ def _write_outputs(
     work: Path, manifest: dict[str, Any], script: Script, timeline: Timeline, *, feed: bool
 ) -> None:
     """Transcripts, the read-along page and episode.json, each written once."""
-    from tts.player import render_episode_page
+    from tts.outputs.page import render_episode_page
 
     files = manifest["files"]
     texts = {

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from tts.build import BuildOptions
-from tts.cache import ClipCache
-from tts.engines.base import Engine
-from tts.engines.registry import EngineSpec, open_engine, resolve
 from tts.errors import TTSError
-from tts.model import Clip
-from tts.paths import clips_dir
-from tts.synth import Job, missing, plan_jobs, render
+from tts.store.clip_cache import ClipCache
+from tts.store.paths import clips_dir
+from tts.types import Clip
+from tts.voice.engines.base import Engine
+from tts.voice.engines.registry import EngineSpec, open_engine, resolve
+from tts.voice.synth import Job, missing, plan_jobs, render
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """Fixtures for the browser tests: Debian's chromium through Playwright, the built site, and
-the preview server (tts.serve) on 127.0.0.1."""
+the preview server (tts.outputs.serve) on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pagesite import AXE, CHROMIUM, LAUNCH_ARGS, build_site, require
 
-from tts.serve import make_server, server_url
+from tts.outputs.serve import make_server, server_url
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Builds a small output folder for the browser tests and the screenshot script.
 
-The pages come from the fixture episode.json files rendered by tts.player/tts.library; the
+The pages come from the fixture episode.json files rendered by tts.player/tts.outputs.library; the
 audio is a real MP3 (a quiet sine) encoded by the imageio-ffmpeg binary, as long as the
 fixture's timeline.
 """
@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from tts.library import render_library
-from tts.player import render_episode_page
+from tts.outputs.library import render_library
+from tts.outputs.page import render_episode_page
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data" / "player"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tts.build import BuildOptions, build_episode
-from tts.serve import make_server, server_url
+from tts.outputs.serve import make_server, server_url
 
 pytestmark = pytest.mark.slow
 

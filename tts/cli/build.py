@@ -180,7 +180,7 @@ def build(
         raise typer.Exit(130) from None
     feed_path = None
     if feed:
-        from tts.publish import build_feed
+        from tts.podcast.publish import build_feed
 
         feed_path = build_feed(outdir)
     if quiet:
@@ -204,7 +204,7 @@ def build(
 
 def voices() -> None:
     """List the voice presets (voices/*.toml): name, engine, speaker, sample rate."""
-    from tts.voices import list_voices
+    from tts.voice.presets import list_voices
 
     for v in list_voices():
         model = f" {v.model}" if v.model else ""

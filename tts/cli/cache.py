@@ -11,8 +11,8 @@ from tts.errors import TTSError
 
 
 def show_cache() -> None:
-    from tts.cache_prune import human_size, kinds, scan, usage
-    from tts.paths import cache_root, models_dir
+    from tts.store.paths import cache_root, models_dir
+    from tts.store.prune import human_size, kinds, scan, usage
 
     typer.echo(f"Cache: {cache_root()} (TTS_CACHE_DIR overrides)")
     total = 0
@@ -29,7 +29,7 @@ def show_cache() -> None:
 
 
 def prune_cache(days: float, max_size: str | None, dry_run: bool) -> None:
-    from tts.cache_prune import DAY, choose, human_size, kinds, parse_size, remove, scan, usage
+    from tts.store.prune import DAY, choose, human_size, kinds, parse_size, remove, scan, usage
 
     try:
         limit = parse_size(max_size) if max_size is not None else None

@@ -14,7 +14,7 @@ import typer
 from tts.errors import TTSError
 
 if TYPE_CHECKING:
-    from tts.podcast import PodcastConfig
+    from tts.podcast.config import PodcastConfig
 
 feed_app = typer.Typer(
     help="Publish a folder of episodes as a podcast feed (feed.xml).",
@@ -57,8 +57,8 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite an existing podcast.toml.")] = False,
 ) -> None:
     """Write FOLDER/podcast.toml (the podcast's settings) for `tts feed build`."""
-    from tts.podcast import PodcastConfig, config_path, parse_category, save_config
-    from tts.podcast import validate_config as validate
+    from tts.podcast.config import PodcastConfig, config_path, parse_category, save_config
+    from tts.podcast.config import validate_config as validate
 
     if config_path(folder).exists() and not force:
         raise TTSError(f"{config_path(folder)} exists; pass --force to overwrite it")
@@ -95,8 +95,8 @@ def _with_image(config: PodcastConfig, folder: Path, image: str | None) -> Podca
     """Point the config at a cover inside the folder (copied or made) or at a cover URL."""
     from dataclasses import replace
 
-    from tts.outdir import write_atomic
-    from tts.podcast import IMAGE_SUFFIXES, default_cover_png
+    from tts.podcast.config import IMAGE_SUFFIXES, default_cover_png
+    from tts.store.outdir import write_atomic
 
     if image is not None and urlsplit(image).scheme in ("http", "https"):
         return replace(config, image=image)
@@ -122,7 +122,7 @@ def build(
     ],
 ) -> None:
     """Write FOLDER/feed.xml from every FOLDER/*/episode.json, newest first."""
-    from tts.publish import build_feed
+    from tts.podcast.publish import build_feed
 
     typer.echo(f"wrote {build_feed(folder)}")
 
@@ -138,7 +138,7 @@ def check(
     ] = None,
 ) -> None:
     """Check a feed for Apple's required tags and Podcasting 2.0's schema; exit 1 on problems."""
-    from tts.feed_check import DEFAULT_SCHEMA_DIR, check_feed_file
+    from tts.podcast.check import DEFAULT_SCHEMA_DIR, check_feed_file
 
     if file.is_dir():
         file = file / "feed.xml"

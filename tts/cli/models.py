@@ -12,12 +12,12 @@ import typer
 from tts.cli.options import group
 
 if TYPE_CHECKING:
-    from tts.models import ModelInfo
+    from tts.voice.catalogue import ModelInfo
 
 
 def describe(info: ModelInfo) -> list[str]:
     """The lines `tts models` prints for one model."""
-    from tts.models import cached_model, expected_sha256, model_file
+    from tts.voice.catalogue import cached_model, expected_sha256, model_file
 
     recorded = None if info.sha256 else expected_sha256(info.id)
     digest = info.sha256 or (f"{recorded} (recorded at download)" if recorded else None)
@@ -70,8 +70,8 @@ def progress_printer(
 
 def list_models() -> None:
     """List the known Silero models: licence, size, hash, speakers, and what is cached."""
-    from tts.models import MODELS
-    from tts.paths import models_dir
+    from tts.store.paths import models_dir
+    from tts.voice.catalogue import MODELS
 
     typer.echo(f"Silero models (cache: {models_dir()}; TTS_CACHE_DIR overrides)\n")
     for info in MODELS.values():
@@ -83,7 +83,7 @@ def list_models() -> None:
 
 
 def download_model(model_id: str, timeout: float) -> None:
-    from tts.models import cached_model, ensure_model, licence_notice, model_info
+    from tts.voice.catalogue import cached_model, ensure_model, licence_notice, model_info
 
     info = model_info(model_id)
     typer.echo(licence_notice(info), err=True)

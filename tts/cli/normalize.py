@@ -14,8 +14,8 @@ _NO_SPLIT = 1_000_000  # sentences are shown whole here; the engine's limit appl
 
 
 def _lexicon(extra: Path | None) -> object:
-    from tts.normalize.lexicon import load_lexicon
-    from tts.paths import voices_dir
+    from tts.store.paths import voices_dir
+    from tts.text.normalize.lexicon import load_lexicon
 
     default = voices_dir() / "lexicon.tsv"
     paths = [p for p in (default,) if p.is_file()]
@@ -25,9 +25,9 @@ def _lexicon(extra: Path | None) -> object:
 
 
 def _sentences(source: str) -> list[str]:
-    from tts.inputs import read_input
-    from tts.parse import parse_bytes
-    from tts.segment import segment_article
+    from tts.text.inputs import read_input
+    from tts.text.parse import parse_bytes
+    from tts.text.segment import segment_article
 
     data, name = read_input(source)
     article = parse_bytes(data, name)
@@ -37,15 +37,15 @@ def _sentences(source: str) -> list[str]:
 def _lines(source: str) -> list[str]:
     if source == "-":
         return sys.stdin.read().split("\n")
-    from tts.inputs import read_input
+    from tts.text.inputs import read_input
 
     data, _ = read_input(source)
     return data.decode("utf-8", errors="replace").split("\n")
 
 
 def run(source: str, each_line: bool, explain: bool, lexicon_file: Path | None) -> None:
-    from tts.normalize import Lexicon, normalize
-    from tts.normalize.explain import format_changes
+    from tts.text.normalize import Lexicon, normalize
+    from tts.text.normalize.explain import format_changes
 
     lexicon = _lexicon(lexicon_file)
     assert isinstance(lexicon, Lexicon)  # internal: _lexicon always builds one

@@ -19,9 +19,9 @@ def sentences(
 ) -> None:
     """Print the article's sentences (title, headings, body), one per line."""
     from tts.cli import setup_logging
-    from tts.inputs import read_input
-    from tts.parse import parse_bytes
-    from tts.segment import segment_article
+    from tts.text.inputs import read_input
+    from tts.text.parse import parse_bytes
+    from tts.text.segment import segment_article
 
     setup_logging(verbose)
     data, name = read_input(source)

@@ -23,7 +23,7 @@ def serve(
     ] = "127.0.0.1",
 ) -> None:
     """Preview a folder in the browser at http://127.0.0.1:8000/ until Ctrl-C."""
-    from tts.serve import make_server, server_url
+    from tts.outputs.serve import make_server, server_url
 
     server = make_server(folder, host=host, port=port)
     typer.echo(f"Serving {folder} at {server_url(server)}  (Ctrl-C stops)", err=False)

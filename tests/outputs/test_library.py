@@ -1,0 +1,121 @@
+"""The library page: every episode, newest first, linking <slug>/index.html."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tts.outputs.library import render_library
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "player"
+
+
+def episode(
+    slug: str, created: str | None, date: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    return {"slug": slug, "title": f"Выпуск {slug}", "created": created, "date": date, **extra}
+
+
+def links(page: str) -> list[str]:
+    return re.findall(r'<h2><a href="([^"]*)">', page)
+
+
+class Texts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.h2: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "h2":
+            self.h2.append("")
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "h2" in self.open:
+            self.h2[-1] += data
+
+
+def test_newest_first_by_creation_time() -> None:
+    page = render_library(
+        [
+            episode("b", "2025-03-02T10:00:00+00:00"),
+            episode("c", "2025-03-03T01:00:00+03:00"),  # 2025-03-02T22:00Z: newest
+            episode("a", "2025-03-01T10:00:00+00:00"),
+        ],
+        feed=None,
+    )
+    assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
+
+
+def test_falls_back_to_article_date_and_puts_undated_last() -> None:
+    page = render_library(
+        [
+            episode("undated", None),
+            episode("old", None, "2024-01-05"),
+            episode("new", "2025-01-01"),
+        ],
+        feed=None,
+    )
+    assert links(page) == ["new/index.html", "old/index.html", "undated/index.html"]
+
+
+def test_feed_link_when_there_is_one() -> None:
+    with_feed = render_library([episode("a", "2025-01-01")], feed="feed.xml")
+    assert '<a href="feed.xml">Подписаться на подкаст (RSS)</a>' in with_feed
+    assert 'rel="alternate" type="application/rss+xml" href="feed.xml"' in with_feed
+    assert "RSS" not in render_library([episode("a", "2025-01-01")], feed=None)
+    assert "javascript" not in render_library([], feed="javascript:alert(1)")
+
+
+def test_empty_library_says_so() -> None:
+    assert "Пока нет ни одного выпуска." in render_library([], feed=None)
+
+
+def test_fixture_episodes_with_meta_and_lead() -> None:
+    fixture = json.loads((DATA / "episode.json").read_text(encoding="utf-8"))
+    page = render_library([fixture], feed=None)
+    assert '<html lang="ru">' in page
+    assert "3 марта 2025 г." in page and "Мария Исаева" in page
+    assert fixture["lead"] in page
+    assert "<script" not in page  # the library needs no script; the CSP admits none
+
+
+def test_long_lead_is_shortened_at_a_word() -> None:
+    lead = "слово " * 100
+    page = render_library([episode("a", "2025-01-01", lead=lead.strip())], feed=None)
+    shown = re.search(r"<p>(слово[^<]*)</p>", page)
+    assert shown is not None and shown.group(1).endswith("слово…")
+    assert len(shown.group(1)) <= 301
+
+
+def test_hostile_title_and_slug_stay_inert() -> None:
+    hostile = json.loads((DATA / "hostile.json").read_text(encoding="utf-8"))
+    odd = episode("../../etc", "2025-01-01")
+    page = render_library([hostile, odd], feed=None)
+    parser = Texts()
+    parser.feed(page)
+    assert hostile["title"] in parser.h2
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert "..%2F..%2Fetc/index.html" in links(page)
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.text(min_size=1, max_size=60).filter(lambda t: t.isprintable()))
+def test_any_title_is_shown_as_text(title: str) -> None:
+    parser = Texts()
+    parser.feed(render_library([episode("a", "2025-01-01") | {"title": title}], feed=None))
+    assert parser.h2 == [title]
+    assert parser.tags.count("a") == 1

@@ -1,0 +1,161 @@
+"""tts.podcast.publish: build_feed on real folders: lock, atomic write, backups, stable GUIDs."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import podcastparser
+import pytest
+from feed_support import BASE_URL, make_folder, manifests, write_episode
+from lxml import etree
+
+from tts.errors import TTSError
+from tts.podcast.publish import STATE_NAME, build_feed
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def items(feed: Path) -> dict[str, bytes]:
+    """Each <item> exactly as serialized in the file, keyed by its GUID."""
+    text = feed.read_bytes()
+    blocks = re.findall(rb"    <item>\n.*?</item>\n", text, flags=re.DOTALL)
+    return {re.search(rb"<guid[^>]*>([^<]*)<", b).group(1).decode(): b for b in blocks}
+
+
+def test_build_writes_feed_with_every_episode(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    feed = build_feed(folder)
+    assert feed == folder / "feed.xml"
+    parsed = podcastparser.parse(BASE_URL + "feed.xml", io.BytesIO(feed.read_bytes()))
+    assert len(parsed["episodes"]) == 2
+
+
+def test_missing_config_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(TTSError, match=r"podcast.toml not found: run `tts feed init"):
+        build_feed(tmp_path)
+
+
+def test_adding_an_episode_leaves_earlier_items_byte_identical(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    before = items(build_feed(folder))
+    write_episode(folder, "tretiy-vypusk")
+    after = items(build_feed(folder))
+    assert len(before) == 2 and len(after) == 3
+    for guid, block in before.items():
+        assert after[guid] == block
+    order = list(after)
+    assert order[0] == manifests()["tretiy-vypusk"]["guid"]  # newest first
+
+
+def test_published_guid_is_kept_when_episode_json_changes_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = make_folder(tmp_path / "pod")
+    first = items(build_feed(folder))
+    manifest = manifests()["stepnaya-observatoriya"] | {"guid": "a-new-guid"}
+    write_episode(folder, "stepnaya-observatoriya", manifest)
+    with caplog.at_level(logging.WARNING, logger="tts.podcast.publish"):
+        second = items(build_feed(folder))
+    assert set(second) == set(first)
+    assert "keeping its published GUID" in caplog.text
+
+
+def test_unchanged_folder_rebuilds_to_the_same_bytes(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    once = build_feed(folder).read_bytes()
+    assert build_feed(folder).read_bytes() == once
+    assert list(folder.glob("feed.xml.bak-*")) == []
+
+
+def test_hand_edited_feed_is_backed_up(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = make_folder(tmp_path / "pod")
+    feed = build_feed(folder)
+    original = feed.read_bytes()
+    edited = original.replace(b"<title>", b"<title>EDITED ", 1)
+    feed.write_bytes(edited)
+    clock = datetime(2026, 11, 28, 12, 0, 5, tzinfo=UTC)
+    with caplog.at_level(logging.WARNING, logger="tts.podcast.publish"):
+        build_feed(folder, now=lambda: clock)
+    backup = folder / "feed.xml.bak-20261128T120005Z"
+    assert backup.read_bytes() == edited
+    assert feed.read_bytes() == original
+    assert "changed by hand" in caplog.text
+    build_feed(folder, now=lambda: clock)  # the same edit is not backed up twice
+    assert len(list(folder.glob("feed.xml.bak-*"))) == 1
+
+
+def test_foreign_feed_without_state_is_backed_up(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    (folder / "feed.xml").write_bytes(b"<rss>someone else's</rss>")
+    build_feed(folder, now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    assert (folder / "feed.xml.bak-20260101T000000Z").read_bytes() == b"<rss>someone else's</rss>"
+    assert json.loads((folder / STATE_NAME).read_text())["guids"]["kavychki-i-skobki"]
+
+
+def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod", ())
+    manifest = manifests()["tretiy-vypusk"]
+    write_episode(folder, "tretiy-vypusk", manifest)
+    bad = manifest | {"files": manifest["files"] | {"mp3": "../../secret.mp3"}}
+    (folder / "tretiy-vypusk" / "episode.json").write_text(json.dumps(bad), "utf-8")
+    with pytest.raises(TTSError, match="leaves the folder"):
+        build_feed(folder)
+
+
+def test_unreadable_manifest_names_the_file(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod", ())
+    (folder / "x").mkdir()
+    (folder / "x" / "episode.json").write_text("{not json", "utf-8")
+    with pytest.raises(TTSError, match=r"cannot read .*x/episode.json"):
+        build_feed(folder)
+
+
+_WORKER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from tts.podcast.publish import build_feed
+for _ in range(15):
+    build_feed(Path(sys.argv[1]))
+"""
+
+
+def test_two_concurrent_builds_both_succeed(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    for n in range(6):
+        manifest = manifests()["tretiy-vypusk"] | {"guid": f"guid-{n}", "slug": f"extra-{n}"}
+        write_episode(folder, f"extra-{n}", manifest)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(folder), str(REPO)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    root = etree.fromstring((folder / "feed.xml").read_bytes())
+    assert len(root.findall("channel/item")) == 8
+    assert list(folder.glob("feed.xml.bak-*")) == []  # neither took the other's write for an edit
+    assert list(folder.glob(".feed.xml.*.tmp")) == []
+
+
+def test_a_build_waits_for_the_lock(tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    folder = make_folder(tmp_path / "pod")
+    with FileLock(str(folder / ".feed.lock")):
+        proc = subprocess.Popen([sys.executable, "-c", _WORKER, str(folder), str(REPO)])
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=1.5)
+        assert not (folder / "feed.xml").exists()
+    assert proc.wait(timeout=60) == 0
+    assert (folder / "feed.xml").is_file()

@@ -1,0 +1,40 @@
+"""The evaluation on ../shared/ru_tn_eval/ holds its floor per file (benchmarks/NORMALIZE.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from normalize_eval import DATA, matches, ours, score_file  # type: ignore[import-not-found]  # noqa: E402
+
+# Lenient floors (the measured after-figures minus a small margin); raise them, never lower.
+# Kaggle was lowered once, deliberately (benchmarks/NORMALIZE.md): its gold keeps «англ.» and
+# «лат.» unread in glosses, which the engine would say as «англ»; we say «по-английски».
+FLOORS = {
+    "google_kaggle_ru_sentences.tsv": 56.0,
+    "nemo_itn_ru_reversed.tsv": 69.0,
+    "nemo_tn_ru.tsv": 80.0,
+    "nemo_tn_ru_cardinal_multi.tsv": 95.0,
+    "num2words_ru_tests.tsv": 100.0,
+    "ru_normalizr_unit_tests.tsv": 89.0,
+    "rutextnorm_author_tests.tsv": 90.0,
+}
+
+
+def test_scoring_rules() -> None:
+    assert matches("Одна тысяча, и ёж", ["тысяча еж"]) == (False, True)
+    assert matches("пять+", ["Пять."]) == (True, True)
+    assert matches("пять", ["шесть"]) == (False, False)
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="../shared/ru_tn_eval is not here")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_file_holds_floor_and_is_speakable(name: str) -> None:
+    score = score_file(DATA / name, ours())
+    assert score.pct(score.lenient) >= FLOORS[name]
+    assert score.speakable == score.rows

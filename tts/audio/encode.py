@@ -1,0 +1,356 @@
+"""Level and encode the episode's MP3 chunk by chunk, reusing what earlier builds did.
+
+The stitched episode (raw PCM) is cut at the timeline's chunk starts, which lie in pauses.
+Each chunk is compressed, given the episode's one gain and limited in numpy (loudness.py).
+The cache keeps, per chunk, the profile of its compressed audio and, per chunk and gain, its encoded
+frames and final loudness. Only new chunks are levelled and encoded, several per ffmpeg
+process, processes in parallel; the frames are joined without gaps (tts/mp3frames.py), ffmpeg
+copies them into the final file with tags and chapters, and the LAME tag gets the file's
+delay and padding. A one-sentence edit re-encodes one chunk instead of the episode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from tts.audio.ffmpeg import ffmpeg_exe, run_ffmpeg
+from tts.audio.loudness import (
+    GAIN_TOLERANCE,
+    TARGET_LUFS,
+    Profile,
+    choose_gain,
+    compress,
+    from_pcm16,
+    gated,
+    level,
+    level_measured,
+    profile,
+    settle,
+    to_pcm16,
+)
+from tts.audio.mp3frames import (
+    ENCODER_DELAY,
+    SEAM,
+    frame_samples,
+    frames,
+    frames_for,
+    id3_size,
+    set_gapless,
+)
+from tts.errors import ExportError
+from tts.store.outdir import write_atomic
+from tts.types import Timeline
+
+if TYPE_CHECKING:
+    from tts.audio.loudness import Samples
+
+# Part of every cache key: a change to the levelling chain must not reuse old chunks.
+CHAIN = b"compress 4:1 -26 dBFS; limit 0.7; v2\n"
+_PER_PROCESS = 16  # chunks one ffmpeg process encodes (one thread each)
+_ATTEMPTS = 3  # gains tried before settling for the closest (the limiter can take a little)
+_ACCEPT_LU = 0.5  # how far from the target the levelled episode may land
+
+
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    start: int
+    end: int  # samples of the episode this chunk spans
+    encode: int  # samples it encodes: all but the silent seam, except for the last chunk
+    key: str  # of its raw audio
+
+
+@dataclass
+class Levels:
+    """What levelling decided: the gain, the loudness it gives, the chunks to encode."""
+
+    gain_db: float
+    loudness: float  # LUFS of the levelled episode
+    rate: int
+    chunks: list[Chunk]
+    # Chunks to encode: their levelled PCM file and its sub-block powers.
+    todo: list[tuple[Chunk, Path, Samples]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    gain_db: float
+    loudness: float
+    chunks: int
+    encoded: int  # chunks encoded now; the rest came from the cache
+
+
+def _spans(timeline: Timeline) -> list[tuple[int, int, int]]:
+    bounds = [*timeline.chunks, timeline.total]
+    last = len(bounds) - 2
+    return [
+        (start, end, end - start if n == last else end - start - SEAM)
+        for n, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False))
+    ]
+
+
+def _read(raw: BinaryIO, start: int, end: int) -> bytes:
+    raw.seek(start * 2)
+    data = raw.read((end - start) * 2)
+    if len(data) != (end - start) * 2:
+        raise ExportError("the stitched audio is shorter than its timeline")
+    return data
+
+
+class ChunkCache:
+    """levels/<key>.npy: the profile of a chunk's compressed audio; mp3/<name>.mp3 and .npy:
+    its frames and final loudness at one gain, bitrate and encoder."""
+
+    def __init__(self, root: Path, rate: int, bitrate: str) -> None:
+        self.root = root
+        self.rate = rate
+        exe = Path(ffmpeg_exe())
+        try:
+            info = exe.stat()
+            stamp = f"{exe.name}:{info.st_size}:{info.st_mtime_ns}"
+        except OSError:
+            stamp = str(exe)
+        self.encoder = f"libmp3lame {bitrate} {rate} {stamp}"
+        self.bitrate = bitrate
+
+    def key(self, pcm: bytes) -> str:
+        return hashlib.sha256(CHAIN + str(self.rate).encode() + b"\n" + pcm).hexdigest()
+
+    def _path(self, kind: str, name: str, suffix: str) -> Path:
+        return self.root / kind / name[:2] / f"{name}{suffix}"
+
+    def encoded_name(self, chunk: Chunk, gain_db: float) -> str:
+        text = f"{chunk.key} {gain_db:.2f} {chunk.encode} {self.encoder}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def profile(self, chunk: Chunk) -> Profile | None:
+        data = _load(self._path("levels", chunk.key, ".npy"))
+        return Profile.unpack(data) if data is not None else None
+
+    def put_profile(self, chunk: Chunk, found: Profile) -> None:
+        _save(self._path("levels", chunk.key, ".npy"), _npy(found.pack()))
+
+    def levelled(self, chunk: Chunk, gain_db: float) -> Samples | None:
+        """The final loudness of a chunk whose frames are cached intact at this gain."""
+        mp3 = self.mp3(chunk, gain_db)
+        try:
+            intact = hashlib.sha256(mp3.read_bytes()).hexdigest() == (
+                mp3.with_suffix(".sha256").read_text(encoding="ascii").strip()
+            )
+        except OSError:
+            return None
+        return _load(mp3.with_suffix(".npy")) if intact else None
+
+    def mp3(self, chunk: Chunk, gain_db: float) -> Path:
+        return self._path("mp3", self.encoded_name(chunk, gain_db), ".mp3")
+
+    def expected_frames(self, chunk: Chunk) -> int:
+        return frames_for(chunk.encode, self.rate)
+
+    def put_encoded(self, chunk: Chunk, gain_db: float, mp3: Path, powers: Samples) -> None:
+        data = mp3.read_bytes()
+        found = list(frames(data))
+        whole = bool(found) and found[-1].offset + found[-1].size == len(data)
+        if not whole or len(found) != self.expected_frames(chunk):
+            raise ExportError(
+                f"the MP3 encoder wrote {len(found)} frames for a chunk of {chunk.encode} "
+                f"samples, not {self.expected_frames(chunk)}: this ffmpeg's LAME pads differently"
+            )
+        target = self.mp3(chunk, gain_db)
+        _save(target.with_suffix(".npy"), _npy(powers))
+        _save(target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode() + b"\n")
+        _save(target, data)
+        mp3.unlink()
+
+
+def _load(path: Path) -> Samples | None:
+    import numpy as np
+
+    try:
+        with path.open("rb") as f:
+            return np.asarray(np.load(f, allow_pickle=False))
+    except (OSError, ValueError):
+        return None
+
+
+def _save(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data, durable=False)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _npy(values: Samples) -> bytes:
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.save(buffer, values, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def level_chunks(
+    raw: Path,
+    timeline: Timeline,
+    cache: ChunkCache,
+    work: Path,
+    *,
+    previous_gain: float | None = None,
+) -> Levels:
+    """Choose the episode's gain and write the levelled PCM of every chunk not yet encoded
+    at that gain into ``work``.
+
+    The gain is found on each chunk's cached profile of its compressed audio, so only new
+    chunks are compressed; a rebuild keeps the previous gain when within the tolerance. One
+    levelling pass then measures the result, and levels again only when the estimate missed.
+    """
+
+    rate = timeline.sample_rate
+    if any(c % frame_samples(rate) for c in timeline.chunks):
+        raise ValueError("chunk starts must be multiples of the MP3 frame")
+    try:
+        with raw.open("rb") as source:
+            chunks, profiles = [], []
+            for n, (start, end, size) in enumerate(_spans(timeline)):
+                pcm = _read(source, start, end)
+                chunk = Chunk(n, start, end, size, cache.key(pcm))
+                chunks.append(chunk)
+                found = cache.profile(chunk)
+                if found is None:
+                    found = profile(compress(from_pcm16(pcm), rate), rate)
+                    cache.put_profile(chunk, found)
+                profiles.append(found)
+            gain = settle(choose_gain(profiles, rate), previous_gain, GAIN_TOLERANCE)
+            tried: list[tuple[Levels, Path]] = []
+            for attempt in range(_ATTEMPTS):
+                folder = work / f"levelled-{attempt}"
+                folder.mkdir(exist_ok=True)
+                levels = _try_gain(source, chunks, profiles, cache, folder, gain, rate)
+                tried.append((levels, folder))
+                if abs(levels.loudness - TARGET_LUFS) <= _ACCEPT_LU:
+                    break
+                gain = round(gain + TARGET_LUFS - levels.loudness, 2)
+    except OSError as exc:
+        raise ExportError(f"cannot level the audio: {exc.strerror or exc}") from exc
+    best, _ = min(tried, key=lambda t: abs(t[0].loudness - TARGET_LUFS))
+    for levels, folder in tried:
+        if levels is not best or not levels.todo:
+            shutil.rmtree(folder, ignore_errors=True)
+    return best
+
+
+def _try_gain(
+    source: BinaryIO,
+    chunks: Sequence[Chunk],
+    profiles: Sequence[Profile],
+    cache: ChunkCache,
+    work: Path,
+    gain: float,
+    rate: int,
+) -> Levels:
+    import numpy as np
+
+    levels = Levels(gain, -float("inf"), rate, list(chunks))
+    powers = []
+    for chunk, found in zip(chunks, profiles, strict=True):
+        known = cache.levelled(chunk, gain)
+        if known is None:
+            raw = from_pcm16(_read(source, chunk.start, chunk.end))
+            levelled, known = level_measured(raw, rate, gain, found.powers)
+            pcm = to_pcm16(levelled)
+            pending = work / f"chunk-{chunk.index:05d}.pcm"
+            pending.write_bytes(pcm[: chunk.encode * 2])
+            levels.todo.append((chunk, pending, known))
+        powers.append(known)
+    levels.loudness = gated(np.concatenate(powers)) if powers else -float("inf")
+    return levels
+
+
+def write_levelled(raw: Path, levels: Levels, out: Path) -> None:
+    """The whole levelled episode as raw PCM, for the formats encoded from it."""
+    try:
+        with raw.open("rb") as source, out.open("wb") as sink:
+            for chunk in levels.chunks:
+                x = from_pcm16(_read(source, chunk.start, chunk.end))
+                sink.write(to_pcm16(level(x, levels.rate, levels.gain_db)))
+    except OSError as exc:
+        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def encode_levels(
+    levels: Levels,
+    timeline: Timeline,
+    cache: ChunkCache,
+    out: Path,
+    metadata: Path,
+    *,
+    workers: int = 1,
+) -> Encoded:
+    """Encode the chunks that need it, join every chunk's frames and tag the file.
+
+    The levelled PCM files of ``levels`` are consumed."""
+    groups = [levels.todo[i : i + _PER_PROCESS] for i in range(0, len(levels.todo), _PER_PROCESS)]
+
+    def encode(group: Sequence[tuple[Chunk, Path, Samples]]) -> None:
+        _encode_group(group, cache, levels.gain_db)
+
+    if groups:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(groups)))) as pool:
+            list(pool.map(encode, groups))
+    joined = out.with_name("frames.mp3")
+    try:
+        with joined.open("wb") as sink:
+            for chunk in levels.chunks:
+                with cache.mp3(chunk, levels.gain_db).open("rb") as part:
+                    shutil.copyfileobj(part, sink)
+    except OSError as exc:
+        raise ExportError(f"cannot write {joined}: {exc.strerror or exc}") from exc
+    _finish(joined, metadata, out, timeline)
+    joined.unlink()
+    for folder in {pcm.parent for _, pcm, _ in levels.todo}:
+        shutil.rmtree(folder, ignore_errors=True)
+    return Encoded(levels.gain_db, levels.loudness, len(levels.chunks), len(levels.todo))
+
+
+def _encode_group(
+    group: Sequence[tuple[Chunk, Path, Samples]], cache: ChunkCache, gain: float
+) -> None:
+    """One ffmpeg process encodes several chunks, each input to its own output (and thread)."""
+    inputs: list[str] = []
+    outputs: list[str] = []
+    for n, (_, pcm, _) in enumerate(group):
+        inputs += ["-f", "s16le", "-ar", str(cache.rate), "-ac", "1", "-i", str(pcm)]
+        outputs += ["-map", f"{n}:a", "-c:a", "libmp3lame", "-b:a", cache.bitrate]
+        outputs += ["-write_xing", "0", "-id3v2_version", "0", "-f", "mp3"]
+        outputs.append(str(pcm.with_suffix(".mp3")))
+    run_ffmpeg([*inputs, *outputs], "MP3 encoding")
+    for chunk, pcm, powers in group:
+        cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3"), powers)
+        pcm.unlink()
+
+
+def _finish(joined: Path, metadata: Path, out: Path, timeline: Timeline) -> None:
+    """Copy the frames into the final file with tags, chapters and a Xing/LAME header, then
+    write the gapless delay and padding into that header."""
+    args = ["-f", "mp3", "-i", str(joined), "-i", str(metadata), "-map", "0:a"]
+    args += ["-map_metadata", "1", "-map_chapters", "1", "-c:a", "copy"]
+    args += ["-id3v2_version", "3", "-write_xing", "1", "-f", "mp3", str(out)]
+    run_ffmpeg(args, "MP3 tagging")
+    rate = timeline.sample_rate
+    total_frames = sum(frames_for(size, rate) for _, _, size in _spans(timeline))
+    padding = total_frames * frame_samples(rate) - timeline.total - ENCODER_DELAY
+    try:
+        with out.open("r+b") as f:
+            head = bytearray(f.read(10))
+            head += f.read(id3_size(head) + 4096 - len(head))
+            set_gapless(head, delay=ENCODER_DELAY, padding=padding)
+            f.seek(0)
+            f.write(head)
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"cannot finish {out}: {exc}") from exc

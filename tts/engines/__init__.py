@@ -1,5 +1,0 @@
-"""Engines turn one spoken-form sentence into a Clip. See base.Engine and registry.open_engine."""
-
-from tts.engines.base import Engine, EngineInfo
-
-__all__ = ["Engine", "EngineInfo"]

@@ -1,0 +1,6 @@
+"""Podcast: Episodes -> the feed.
+
+In: every Episode of an output folder and its podcast.toml (config). Out: feed.xml, built
+(feed), checked against the Podcasting 2.0 schema and the clients' rules (check, schema/),
+and published atomically (publish).
+"""

@@ -1,0 +1,147 @@
+"""The feed's shell: scan a folder of episodes, render feed.xml, write it safely.
+
+Safety rules: one build at a time (a file lock), the feed replaced atomically, a feed edited by
+hand backed up before it is replaced, and a GUID once published kept for its episode folder even
+if a later episode.json carries another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from tts.errors import TTSError
+from tts.podcast.config import PodcastConfig, load_config
+from tts.podcast.feed import EpisodeEntry, entry_from_manifest, render_feed
+from tts.store.outdir import write_atomic
+
+log = logging.getLogger(__name__)
+
+FEED_NAME = "feed.xml"
+STATE_NAME = ".feed-state.json"
+LOCK_NAME = ".feed.lock"
+LOCK_TIMEOUT = 120.0  # seconds; a feed build takes well under one
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the last build wrote: the feed's SHA-256 and the GUID of each published slug."""
+
+    sha256: str | None = None
+    guids: Mapping[str, str] = field(default_factory=dict)
+
+
+def build_feed(folder: Path, *, now: Callable[[], datetime] | None = None) -> Path:
+    """Write folder/feed.xml from every folder/*/episode.json; return its path."""
+    folder = Path(folder)
+    config = load_config(folder)
+    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
+    except Timeout as exc:
+        raise TTSError(
+            f"another feed build holds {folder / LOCK_NAME} for over {LOCK_TIMEOUT:.0f} s"
+        ) from exc
+
+
+def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetime]) -> Path:
+    state = read_state(folder)
+    entries = [keep_guid(e, state.guids) for e in scan_episodes(folder)]
+    data = render_feed(config, entries)
+    target = folder / FEED_NAME
+    backup_if_edited(target, state.sha256, now())
+    if not target.is_file() or target.read_bytes() != data:
+        write_atomic(target, data)
+        log.info("wrote %s (%d episodes)", target, len(entries))
+    guids = dict(state.guids) | {e.slug: e.guid for e in entries}
+    write_state(folder, FeedState(sha256=hashlib.sha256(data).hexdigest(), guids=guids))
+    return target
+
+
+def scan_episodes(folder: Path) -> list[EpisodeEntry]:
+    return [read_episode(path.parent) for path in sorted(folder.glob("*/episode.json"))]
+
+
+def read_episode(episode_dir: Path) -> EpisodeEntry:
+    manifest = episode_dir / "episode.json"
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TTSError(f"cannot read {manifest}: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        raise TTSError(f"{manifest}: not an episode manifest (no 'files' table)")
+    return entry_from_manifest(episode_dir.name, data, file_sizes(episode_dir, data["files"]))
+
+
+def file_sizes(episode_dir: Path, files: Mapping[str, Any]) -> dict[str, int]:
+    """Bytes of each listed file that exists; names must stay inside the episode folder."""
+    sizes = {}
+    for kind, name in files.items():
+        if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
+            raise TTSError(f"{episode_dir / 'episode.json'}: file {name!r} leaves the folder")
+        path = episode_dir / name
+        if path.is_file():
+            sizes[str(kind)] = path.stat().st_size
+        else:
+            log.warning("%s lists %s, which is missing", episode_dir / "episode.json", name)
+    return sizes
+
+
+def keep_guid(entry: EpisodeEntry, published: Mapping[str, str]) -> EpisodeEntry:
+    """Apps key episodes by GUID: changing one makes every subscriber download it again."""
+    old = published.get(entry.slug)
+    if old is None or old == entry.guid:
+        return entry
+    log.warning("episode %s: keeping its published GUID %s (episode.json has %s)",
+                entry.slug, old, entry.guid)  # fmt: skip
+    return replace(entry, guid=old)
+
+
+def backup_if_edited(target: Path, written_sha256: str | None, when: datetime) -> Path | None:
+    """Copy a feed that is not what we last wrote to feed.xml.bak-<UTC time> and warn."""
+    if not target.is_file():
+        return None
+    if hashlib.sha256(target.read_bytes()).hexdigest() == written_sha256:
+        return None
+    stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = target.with_name(f"{target.name}.bak-{stamp}")
+    serial = 1
+    while backup.exists():  # two edits within one second keep both copies
+        backup = target.with_name(f"{target.name}.bak-{stamp}-{serial}")
+        serial += 1
+    shutil.copy2(target, backup)
+    log.warning("%s was changed by hand; saved it as %s before rebuilding", target, backup.name)
+    return backup
+
+
+def read_state(folder: Path) -> FeedState:
+    path = folder / STATE_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return FeedState()
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        log.warning("ignoring unreadable %s: %s", path, exc)
+        return FeedState()
+    sha = data.get("sha256") if isinstance(data, dict) else None
+    guids = data.get("guids") if isinstance(data, dict) else None
+    return FeedState(
+        sha256=sha if isinstance(sha, str) else None,
+        guids={str(k): str(v) for k, v in guids.items()} if isinstance(guids, dict) else {},
+    )
+
+
+def write_state(folder: Path, state: FeedState) -> None:
+    data = {"sha256": state.sha256, "guids": dict(sorted(state.guids.items()))}
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(folder / STATE_NAME, text.encode("utf-8"))

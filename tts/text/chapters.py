@@ -1,0 +1,42 @@
+"""Chapters from sentences: one per section, or the lead and the body. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tts.types import Sentence
+
+ChapterPlan = Sequence[tuple[str, int]]  # (title, index of its first sentence), in order
+
+_SHORT_TITLE = 60
+
+
+def plan_chapters(
+    sentences: Sequence[Sentence], title: str, first: int = 0
+) -> list[tuple[str, int]]:
+    """One chapter per section; an article without headings gets the lead and the body.
+
+    ``first`` offsets sentence positions when several articles share one episode.
+    """
+    headings = [(s.text, first + n) for n, s in enumerate(sentences) if s.kind == "heading"]
+    if headings:
+        has_lead = any(s.kind == "body" for s in sentences[: headings[0][1] - first])
+        if not has_lead:
+            return [(headings[0][0], first), *headings[1:]]
+        return [(title, first), *headings]
+    body = [(n, s) for n, s in enumerate(sentences) if s.kind == "body"]
+    if not body:
+        return [(title, first)]
+    second = next(((n, s) for n, s in body if s.paragraph > body[0][1].paragraph), None)
+    if second is None:
+        return [(title, first)]
+    return [(title, first), (shorten(second[1].text), first + second[0])]
+
+
+def shorten(text: str, limit: int = _SHORT_TITLE) -> str:
+    """A chapter title from a sentence: cut at a word boundary, marked with an ellipsis."""
+    text = text.strip().rstrip(".!?…")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–— ")
+    return cut + "…"

@@ -1,0 +1,374 @@
+"""Abbreviations away from a number: expanded in the form their context requires.
+
+Each entry says what the abbreviation stands for and when: before a number («д. 5» -> «дом»),
+before a capitalised name («д. Ивановка» -> «деревня»), or anywhere. A noun takes the case of
+its context («на ул. Абая» -> «на улице Абая», «жители г. Алматы» -> «города»); an adjective
+agrees with the noun after it («т. н. цифровых активов» -> «так называемых»); «и др.» agrees
+with the word it continues («в Астане, Алматы и др. городах» -> «и других городах»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tts.text.normalize import context, morph
+from tts.text.normalize.context import Grammar
+from tts.text.normalize.numbers import TAG_OF_CASE, Case
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+Where = Literal["any", "number", "name", "word"]
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    reading: str  # a lemma to inflect, or the fixed phrase
+    kind: Literal["fixed", "noun", "adjective", "place"] = "fixed"
+    where: Where = "any"  # before a digit, before a capitalised word, before a lower-case word
+
+
+def _fixed(reading: str, where: Where = "any") -> Abbreviation:
+    return Abbreviation(reading, "fixed", where)
+
+
+def _noun(lemma: str, where: Where = "any") -> Abbreviation:
+    return Abbreviation(lemma, "noun", where)
+
+
+def _place(lemma: str, where: Where = "name") -> Abbreviation:
+    return Abbreviation(lemma, "place", where)
+
+
+def _adjective(lemma: str, where: Where = "any") -> Abbreviation:
+    return Abbreviation(lemma, "adjective", where)
+
+
+# Written form (spaces inside optional) -> its readings, tried in order.
+ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
+    "т.е.": (_fixed("то есть"),),  # т. е.
+    "т.д.": (_fixed("так далее"),),  # и т. д.
+    "т.п.": (_fixed("тому подобное"),),  # и т. п.
+    "т.к.": (_fixed("так как"),),  # т. к.
+    "т.ч.": (_fixed("том числе"),),  # в т. ч.
+    "н.э.": (_fixed("нашей эры"),),  # V в. до н. э.
+    "г.р.": (_fixed("года рождения"),),  # 1990 г. р.
+    "т.н.": (_adjective("так называемый"),),  # т. н. цифровых активов
+    "т.о.": (_fixed("таким образом"),),  # т. о.
+    "им.": (_fixed("имени", "any"),),  # им. аль-Фараби (not the pronoun: see _read)
+    "напр.": (_fixed("например"),),  # напр.
+    "ок.": (_fixed("около"),),  # ок. 300
+    "ум.": (_fixed("умер"),),  # ум. в 1505 г.
+    "род.": (_fixed("родился"),),  # род. в 1950 г.
+    "прим.": (_noun("примечание"),),  # прим. ред.
+    "ред.": (_noun("редакция"),),  # прим. ред.
+    "см.": (_fixed("смотри"),),  # см. также
+    "т.": (_noun("том", "number"),),  # Т. 34
+    "гос.": (_adjective("государственный", "word"),),  # гос. контроля
+    "междунар.": (_adjective("международный", "word"),),  # междунар. контроля
+    "полит.": (_adjective("политический", "word"),),  # полит. системы
+    "экон.": (_adjective("экономический", "word"),),  # экон. развития
+    "нац.": (_adjective("национальный", "word"),),  # нац. проекта
+    "фед.": (_adjective("федеральный", "word"),),  # фед. закона
+    "обществ.": (_adjective("общественный", "word"),),  # обществ. организации
+    "муниц.": (_adjective("муниципальный", "word"),),  # муниц. района
+    "англ.": (_adjective("английский"),),  # с англ.
+    "каз.": (_adjective("казахский"),),  # на каз. языке
+    "казах.": (_adjective("казахский"),),  # казах.
+    "рус.": (_adjective("русский"),),  # рус.
+    "лат.": (_adjective("латинский"),),  # лат.
+    "нем.": (_adjective("немецкий"),),  # нем.
+    "фр.": (_adjective("французский"),),  # фр.
+    "франц.": (_adjective("французский"),),  # франц.
+    "кит.": (_adjective("китайский"),),  # кит.
+    "араб.": (_adjective("арабский"),),  # араб.
+    "тюрк.": (_adjective("тюркский"),),  # тюрк.
+    "греч.": (_adjective("греческий"),),  # греч.
+    "яп.": (_adjective("японский"),),  # яп.
+    "ул.": (_place("улица", "any"),),  # на ул. Абая
+    "просп.": (_place("проспект", "any"),),  # просп. Мира
+    "пр-т": (_place("проспект", "any"),),  # пр-т Абая
+    "пр.": (_place("проспект"), _fixed("прочие", "any")),  # пр. Абая; и пр.
+    "пер.": (_place("переулок"),),  # пер. Тихий
+    "б-р": (_place("бульвар", "any"),),  # б-р Бухар жырау
+    "бул.": (_place("бульвар"),),  # бул. Мира
+    "пл.": (_place("площадь"),),  # пл. Республики
+    "наб.": (_place("набережная"),),  # наб. Есиля
+    "ш.": (_place("шоссе"),),  # Варшавское ш.
+    "мкр.": (_place("микрорайон", "any"),),  # мкр. Самал
+    "мкр": (_place("микрорайон", "any"),),  # мкр Самал
+    "мкрн": (_place("микрорайон", "any"),),  # мкрн Самал
+    "мкр-н": (_place("микрорайон", "any"),),  # мкр-н Самал
+    "р-н": (_place("район", "any"),),  # Алматинский р-н
+    "р-на": (_place("район", "any"),),  # р-на
+    "обл.": (_place("область", "any"),),  # Костанайской обл.
+    "г.": (_place("город"),),  # в г. Алматы (a year «2024 г.» is a date's)
+    "гор.": (_place("город"),),  # гор. Алматы
+    "с.": (_place("село"), _noun("страница", "number")),  # в с. Ивановка; с. 25
+    "пос.": (_place("посёлок"),),  # пос. Солнечный
+    "п.": (_place("посёлок"),),  # п. Солнечный (a clause «п. 3» is legal)
+    "пгт": (_place("посёлок городского типа", "any"),),  # пгт Балпык би
+    "д.": (_noun("дом", "number"), _place("деревня")),  # д. 5; д. Ивановка
+    "корп.": (_noun("корпус", "number"),),  # корп. 2
+    "кв.": (_noun("квартира", "number"),),  # кв. 12
+    "стр.": (_noun("страница", "number"),),  # стр. 4 (a building «стр.» is rare in news)
+    "оф.": (_noun("офис", "number"),),  # оф. 305
+    "каб.": (_noun("кабинет", "number"),),  # каб. 12
+    "эт.": (_noun("этаж", "number"),),  # эт. 3
+    "р.": (_place("река"),),  # р. Урал
+    "оз.": (_place("озеро"),),  # оз. Балхаш
+    "о.": (_place("остров"),),  # о. Сахалин
+    "ст.": (_place("станция"), _adjective("старший", "word")),  # ст. Арысь; ст. лейтенант
+    "акад.": (_noun("академик"),),  # акад. Сатпаев
+    "проф.": (_noun("профессор"),),  # проф. Иванов
+    "доц.": (_noun("доцент"),),  # доц. Петров
+    "г-н": (_noun("господин"),),  # г-н Смит
+    "г-на": (_fixed("господина"),),  # г-на Смита
+    "г-жа": (_noun("госпожа"),),  # г-жа Смит
+    "зам.": (_noun("заместитель"),),  # зам. акима
+    "нач.": (_place("начало", "number"), _noun("начальник")),  # в нач. XX в.; нач. отдела
+    "пред.": (_noun("председатель"),),  # пред. правления
+    "ген.": (_adjective("генеральный", "word"),),  # ген. директор
+    "гл.": (_noun("глава", "number"), _adjective("главный", "word"), _noun("глава")),  # гл. 5
+    "св.": (_adjective("святой", "any"),),  # св. Николая
+    "прав.": (_adjective("праведный", "any"),),  # св. прав. Иоанна
+    "в.д.": (_fixed("восточной долготы"),),  # 86,5° в. д.
+    "з.д.": (_fixed("западной долготы"),),  # з. д.
+    "с.ш.": (_fixed("северной широты"),),  # с. ш.
+    "ю.ш.": (_fixed("южной широты"),),  # ю. ш.
+    "тел.": (_noun("телефон"),),  # тел.: 8 …
+    "рис.": (_noun("рисунок", "number"),),  # рис. 2
+    "табл.": (_noun("таблица", "number"),),  # табл. 2
+    "вып.": (_noun("выпуск", "number"),),  # вып. 5
+    "изд.": (_noun("издательство"),),  # изд. «Наука»
+    "млн": (_noun("миллион"),),  # сотни млн
+    "млрд": (_noun("миллиард"),),  # десятки млрд
+    "трлн": (_noun("триллион"),),  # два трлн
+    "тыс.": (_noun("тысяча"),),  # десятки тыс.
+    "мск": (_fixed("по московскому времени"),),  # в 10:00 мск
+    "МСК": (_fixed("по московскому времени"),),  # в 10:00 МСК
+}
+
+LANGUAGES = {
+    "английский": "по-английски", "латинский": "по-латыни", "немецкий": "по-немецки",
+    "французский": "по-французски", "японский": "по-японски", "китайский": "по-китайски",
+    "казахский": "по-казахски", "русский": "по-русски", "греческий": "по-гречески",
+    "арабский": "по-арабски", "тюркский": "по-тюркски",
+}  # fmt: skip
+
+_ALTERNATIVES = []
+for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
+    # «т.е.» also matches «т. е.»: a space may follow each inner dot
+    _ALTERNATIVES.append(re.escape(_written).replace(r"\.", r"\.\s?").removesuffix(r"\s?"))
+PATTERN = re.compile(
+    r"(?<![\w.-])(?P<abbr>"
+    + "|".join(_ALTERNATIVES)
+    + r")(?:(?![\w])(?!\.\w)|(?<=им\.)(?=[А-ЯЁ]))",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(r"(?<![\w])и\s(?P<abbr>др|пр)\.(?=\s|$|[,;:)»])")
+
+
+def _next(sentence: Sentence, end: int) -> str:
+    """What follows: «number», «name» (a capitalised word), «word», or «end»."""
+    rest = sentence.text[end:].lstrip(" :")
+    if not rest:
+        return "end"
+    if rest[0].isdigit() or rest[0] in "№" or re.match(r"[IVX]+\b", rest):
+        return "number"
+    if rest[0] in '«"':
+        rest = rest[1:]
+    if rest[:1].isupper():
+        return "name"
+    return "word" if rest[:1].isalpha() else "end"
+
+
+def _agreement_target(sentence: Sentence, end: int) -> bool:
+    token = sentence.word_after(end)
+    return token is not None and any(
+        p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in morph.parses(token.text)[:2]
+    )
+
+
+def expansion_case(sentence: Sentence, start: int, place: bool = False) -> Grammar:
+    """The case of an abbreviated noun starting at `start` («гл.», «ул.», «ст.»)."""
+    return _case(sentence, start, place)
+
+
+def _before_name(sentence: Sentence, end: int) -> bool:
+    """«им. аль-Фараби», «им. Н. Э. Баумана», «им. Абая»: a name (or initials) follows, not a
+    pronoun, verb or function word."""
+    token = sentence.word_after(end)
+    if token is None:
+        return False
+    following = sentence.text[token.end : token.end + 1]
+    if len(token.text) == 1 and token.text.isupper() and following == ".":
+        return True
+    parses = morph.parses(token.text)
+    if parses and parses[0].tag.POS in ("NPRO", "VERB", "PREP", "CONJ", "PRCL"):
+        return False
+    return not parses or any("gent" in p.tag for p in parses) or token.text[:1].isupper()
+
+
+def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
+    words = sentence.words_before(start, 1)
+    previous = words[0] if words else None
+    if place and previous in ("в", "во", "на", "о", "об", "при"):
+        return Grammar("prepositional", why=f"a place after «{previous}»")
+    if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
+        return Grammar("genitive", why=f"complement of «{previous}»")  # «костюма нач. XX в.»
+    if previous in ("по", "согласно", "к"):
+        return Grammar("dative", why=f"after «{previous}»")
+    if re.search(r"(?i)\bсм\.\s", sentence.text[:start]) and not re.search(
+        r"[;:!?]", sentence.text[:start].lower().rpartition("см.")[2]
+    ):
+        return Grammar("accusative", why="object of «см.»")  # «см. рис. 2 и табл. 3»
+    return context.phrase_case(sentence, start)
+
+
+def _inflect_noun(lemma: str, case: Case) -> str:
+    head, _, rest = lemma.partition(" ")
+    parse = morph.noun(head)
+    if parse is None:  # «набережная»: an adjective used as a noun
+        adjective = next((p for p in morph.parses(head) if p.tag.POS == "ADJF"), None)
+        form = adjective.inflect({TAG_OF_CASE[case], "sing", "femn"}) if adjective else None
+        word = str(form.word) if form else head
+    elif "Fixd" in parse.tag:
+        word = head
+    else:
+        form = parse.inflect({TAG_OF_CASE[case], "sing"})
+        word = str(form.word) if form else head
+    return f"{word} {rest}" if rest else word
+
+
+def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
+    *prefix, head = lemma.split()
+    token = sentence.word_after(end)
+    while (
+        token is not None
+        and sentence.text[token.end : token.end + 1] == "."
+        and len(token.text) <= 4
+    ):
+        token = sentence.word_after(token.end + 1)  # «св. прав. Иоанна»: past another abbreviation
+    parse = next((p for p in morph.parses(head) if p.tag.POS in ("ADJF", "PRTF")), None)
+    if parse is None:
+        return lemma, "default"
+    grammemes: set[str] = set()
+    why = "default"
+    if token is not None and token.is_cyrillic:
+        target = next(
+            (p for p in morph.parses(token.text) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case),
+            None,
+        )
+        if target is not None:
+            grammemes = {str(target.tag.case), str(target.tag.number)}
+            if target.tag.number == "sing" and target.tag.gender:
+                grammemes.add(str(target.tag.gender))
+            why = f"agrees with «{token.text}»"
+    if not grammemes:
+        grammar = context.phrase_case(sentence, start)
+        grammemes = {TAG_OF_CASE[grammar.case], "sing", "masc"}
+        why = grammar.why
+    form = parse.inflect(grammemes)
+    word = str(form.word) if form else head
+    return " ".join([*prefix, word]), why
+
+
+def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    written = re.sub(r"\s", "", match["abbr"])
+    entries = ABBREVIATIONS.get(written) or ABBREVIATIONS.get(written.lower())
+    if entries is None:
+        return None
+    following = _next(sentence, match.end())
+    if len(written) == 2 and written[0].isupper() and following == "name":
+        return None  # «П. Кудюкин»: an initial
+    if re.fullmatch(r"(?:[А-ЯЁ]\.)+", written):
+        return None  # «Н. Э. Баумана»: initials, not «н. э.»
+    word = written.rstrip(".").lower()
+    if written.endswith(".") and following == "name" and morph.is_known(word) and len(word) > 2:
+        nxt = sentence.word_after(match.end())
+        if nxt is not None and morph.best_pos(nxt.text) not in ("NOUN", None):
+            return None  # «в нем. Когда…»: a word that ends a sentence
+    for entry in entries:
+        if entry.where != "any" and entry.where != following:
+            continue
+        reading = _read(entry, match, sentence)
+        if reading is not None:
+            if match["abbr"][:1].isupper() and reading.spoken[:1].islower():
+                reading = Reading(reading.spoken[:1].upper() + reading.spoken[1:], reading.why)
+            return reading
+    return None
+
+
+def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if entry.kind == "fixed":
+        spoken = entry.reading
+        if spoken == "имени" and not _before_name(sentence, match.end()):
+            return None  # «деньги им. Они откроют»: the pronoun
+        if spoken == "по московскому времени" and sentence.words_before(match.start(), 1) == ["по"]:
+            spoken = "московскому времени"
+        return Reading(spoken, "a fixed expansion")
+    if entry.kind == "adjective":
+        if entry.where == "word" and not _agreement_target(sentence, match.end()):
+            return None  # «гл. без номера»: nothing to agree with; the next reading
+        if entry.reading in LANGUAGES and not _agreement_target(sentence, match.end()):
+            # «(англ. Half Armor)»: a gloss, «по-английски»
+            return Reading(LANGUAGES[entry.reading], "a language gloss")
+        spoken, why = _agree_adjective(entry.reading, sentence, match.end(), match.start())
+        return Reading(spoken, why)
+    if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):
+        return _scale(entry.reading, match, sentence)
+    grammar = _case(sentence, match.start(), entry.kind == "place")
+    return Reading(_inflect_noun(entry.reading, grammar.case), grammar.describe())
+
+
+_QUANTIFIERS = frozenset({"несколько", "много", "сотни", "десятки", "тысячи", "сотен",
+                          "десятков", "тысяч", "нескольких", "многих"})  # fmt: skip
+
+
+def _scale(lemma: str, match: re.Match[str], sentence: Sentence) -> Reading:
+    """«два трлн тенге» -> «два триллиона», «сотни млн» -> «сотни миллионов»."""
+    previous = sentence.words_before(match.start(), 1)
+    word = previous[0] if previous else ""
+    parse = next((p for p in morph.parses(word) if p.tag.POS == "NUMR"), None) if word else None
+    noun = morph.noun(lemma)
+    if parse is not None and noun is not None:
+        value = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "полтора": 2,
+                 "полторы": 2}.get(word, 5)  # fmt: skip
+        case = str(parse.tag.case) if parse.tag.case else "nomn"
+        if case in ("nomn", "accs"):
+            form = noun.make_agree_with_number(value)
+        else:
+            form = noun.inflect({case, "sing" if value == 1 else "plur"})
+        return Reading(str(form.word) if form else lemma, f"agrees with «{word}»")
+    if word in _QUANTIFIERS or not word:
+        form = noun.inflect({"gent", "plur"}) if noun else None
+        return Reading(str(form.word) if form else lemma, "counted: genitive plural")
+    return Reading(lemma, "default")
+
+
+def _list_end(match: re.Match[str], sentence: Sentence) -> Reading:
+    """«и др.» / «и пр.» agree with the noun after them, else with the word they continue."""
+    lemma = "другой" if match["abbr"] == "др" else "прочий"
+    adjective = next(p for p in morph.parses(lemma) if p.tag.POS == "ADJF")
+    token = sentence.word_after(match.end())
+    case = "nomn"
+    why = "default"
+    if token is not None and token.is_cyrillic and morph.has(token.text, "NOUN"):
+        noun = next(p for p in morph.parses(token.text) if p.tag.POS == "NOUN")
+        case, why = str(noun.tag.case or "nomn"), f"agrees with «{token.text}»"
+    else:
+        words = [t for t in sentence.before(match.start(), 3) if t.is_word]
+        if words:
+            found = next((p for p in morph.parses(words[-1].text) if p.tag.case), None)
+            if found is not None:
+                case, why = str(found.tag.case), f"continues «{words[-1].text}»"
+    form = adjective.inflect({case if case != "accs" else "nomn", "plur"})
+    return Reading(f"и {form.word if form else 'другие'}", why)
+
+
+RULES = (
+    Rule("abbreviation", _LIST_END, _list_end, "и др. -> и другие"),
+    Rule("abbreviation", PATTERN, _render, "на ул. Абая -> на улице Абая"),
+)

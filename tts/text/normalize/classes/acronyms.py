@@ -1,0 +1,190 @@
+"""Acronyms and initials: read by letter names («ДТП» -> «дэ тэ пэ») or as a word («МИД» ->
+«мид»); words typed in capitals that are ordinary words are read as words («ВНИМАНИЕ»,
+«КАЗИНФОРМ»). Known ones come from the table; the lexicon overrides both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize import morph
+from tts.text.normalize.alphabet import spell_cyrillic
+from tts.text.normalize.latin import is_pronounceable, read_latin_word
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+RU_VOWELS = "аеёиоуыэюя"
+
+# Cyrillic acronyms whose reading the default rule would get wrong, or that it needs to know
+# are acronyms at all. The value is the reading; None means "by letters".
+CYRILLIC: dict[str, str | None] = {
+    "США": "сэ шэ а",  # США (the default would say «сша»)
+    "ООН": "оон",  # ООН
+    "МИД": "мид",  # МИД
+    "ВУЗ": "вуз",  # ВУЗ
+    "КазНУ": "казну",  # КазНУ
+    "МГУ": None,  # МГУ -> эм гэ у
+    "ЕАЭС": "е а э эс",  # ЕАЭС
+    "ЕС": "е эс",  # ЕС
+    "СНГ": None,  # СНГ -> эс эн гэ
+    "ЦРУ": None,  # ЦРУ -> цэ эр у
+    "ФРГ": None,  # ФРГ -> эф эр гэ
+    "ЧП": None,  # ЧП -> чэ пэ
+    "ОАО": None,  # ОАО -> о а о
+    "АО": None,  # АО -> а о
+    "ТОО": None,  # ТОО -> тэ о о
+    "ИП": None,  # ИП -> и пэ
+    "ГИБДД": "ги бэ дэ дэ",  # ГИБДД (its first syllable said as a word)
+    "ОТ": "овертайм",  # «3:2 ОТ» (a score's note; never the preposition in capitals)
+    "ТАСС": "тасс",  # ТАСС
+    "ГОСТ": "гост",  # ГОСТ
+    "ОМОН": "омон",  # ОМОН
+    "СИЗО": "сизо",  # СИЗО
+    "НАТО": "нато",  # НАТО
+    "ЮНЕСКО": "юнеско",  # ЮНЕСКО
+    "ОПЕК": "опек",  # ОПЕК
+    "ВАК": "вак",  # ВАК
+    "ЗАГС": "загс",  # ЗАГС
+    "МРОТ": "мрот",  # МРОТ
+    "НИИ": "нии",  # НИИ
+    "ТЭЦ": "тэц",  # ТЭЦ
+    "ГЭС": "гэс",  # ГЭС
+    "АЭС": "аэс",  # АЭС
+    "ВОЗ": "воз",  # ВОЗ
+    "МОК": "мок",  # МОК
+    "ФИФА": "фифа",  # ФИФА
+    "УЕФА": "уефа",  # УЕФА
+    "РИА": "риа",  # РИА Новости
+    "МХАТ": "мхат",  # МХАТ
+    "МРП": None,  # МРП -> эм эр пэ
+    "КНБ": None,  # КНБ -> ка эн бэ
+    "ЦИК": "цик",  # ЦИК
+    "ЖК": None,  # ЖК -> жэ ка
+    "ДТП": None,  # ДТП -> дэ тэ пэ
+    "КО": None,  # «17 КО» (knockouts) -> ка о
+    "ГАИ": "гаи",  # ГАИ
+    "ГАЗ": "газ",  # ГАЗ-66
+    "ВАЗ": "ваз",  # ВАЗ-2109
+    "УАЗ": "уаз",  # УАЗ
+    "ПАЗ": "паз",  # ПАЗ
+    "ЗИЛ": "зил",  # ЗИЛ
+    "КАМАЗ": "камаз",  # КАМАЗ
+    "КамАЗ": "камаз",  # КамАЗ
+    "ЛиАЗ": "лиаз",  # ЛиАЗ
+    "МАЗ": "маз",  # МАЗ
+    "БелАЗ": "белаз",  # БелАЗ
+    "ВДНХ": "вэ дэ эн ха",  # ВДНХ
+    "ЕНТ": None,  # ЕНТ -> е эн тэ
+    "ОПГ": None,  # ОПГ -> о пэ гэ
+    "ДЧС": None,  # ДЧС -> дэ че эс
+    "МЧС": "эм че эс",  # МЧС
+    "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
+}
+
+_CYR = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])|(?<=«)Ъ(?=»)"
+)
+_FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
+
+
+def _is_known_word(word: str) -> bool:
+    """A capitalised ordinary word: «ВНИМАНИЕ», or a short function word «НА», «ОН»."""
+    low = word.lower()
+    if not morph.is_known(low):
+        return False
+    parses = morph.parses(low)
+    if any("Abbr" in p.tag for p in parses[:2]):
+        return False
+    if len(low) <= 3:  # short capitals are acronyms unless they are function words
+        return any(p.tag.POS in _FUNCTION_POS for p in parses[:1])
+    return True
+
+
+def read_cyrillic(word: str) -> str | None:
+    if word in CYRILLIC:
+        return CYRILLIC[word] or spell_cyrillic(word)
+    if not word.isupper() or _is_known_word(word):
+        return None
+    if len(word) > 6:
+        return word.lower()  # «КАЗИНФОРМ»: a name typed in capitals
+    if len(word) <= 3:  # «УДО», «УОР»: short unknown ones are spelled
+        return spell_cyrillic(word)
+    return word.lower() if is_pronounceable(word, RU_VOWELS) else spell_cyrillic(word)
+
+
+def read_prefix(word: str) -> str | None:
+    """The letters of a code («Су» in «Су-35», «ГМ» in «ГМ-172/6», «COVID»)."""
+    if not word:
+        return ""
+    if word.isascii():
+        return read_latin_word(word)
+    if word.isupper():
+        return read_cyrillic(word) or spell_cyrillic(word)  # «ГМ-172», not the interjection
+    return word.lower()
+
+
+def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    word = match.group()
+    if word in CYRILLIC or word.isupper():
+        spoken = read_cyrillic(word)
+        return Reading(spoken, "acronym") if spoken else None
+    caps = re.fullmatch(r"([А-ЯЁ][а-яё]{1,3})?([А-ЯЁ]{2,})([а-яё]*)", word)
+    if caps is None:
+        return None
+    head, core, tail = caps.groups()
+    if head:  # «КазНУ» style: the lowercase head glues into one word
+        glued = head + core + tail
+        if is_pronounceable(glued, RU_VOWELS):
+            return Reading(glued.lower(), "acronym")
+        # «КазАССР»: the head said as a word, the capitals by letters
+        spoken = f"{head.lower()} {CYRILLIC.get(core) or spell_cyrillic(core)}"
+        return Reading(spoken + (f" {tail}" if tail else ""), "acronym")
+    reading = CYRILLIC.get(core) or read_cyrillic(core)
+    if reading is None:
+        return None
+    if tail and " " not in reading:
+        return Reading(reading + tail, "acronym with its ending")  # «ГАЗа» -> «газа»
+    return Reading(reading + (" " + tail if tail else ""), "acronym")
+
+
+# «А. С. Ахметов» -> «а эс Ахметов»; «Пушкин А. С.» after the surname too.
+_INITIALS = re.compile(
+    r"(?<![\w])(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ][а-яё])|(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){1,2}(?![\w])"
+)
+
+
+def _initials(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    letters = " ".join(spell_cyrillic(c) for c in re.findall(r"[А-ЯЁ]", match.group()))
+    ends = match.group().rstrip().endswith(".") and match.end() >= len(match.string.rstrip())
+    return Reading(letters + (". " if ends else " "), "initials")
+
+
+# «М21», «Т34», «Ан2»: a model of Cyrillic capitals and digits.
+CYRILLIC_CODE = re.compile(r"(?<![\w.-])(?P<letters>[А-ЯЁ]{1,3})(?P<digits>\d{1,4})(?![\w-])")
+
+
+def _cyrillic_code(match: re.Match[str], sentence: Sentence) -> Reading:
+    from tts.text.normalize.numbers import cardinal
+
+    del sentence
+    letters = CYRILLIC.get(match["letters"]) or spell_cyrillic(match["letters"])
+    return Reading(f"{letters} {cardinal(int(match['digits']))}", "a model number")
+
+
+# «Протон-М», «Электро-Л», «Ил-76»: a capital letter after a hyphen is said by its name.
+LETTER_SUFFIX = re.compile(r"(?<=[а-яё])-(?P<letter>[А-ЯЁ])(?![\w-])")
+
+
+def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading("-" + spell_cyrillic(match["letter"]), "a model letter")
+
+
+RULES = (
+    Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),
+    Rule("acronym", LETTER_SUFFIX, _letter_suffix, "Протон-М -> Протон-эм"),
+    Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),
+    Rule("acronym", _CYR, _render_cyrillic, "ДТП -> дэ тэ пэ; ООН -> оон"),
+)

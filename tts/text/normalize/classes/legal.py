@@ -1,0 +1,204 @@
+"""Legal references: «по ч. 1 ст. 290 УК РФ» -> «по части первой статьи двести девяностой
+Уголовного кодекса Российской Федерации».
+
+The first element takes the case of its context («по» -> dative, «в» -> prepositional,
+«предусмотренного» -> instrumental), each later element the genitive; an article's number is an
+ordinal after its noun, agreeing with it; the code and the country are spelled out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize import context, morph
+from tts.text.normalize.numbers import TAG_OF_CASE, Case, Gender, ordinal
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+PARTS: dict[str, tuple[str, bool]] = {
+    # abbreviation -> (lemma, plural)
+    "ч.": ("часть", False),  # ч. 1
+    "чч.": ("часть", True),  # чч. 1, 2
+    "п.": ("пункт", False),  # п. 3
+    "пп.": ("пункт", True),  # пп. 3-5 (also «подпункт»: read as «пункты»)
+    "подп.": ("подпункт", False),  # подп. 2
+    "пп": ("подпункт", False),  # пп 2
+    "абз.": ("абзац", False),  # абз. 2
+    "ст.": ("статья", False),  # ст. 290
+    "ст.ст.": ("статья", True),  # ст.ст. 228-233
+    "ст. ст.": ("статья", True),  # ст. ст. 228, 229
+    "гл.": ("глава", False),  # гл. 5
+    "разд.": ("раздел", False),  # разд. 2
+}
+CODES: dict[str, tuple[str, str]] = {
+    # abbreviation -> (adjective, noun): genitive phrases are built by inflection
+    "УК": ("уголовный", "кодекс"),  # УК РФ
+    "УПК": ("уголовно-процессуальный", "кодекс"),  # УПК РФ
+    "ГК": ("гражданский", "кодекс"),  # ГК РФ
+    "ГПК": ("гражданский процессуальный", "кодекс"),  # ГПК РФ
+    "АПК": ("арбитражный процессуальный", "кодекс"),  # АПК РФ
+    "КоАП": ("", "кодекс об административных правонарушениях"),  # КоАП РФ
+    "НК": ("налоговый", "кодекс"),  # НК РФ
+    "ТК": ("трудовой", "кодекс"),  # ТК РФ
+    "ЖК": ("жилищный", "кодекс"),  # ЖК РФ
+    "ЗК": ("земельный", "кодекс"),  # ЗК РФ
+    "БК": ("бюджетный", "кодекс"),  # БК РФ
+    "УИК": ("уголовно-исполнительный", "кодекс"),  # УИК РФ
+}
+COUNTRIES: dict[str, str] = {
+    "РФ": "Российской Федерации",  # УК РФ
+    "РК": "Республики Казахстан",  # УК РК
+    "РБ": "Республики Беларусь",  # УК РБ
+    "КР": "Кыргызской Республики",  # УК КР
+    "РУз": "Республики Узбекистан",  # УК РУз
+}
+
+_PART = "|".join(re.escape(p) for p in sorted(PARTS, key=len, reverse=True))
+_NUMBERS = r"\d+(?:\.\d+)*(?:\s?(?:[-–—]|,\s?|\sи\s)\s?\d+(?:\.\d+)*)*"
+_CODE = "|".join(sorted(CODES, key=len, reverse=True))
+_COUNTRY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+REFERENCE = re.compile(
+    rf"(?<![\w.])(?<!\d\s)(?:(?:{_PART})\s?{_NUMBERS}\s?)+(?:(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?!\w))?"
+)
+CODE_ALONE = re.compile(rf"(?<![\w.])(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?![\w])")
+_ELEMENT = re.compile(rf"(?P<part>{_PART})\s?(?P<numbers>{_NUMBERS})")
+# Participles that take the instrumental: «предусмотренного ч. 2 ст. 159».
+_INSTRUMENTAL = re.compile(
+    r"^(?:предусмотрен|установлен|определ[её]н|регламентирован|квалифициров)"
+)
+
+
+_SEE = re.compile(r"(?i)\bсм\.\s*(?:[^.]*?\s(?:и|,)\s*)?$")
+
+
+def _reference_case(sentence: Sentence, start: int) -> tuple[Case, str]:
+    if _SEE.search(sentence.text[:start]):
+        return "accusative", "object of «см.»"
+    words = sentence.words_before(start, 1)
+    previous = words[0] if words else None
+    if previous is None:
+        return "nominative", "starts the phrase"
+    if _INSTRUMENTAL.match(previous):
+        return "instrumental", f"after «{previous}»"
+    if previous in ("в", "во"):
+        return "prepositional", "after «в»: where it is written"
+    if previous in ("по", "согласно", "к"):
+        return "dative", f"after «{previous}»"
+    if previous == "см":
+        return "accusative", "object of «см.»"
+    if previous in context.PREPOSITIONS:
+        grammar = context.phrase_case(sentence, start, "genitive")
+        return grammar.case, grammar.why
+    if morph.best_pos(previous) == "NOUN":
+        return "genitive", f"complement of «{previous}»"
+    return "nominative", "default"
+
+
+def _numbers_in(text: str) -> list[tuple[str, str]]:
+    """«228-233» -> [("228", "–"), ("233", "")]; «1 и 2» -> [("1", "и"), ("2", "")]."""
+    pieces = re.split(r"\s?([-–—]|,|\sи\s)\s?", text)
+    out = []
+    for i in range(0, len(pieces), 2):
+        joiner = pieces[i + 1].strip() if i + 1 < len(pieces) else ""
+        out.append((pieces[i], {"-": "–", "—": "–"}.get(joiner, joiner)))
+    return out
+
+
+def _ordinal_of(number: str, case: Case, gender: Gender) -> str:
+    if "." in number:  # «ст. 158.1» -> «сто пятьдесят восьмой прим один»? read «точка один»
+        head, *rest = number.split(".")
+        from tts.text.normalize.numbers import cardinal
+
+        return f"{ordinal(int(head), case, gender)} точка " + " точка ".join(
+            cardinal(int(r)) for r in rest
+        )
+    return ordinal(int(number), case, gender)
+
+
+def _element(part: str, numbers: str, case: Case) -> str:
+    lemma, plural = PARTS[part]
+    values = _numbers_in(numbers)
+    plural = plural or len(values) > 1
+    noun = next(
+        (p for p in morph.parses(lemma) if p.tag.POS == "NOUN" and "inan" in p.tag), None
+    )  # «глава» of a book, not of a district
+    gender: Gender = {"femn": "f", "neut": "n"}.get(str(noun.tag.gender), "m") if noun else "m"  # type: ignore[assignment]
+    tag = TAG_OF_CASE[case]
+    word = morph.inflect(lemma, tag, "plur" if plural else "sing") or lemma
+    if case == "accusative" and not plural:
+        word = morph.inflect(lemma, "accs", "sing") or word
+    spoken = [word]
+    for number, joiner in values:
+        spoken.append(_ordinal_of(number, case, gender))
+        if joiner:
+            spoken.append(joiner if joiner != "," else ",")
+    return " ".join(spoken).replace(" ,", ",")
+
+
+def code_phrase(code: str, country: str | None, case: Case) -> str:
+    adjective, noun = CODES[code]
+    tag = TAG_OF_CASE[case]
+    head, _, rest = noun.partition(" ")
+    words = []
+    for adj in adjective.split():
+        parse = next((p for p in morph.parses(adj) if p.tag.POS == "ADJF"), None)
+        grammemes = {tag, "sing", "masc"} | ({"inan"} if case == "accusative" else set())
+        form = parse.inflect(grammemes) if parse else None
+        words.append(str(form.word) if form else adj)
+    words.append(morph.inflect(head, tag, "sing") or head)
+    if rest:
+        words.append(rest)
+    phrase = " ".join(words)
+    phrase = phrase[:1].upper() + phrase[1:]
+    if country:
+        phrase += " " + COUNTRIES[country]
+    return phrase
+
+
+def _reference(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    case, why = _reference_case(sentence, match.start())
+    elements = list(_ELEMENT.finditer(match.group()))
+    if not elements:
+        return None
+    spoken = []
+    for i, element in enumerate(elements):
+        spoken.append(_element(element["part"], element["numbers"], case if i == 0 else "genitive"))
+    if match["code"]:
+        spoken.append(code_phrase(match["code"], match["country"], "genitive"))
+    return Reading(" ".join(spoken), f"{case}: {why}")
+
+
+_PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпункт|ст\.|ч\.|п\.)")
+
+
+def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
+        return None  # «ТК» alone is usually something else (a shopping mall)
+    if re.match(r"\s?«", match.string[match.end() :]):
+        return None  # «АО «НК «QazaqGaz»»: a company's kind (национальная компания)
+    if _PART_WORDS.search(sentence.text[: match.start()]):
+        # «по статье 318 УК РФ», «статьи 167 («Повреждение имущества») УК РФ»
+        return Reading(
+            code_phrase(match["code"], match["country"], "genitive"),
+            "genitive: the code of an article",
+        )
+    before = sentence.words_before(match.start(), 1)
+    punctuated = re.search(r"[,;:()«»–—]", sentence.text[match.start() - 3 : match.start()])
+    if before and not punctuated and morph.best_pos(before[0]) == "NOUN":
+        # «нормы НК РК» -> «Налогового кодекса»
+        phrase = code_phrase(match["code"], match["country"], "genitive")
+        return Reading(phrase, f"genitive: after the noun «{before[0]}»")
+    grammar = context.phrase_case(sentence, match.start())
+    return Reading(code_phrase(match["code"], match["country"], grammar.case), grammar.describe())
+
+
+def in_legal_phrase(match: re.Match[str]) -> bool:
+    """A lexicon word inside a code reference («РФ» in «УК РФ») is the reference's."""
+    around = match.string[max(0, match.start() - 5) : match.end() + 5]
+    return bool(re.search(rf"(?<![\w-])(?:{_CODE}) (?:{_COUNTRY})(?!\w)", around))
+
+
+RULES = (
+    Rule("legal", REFERENCE, _reference, "по ч. 1 ст. 290 УК РФ -> по части первой статьи …"),
+    Rule("legal", CODE_ALONE, _code_alone, "УК РФ -> Уголовный кодекс Российской Федерации"),
+)

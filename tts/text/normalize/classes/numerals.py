@@ -1,0 +1,502 @@
+"""Numbers that are not plain amounts: ranges, ordinals with an ending, Roman numerals,
+fractions, «№ 24», and codes that hold numbers («Су-35», «ГМ-172/6»).
+
+- range: «5–7 лет» -> «пять – семь лет», «в 5-7 регионах» -> «в пяти – семи регионах»;
+  «11−12 метров» (a minus sign used as a dash) likewise;
+- ordinal: «5-й», «в 5-м классе», «21-го» agree with their noun, else follow the ending;
+  «2-х», «5-ти», «по 2-м классам» are cardinals in the case of the noun after them;
+- Roman: «Николай II» -> «Николай Второй», «II степени» -> «второй степени»;
+- fraction: «1/4» -> «одна четвёртая»; «24/7», «50/50» -> «двадцать четыре на семь»;
+- number sign: «№ 24», «N 24» -> «номер двадцать четыре»;
+- code: «Су-35» -> «су тридцать пять», «ГМ-172/6» -> «гэ эм сто семьдесят два дробь шесть».
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize import context, morph
+from tts.text.normalize.classes.dates import roman_value
+from tts.text.normalize.classes.quantity import (
+    _SCALE_ALT,
+    _UNIT_ALT,
+    DASHES,
+    NUMBER,
+    _unit_of,
+    amount,
+    noun_form,
+    read_amount,
+    unit_words,
+)
+from tts.text.normalize.classes.units import SCALES
+from tts.text.normalize.context import Grammar
+from tts.text.normalize.numbers import (
+    CASE_OF_TAG,
+    Case,
+    cardinal,
+    decimal,
+    digits_in_groups,
+    fraction,
+    ordinal,
+)
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+RANGE = re.compile(
+    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?(sign)(?:\s(?=[-−+]\d)|{DASHES}|\.\.\.?|…|(?=[-−+]\d))|(?:{DASHES}|\.\.\.?|…|(?=[-−+]\d)))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
+    r"(?![\w.,:/-]\d|-\w)"
+)
+
+
+def _label_range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    """«В главах 1–3» -> «в главах с первой по третью»: parts of a text, numbered."""
+    words = sentence.before(match.start(), 1)
+    if not words or not words[0].is_word or match["unit"] or match["scale"]:
+        return None
+    noun = next(
+        (p for p in morph.parses(words[0].text)
+         if p.tag.POS == "NOUN" and "plur" in p.tag and p.normal_form in _BOOK_LABELS),
+        None,
+    )  # fmt: skip
+    first, second = amount(match["a"]), amount(match["b"])
+    if noun is None or first is None or second is None or first.fraction or second.fraction:
+        return None
+    lemma = next(
+        (p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag),
+        noun,
+    )
+    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender), "m")
+    spoken = (
+        f"с {ordinal(first.whole, 'genitive', gender)} "  # type: ignore[arg-type]
+        f"по {ordinal(second.whole, 'accusative', gender)}"  # type: ignore[arg-type]
+    )
+    return Reading(spoken, f"a span of numbered «{words[0].text}»")
+
+
+def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    labelled = _label_range(match, sentence)
+    if labelled is not None:
+        return labelled
+    between = match.string[match.end("a") : match.start("b")]
+    if between.strip() == "" and not match["sign"]:
+        return None  # «3 -2», «1+1»: a range only between two signed numbers
+    first, second = amount(match["a"]), amount(match["b"])
+    if first is None or second is None:
+        return None
+    unit = _unit_of(match["unit"], match) if match["unit"] else None
+    if match["unit"] and unit is None:
+        return None
+    scale = match["scale"]
+    lemma = SCALES[scale] if scale else (unit.noun if unit else None)
+    counted_after = context.counted_noun(sentence, match.end(), second.whole, False)
+    years = 1000 <= first.whole < second.whole <= 2100 and not first.fraction
+    if not lemma and years and not counted_after:
+        grammar = context.ordinal(sentence, match.start(), match.end())  # «2023-2024»
+        return Reading(
+            f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
+            f"a span of years, {grammar.describe()}",
+        )
+    if unit is not None and unit.noun == "процент" and not match["sign"]:
+        previous = sentence.words_before(match.start(), 1)
+        if previous and morph.best_pos(previous[0]) == "NOUN":
+            # «в коридор 5–7%» -> «в коридор от пяти до семи процентов»
+            a_words = read_amount(first, Grammar("genitive"), counted=False)[0]
+            b_words, fraction_genitive = read_amount(second, Grammar("genitive"), counted=False)
+            noun = noun_form("процент", second.whole, "genitive", fraction_genitive)
+            return Reading(f"от {a_words} до {b_words} {noun}", f"a span after «{previous[0]}»")
+    grammar = context.count(
+        sentence,
+        match.start("a"),
+        match.end(),
+        second.whole,
+        lemma=lemma,
+        decimal=bool(second.fraction),
+    )
+    if lemma:
+        gender = context.Grammar(grammar.case).gender
+        parse = morph.noun(lemma)
+        if parse is not None:
+            gender = {"femn": "f", "neut": "n"}.get(str(parse.tag.gender), "m")  # type: ignore[assignment]
+        grammar = Grammar(grammar.case, gender, grammar.animate, why=grammar.why)
+    counted = bool(lemma) or context.counted_noun(sentence, match.end(), second.whole, False)
+    a_words, _ = read_amount(first, grammar, counted=bool(counted) and not unit)
+    b_words, fraction_genitive = read_amount(second, grammar, counted=bool(counted) and not unit)
+    signs = {"-": "минус ", "−": "минус ", "+": "плюс ", None: ""}
+    sign, sign2 = signs[match["sign"]], signs[match["sign2"]]
+    parts = [f"{sign}{a_words} – {sign2}{b_words}"]
+    if scale:
+        parts.append(noun_form(SCALES[scale], second.whole, grammar.case, fraction_genitive))
+        if unit is not None:
+            parts.append(unit_words(unit, 5, "genitive", False))
+    elif unit is not None:
+        parts.append(unit_words(unit, second.whole, grammar.case, fraction_genitive))
+    return Reading(" ".join(parts), grammar.describe())
+
+
+# «5-й», «21-го», «в 5-м классе», «2-х», «5-ти»
+_SUFFIX = (
+    r"ый|ий|ой|й|ая|я|ую|ю|ое|ее|е|ые|ого|его|го|ому|ему|му|ым|им|ом|ем|м|ых|их|х|ыми|ими|ми|"
+    r"ти|и|у"
+)
+# «5-й», «21-го», «в 5-м классе», «2-х», «5-ти», «3е число», «41м году», «Анне 2-ой»,
+# «Матильда II-я»
+SUFFIXED = re.compile(
+    rf"(?<![\w.,:/-])(?P<num>\d+|[IVX]{{1,6}})(?P<hyphen>\s?-\s?)?(?P<suffix>{_SUFFIX})(?![\w-])"
+)
+_CARDINAL_SUFFIXES = {"х", "ти", "ми", "и", "у"}
+# Without a hyphen these read as units, not endings, unless a noun agrees: «5м» is 5 metres.
+_UNIT_LIKE = {"м", "х", "у", "е", "я", "и", "й", "ю"}
+
+
+def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    written = match["num"]
+    value = int(written) if written.isdigit() else roman_value(written)
+    if value is None:
+        return None
+    suffix = match["suffix"]
+    token = sentence.word_after(match.end())
+    parse = next(iter(morph.parses(token.text)), None) if token and token.is_cyrillic else None
+    noun_after = parse is not None and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case
+    if not match["hyphen"] and suffix in _UNIT_LIKE and not noun_after:
+        return None  # «5м»: metres
+    if suffix == "ю" and not noun_after and written.isdigit() and value >= 5:
+        return Reading(cardinal(value, "instrumental"), "instrumental: «6-ю 7» (times)")
+    plural_noun = parse is not None and parse.tag.POS == "NOUN" and "plur" in parse.tag
+    if written.isdigit() and (
+        suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
+    ):
+        return _cardinal_ending(match, sentence, value, suffix)
+    name = None if noun_after else _name_before(sentence, match.start())
+    grammar = context.ordinal(sentence, match.start(), match.end(), suffix=_norm_suffix(suffix))
+    if name is not None:  # «Елизаветы 3-й», «Анне 2-ой»: a monarch's number agrees
+        forms = context.SUFFIX_FORMS.get(_norm_suffix(suffix))
+        if forms is None or (name.case, name.gender) in forms or suffix in ("й", "ой"):
+            grammar = name
+    spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural, grammar.animate)
+    return Reading(spoken, grammar.describe())
+
+
+def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffix: str) -> Reading:
+    """«в 2-х томах», «5-ти», «по 2-м классам», «1у минуту»: a cardinal's case ending."""
+    grammar = context.count(sentence, match.start(), match.end(), value)
+    case: Case = grammar.case
+    gender = grammar.gender
+    if suffix == "у":
+        case, gender = "accusative", "f"  # «двадцать одну тысячу»
+    elif case in ("nominative", "accusative"):
+        case = {"м": "dative", "ми": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
+        before = sentence.words_before(match.start(), 1)
+        if suffix == "х" and before and before[0] in ("в", "во", "о", "об", "на", "при"):
+            case = "prepositional"
+    return Reading(cardinal(value, case, gender), f"{case}: cardinal ending «-{suffix}»")
+
+
+def _name_before(sentence: Sentence, start: int) -> Grammar | None:
+    """A capitalised first name right before a number («Николай II», «Петра I», «О Георге
+    VI»): the number agrees with it; the case is narrowed by the preposition before it."""
+    before = sentence.before(start, 1)
+    if not before or not before[0].is_word or not before[0].is_cyrillic:
+        return None
+    token = before[0]
+    if not token.text[:1].isupper():
+        return None
+    names = [p for p in morph.parses(token.text) if "Name" in p.tag and p.tag.case]
+    if not names:
+        return None
+    names = [p for p in names if "Fixd" not in p.tag] or names  # «Анне» is «Анна», declined
+    ruled = context.governor(sentence, token.start)
+    if ruled is not None:
+        names = [p for p in names if CASE_OF_TAG.get(str(p.tag.case)) in ruled[0]] or names
+    tag = names[0].tag
+    case = CASE_OF_TAG.get(str(tag.case), "nominative")
+    gender = "f" if tag.gender == "femn" else "m"
+    return Grammar(case, gender, why=f"after the name «{token.text}»")  # type: ignore[arg-type]
+
+
+def _norm_suffix(suffix: str) -> str:
+    return {"его": "ого", "ему": "ому", "ем": "ом", "им": "ым", "их": "ых", "ими": "ыми",
+            "ее": "ое", "ий": "ый"}.get(suffix, suffix)  # fmt: skip
+
+
+# Roman numerals after a name or before a noun: «Николай II», «II степени», «I квартал»,
+# «Главы IV-V», «I и II групп».
+ROMAN = re.compile(
+    r"(?<![\w.-])(?P<r>[IVX]{1,6})(?:\s?[-–—]\s?(?P<r2>[IVX]{1,6}))?(?![\w-])(?!\.\w)"
+)
+
+
+def _after_noun(sentence: Sentence, start: int) -> Grammar | None:
+    """An ordinal after the noun it numbers («главы IV», «том II»): that noun's case, its
+    lemma's gender, singular."""
+    words = sentence.before(start, 1)
+    if not words or not words[0].is_word or not words[0].is_cyrillic:
+        return None
+    # things numbered, not people: «главы» of a book, not «глава» of a district
+    nouns = [p for p in morph.parses(words[0].text) if p.tag.POS == "NOUN" and "inan" in p.tag]
+    if sentence.at_start(words[0].start):  # «Главы IV-V были…»: a subject, nominative
+        nouns.sort(key=lambda p: p.tag.case != "nomn")
+    noun = nouns[0] if nouns else None
+    if noun is None or noun.tag.case is None:
+        return None
+    lemma = next(
+        (p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag),
+        None,
+    )
+    gender = {"femn": "f", "neut": "n"}.get(
+        str(lemma.tag.gender if lemma else noun.tag.gender), "m"
+    )
+    case = CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    return Grammar(case, gender, why=f"numbers «{words[0].text}»")  # type: ignore[arg-type]
+
+
+_BOOK_LABELS = frozenset({*context.LEGAL_PARTS, "том", "книга", "класс", "съезд", "созыв",
+                          "квартал", "этап", "тур", "сезон", "акт", "сцена", "выпуск"})  # fmt: skip
+
+
+def _is_label(sentence: Sentence, start: int) -> bool:
+    words = sentence.before(start, 1)
+    return (
+        bool(words)
+        and words[0].is_word
+        and any(
+            p.tag.POS == "NOUN" and p.normal_form in _BOOK_LABELS
+            for p in morph.parses(words[0].text)
+        )
+    )
+
+
+# «Главы IV и V», «В разделах IV-V», «Главы IV, V и VI»: numbered parts listed after their
+# plural noun are read before it, as Russian says them: «четвёртая и пятая главы».
+ROMAN_LIST = re.compile(
+    r"(?<![\w-])(?P<noun>[А-ЯЁа-яё]+) (?P<list>[IVX]{1,6}(?:(?:,\s?|\sи\s|\s?[-–—]\s?)[IVX]{1,6})+)"
+    r"(?![\w-])"
+)
+
+
+def _roman_list(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    nouns = [
+        p for p in morph.parses(match["noun"])
+        if p.tag.POS == "NOUN" and "plur" in p.tag and p.normal_form in _BOOK_LABELS and p.tag.case
+    ]  # fmt: skip
+    values = [roman_value(r) for r in re.findall(r"[IVX]+", match["list"])]
+    if not nouns or not all(values):
+        return None
+    noun = nouns[0]
+    lemma = next(
+        p for p in morph.parses(str(noun.normal_form)) if p.tag.POS == "NOUN" and "inan" in p.tag
+    )
+    gender = {"femn": "f", "neut": "n"}.get(str(lemma.tag.gender), "m")
+    case = CASE_OF_TAG.get(str(noun.tag.case), "nominative")
+    joiners = re.findall(r",\s?|\sи\s|\s?[-–—]\s?", match["list"])
+    parts = [ordinal(values[0], case, gender)]  # type: ignore[arg-type]
+    for joiner, value in zip(joiners, values[1:], strict=True):
+        joiner = joiner.strip()
+        parts.append({"и": " и ", ",": ", "}.get(joiner, " – ") + ordinal(value, case, gender))  # type: ignore[arg-type,arg-type]
+    spoken = "".join(parts) + " " + match["noun"].lower()
+    if match["noun"][:1].isupper():
+        spoken = spoken[:1].upper() + spoken[1:]
+    return Reading(spoken, f"{case}: numbers «{match['noun']}»")
+
+
+def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    value = roman_value(match["r"])
+    second = roman_value(match["r2"]) if match["r2"] else None
+    if value is None or (match["r2"] and second is None):
+        return None
+    if second is not None:
+        grammar = _after_noun(sentence, match.start()) or context.ordinal(
+            sentence, match.start(), match.end()
+        )
+        first_words = ordinal(value, grammar.case, grammar.gender)
+        second_words = ordinal(second, grammar.case, grammar.gender)
+        return Reading(f"{first_words} – {second_words}", grammar.describe())
+    after = sentence.word_after(match.end())
+    labelled = _after_noun(sentence, match.start())
+    if (
+        labelled is not None
+        and labelled.why.split("«")[-1].rstrip("»").lower()
+        and _is_label(sentence, match.start())
+    ):  # «Глава IV», «См. главу IV»: the ordinal agrees with the noun it numbers
+        return Reading(ordinal(value, labelled.case, labelled.gender), labelled.describe())
+    name = _name_before(sentence, match.start())
+    if name is not None:
+        spoken = ordinal(value, name.case, name.gender)
+        return Reading(spoken.capitalize(), name.describe())
+    no_noun = after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN")
+    if no_noun and (len(match["r"]) < 2 or sentence.text.count(" ") < 2):
+        return None
+    coordinated = re.match(r"\s(?:и|или|,)\s?[IVX]+\s", sentence.text[match.end() :])
+    end = match.end() + (coordinated.end() - 1 if coordinated else 0)
+    grammar = context.ordinal(sentence, match.start(), end)
+    if grammar.plural and (coordinated or _coordinated_before(sentence, match.start())):
+        # «I и II групп»: each ordinal is singular, in the plural noun's case
+        return Reading(ordinal(value, grammar.case, grammar.gender), grammar.describe())
+    spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural)
+    return Reading(spoken, grammar.describe())
+
+
+def _coordinated_before(sentence: Sentence, start: int) -> bool:
+    return bool(re.search(r"[IVX\d]+\s?(?:и|или|,)\s?$", sentence.text[:start]))
+
+
+_RATIOS = frozenset({(24, 7), (50, 50), (365, 24), (90, 60), (4, 3), (16, 9), (21, 9)})
+# «1/4 финала», «2/3 голосов», «7/2»; «24/7», «50/50», «16/9» are ratios
+FRACTION = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)")
+
+
+def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    n, d = int(match["n"]), int(match["d"])
+    if d == 0:
+        return None
+    if (n, d) in _RATIOS or d > 100 or n == d:
+        return Reading(f"{cardinal(n)} на {cardinal(d)}", "a ratio")
+    if d == 1 or re.search(
+        r"(?:№|дом\w*|д\.|корпус\w*)[\s\d,/а-я]*$", sentence.text[: match.start()]
+    ):
+        # «дом № 17/1»: a building number, no fraction (nothing is counted in firsts)
+        return Reading(f"{cardinal(n)} дробь {cardinal(d)}", "a building number")
+    grammar = context.phrase_case(sentence, match.start())
+    case: Case = grammar.case if grammar.case != "accusative" else "nominative"
+    previous = sentence.words_before(match.start(), 1)
+    if previous and previous[0] in ("в", "во", "на", "о", "при"):
+        case = "prepositional" if previous[0] != "на" else "accusative"
+    elif previous and morph.best_pos(previous[0]) == "NOUN" and grammar.why == "default":
+        case = "genitive"  # «в серии 1/4 финала» -> «одной четвёртой»
+        grammar = Grammar(case, why=f"complement of «{previous[0]}»")
+    return Reading(fraction(n, d, case), f"{case}: {grammar.why}")
+
+
+# «№ 24», «№24», «N 24», «№№ 5-7»
+NUMBER_SIGN = re.compile(r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?(?=\d)")
+
+
+def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading("номера " if match["sign"] == "№№" else "номер ", "the number sign")
+
+
+# Codes: «Су-35», «ГМ-172/6», «РБ-52-2/394», «COVID-19», «Ту-154М»
+CODE = re.compile(
+    r"(?<![\w-])(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5})-(?P<body>\d+(?:[-/.]\d+)*)"
+    r"(?P<tail>[A-ZА-ЯЁ]{0,2})(?![\w-])"
+)
+
+
+def read_code_number(body: str) -> str:
+    out = []
+    for part in re.split(r"([-/.])", body):
+        if part == "/":
+            out.append("дробь")
+        elif part in ("-", "."):
+            continue
+        elif part:
+            out.append(digits_in_groups(part) if part.startswith("0") else cardinal(int(part)))
+    return " ".join(out)
+
+
+def _code(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    from tts.text.normalize.classes.acronyms import read_prefix
+
+    prefix = read_prefix(match["prefix"])
+    if prefix is None:
+        return None
+    tail = read_prefix(match["tail"]) if match["tail"] else ""
+    spoken = " ".join(p for p in (prefix, read_code_number(match["body"]), tail) if p)
+    return Reading(spoken, "a model or code name")
+
+
+# «ДТП на 214 км трассы» -> «на двести четырнадцатом километре трассы»: a road's kilometre
+# post is an ordinal in the prepositional case.
+KILOMETRE_POST = re.compile(
+    r"(?<![\w-])(?P<prep>[Нн]а) (?P<num>\d{1,4})(?:-?(?:м|ом))?\s?(?:км\.?|километре)"
+    r"(?= (?:федеральн|республиканск|международн|автомобильн|трасс|автодорог|дорог|шоссе|"
+    r"магистрал|автомагистрал|участк|железн|объездн|окружн|[А-ЯЁA-Z«\"]))"
+)
+
+
+def _kilometre_post(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    spoken = f"{match['prep']} {ordinal(int(match['num']), 'prepositional')} километре"
+    return Reading(spoken, "prepositional: a kilometre post «на … км трассы»")
+
+
+# «24-летний» -> «двадцатичетырёхлетний», «5-этажный», «100-процентный», «2-х комнатная»: a
+# number that is the first half of a compound adjective, in its combining (genitive) form.
+COMPOUND = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d+)(?P<x>-?х|-?ти|-?ми|-?и|\s?%)?(?P<sep>\s?-\s?|\s)?(?P<rest>(?:летн|лети|этажн|процентн|ная|ный|ном|ной|ное|ную|ным|ных|"
+    r"тонн|километров|метров|часов|минутн|секундн|дневн|месячн|недельн|кратн|градусн|"
+    r"миллионн|тысячн|комнатн|местн|серийн|томн|голов|рублёв|рублев|копеечн|кубов|литров|"
+    r"сантиметров|миллиметров|граммов|килограммов|разов|членн|сторонн|звёздочн|звездочн|"
+    r"полосн|струнн|дверн|цилиндров|ступенчат|уровнев|балльн|минутк|мегапиксельн|ядерн|"
+    r"дюймов|канальн|ваттн|вольтов|герцов|гигабайтн|местн|колёсн|колесн|рядн|"
+    r"сантиметров|килобайтн|мегабайтн|серийн|частн|томн|актн|карат|градусн)[а-яё]*)(?![\w-])"
+)
+_KEPT = {"сто": "сто", "девяносто": "девяносто", "сорок": "сорока"}
+
+
+def compound_head(value: int) -> str:
+    """4 -> «четырёх», 20 -> «двадцати», 100 -> «сто», 90 -> «девяносто», 1 -> «одно», 99 ->
+    «девяностодевяти»: each word in the genitive, but «сто» and «девяносто» as they are."""
+    if value == 1000:
+        return "тысяче"
+    nominative = cardinal(value).split()
+    genitive = cardinal(value, "genitive").split()
+    if len(nominative) != len(genitive):
+        return "".join(genitive)
+    words = [_KEPT.get(n, g) for n, g in zip(nominative, genitive, strict=True)]
+    words = ["тысяче" if w.startswith("тысяч") else w for w in words]  # «двухтысячепятисот-»
+    if nominative[-1] == "один":
+        words[-1] = "одно"
+    return "".join(words)
+
+
+def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    x = (match["x"] or "").strip()
+    rest = match["rest"]
+    if x == "%":  # «30%-ная надбавка» -> «тридцатипроцентная»
+        if match["sep"] is None or match["sep"].strip() != "-":
+            return None
+        return Reading(compound_head(int(match["num"])) + "процент" + rest, "a compound adjective")
+    if rest in ("ная", "ный", "ном", "ной", "ное", "ную", "ным", "ных"):
+        return None  # only after «%»
+    if match["sep"] is None and not x:
+        return None
+    if (match["sep"] or "").strip() != "-" and not x and not morph.has(match["rest"], "ADJF"):
+        return None  # «20 килограммовый» is one; «на 3000 метров» is no compound
+    return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
+
+
+# «Олимпийские игры-2018», «тест-1,02», «ТШАО-1.5»: a word and its number.
+NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d+(?:[,.]\d+)?)(?![\w-]|[.,]\d)")
+
+
+def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    if "." in match["num"]:  # «ТШАО-1.5»: a version
+        return Reading(
+            " " + " точка ".join(cardinal(int(p)) for p in match["num"].split(".")),
+            "a name with its version",
+        )
+    number = amount(match["num"])
+    if number is None:
+        return Reading(" " + digits_in_groups(match["num"]), "a name with its number")
+    spoken = decimal(number.text) if number.fraction else cardinal(number.whole)
+    return Reading(" " + spoken, "a name with its number")
+
+
+RULES = (
+    Rule("code", CODE, _code, "Су-35 -> су тридцать пять"),
+    Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
+    Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
+    Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
+    Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
+    Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
+    Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
+    Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),
+    Rule("roman", ROMAN_LIST, _roman_list, "Главы IV и V -> Четвёртая и пятая главы"),
+    Rule("roman", ROMAN, _roman, "Николай II -> Николай Второй"),
+)

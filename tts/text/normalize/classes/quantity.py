@@ -1,0 +1,435 @@
+"""Cardinal, decimal, measure, money and percent: a number, an optional scale («тыс.», «млн»)
+and an optional unit or currency, read in the case the context gives the number.
+
+«на высоте 2750 м» -> «двух тысяч семисот пятидесяти метров»; «$5 млн» -> «пять миллионов
+долларов»; «1,5 млн» -> «полтора миллиона»; «21 секунду» -> «двадцать одну секунду».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tts.text.normalize import context, morph
+from tts.text.normalize.classes.units import CURRENCIES, INDECLINABLE_NOUNS, SCALES, UNITS, Unit
+from tts.text.normalize.context import Grammar
+from tts.text.normalize.numbers import (
+    TAG_OF_CASE,
+    Case,
+    Gender,
+    cardinal,
+    decimal,
+    digit_by_digit,
+    is_paucal,
+    ordinal,
+    takes_singular,
+    with_half,
+)
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+# A number as printed: «1 500 000» (spaces, no-break or thin spaces between thousands),
+# «2750», «61,29».
+SEP = "[  \u202f\u2009]"
+INTEGER = rf"(?:\d{{1,3}}(?:{SEP}\d{{3}})+(?!\d)|\d+)"
+NUMBER = rf"{INTEGER}(?:,\d+)?"
+# «2.15 кг», «1.001»: a dot as the decimal point (dates, times and versions are claimed earlier)
+DOTTED = rf"{INTEGER}(?:[,.]\d+)?"
+DASHES = r"\s?[-–—−]\s?"  # «5-7», «5 – 7», «11−12» (a minus sign typed as a dash)
+
+
+@dataclass(frozen=True)
+class Amount:
+    whole: int
+    fraction: str  # digits after the comma, "" for an integer
+
+    @property
+    def is_half(self) -> bool:
+        return self.fraction == "5"
+
+    @property
+    def text(self) -> str:
+        return f"{self.whole},{self.fraction}" if self.fraction else str(self.whole)
+
+
+def amount(text: str, signed: bool = False) -> Amount | None:
+    whole, _, fraction = re.sub(SEP, "", text).replace(".", ",").partition(",")
+    if not whole.isdigit():
+        return None
+    if len(whole) in (3, 4) and whole.startswith("0") and not fraction and not signed:
+        return None  # «007»: a code, read digit by digit («-050» is minus fifty)
+    return Amount(int(whole), fraction)
+
+
+def noun_form(lemma: str, value: int, case: Case, fraction: bool = False) -> str:
+    """The form of a counted noun: «километр» after 5 in the genitive -> «километров»."""
+    if lemma in INDECLINABLE_NOUNS:
+        return lemma
+    if "-" in lemma:  # «киловатт-час» -> «киловатт-часов»
+        head, _, last = lemma.rpartition("-")
+        return f"{head}-{noun_form(last, value, case, fraction)}"
+    plural_genitive = case == "genitive" or (
+        case in ("nominative", "accusative") and not is_paucal(value)
+    )
+    if lemma == "год" and not fraction and not takes_singular(value) and plural_genitive:
+        return "лет"  # «пять лет», «миллионов лет»
+    if fraction:
+        return morph.inflect(lemma, "gent", "sing") or lemma
+    if case == "genitive" and not takes_singular(value):
+        return _literary(morph.inflect(lemma, "gent", "plur") or lemma, 5)
+    if case in ("nominative", "accusative"):
+        parse = morph.noun(lemma)
+        if parse is None:
+            return lemma
+        if takes_singular(value):
+            form = parse.inflect({TAG_OF_CASE[case], "sing"})
+        elif is_paucal(value):
+            form = parse.inflect({"gent", "sing"})
+        else:
+            form = parse.inflect({"gent", "plur"})
+        word = str(form.word) if form is not None else lemma
+        return _literary(word, value)
+    number = "sing" if takes_singular(value) else "plur"
+    return morph.inflect(lemma, TAG_OF_CASE[case], number) or lemma
+
+
+# Units whose counting form has no ending: «пять гигагерц», «пять ампер» (pymorphy3 has
+# «гигагерцев»). «Байт», «бит» have both; «мегабайтов» is the written norm the suites use.
+_ZERO_PLURAL = {"герцев": "герц", "амперов": "ампер"}
+
+
+def _literary(word: str, value: int) -> str:
+    # pymorphy3 has the colloquial «пять килограмм»; the reference form is «килограммов».
+    if word.endswith("грамм") and not takes_singular(value) and not is_paucal(value):
+        return word + "ов"
+    for long, short in _ZERO_PLURAL.items():
+        if word.endswith(long):
+            return word[: -len(long)] + short
+    return word
+
+
+def adjective_form(
+    lemma: str, value: int, case: Case, fraction: bool = False, feminine: bool = False
+) -> str:
+    """«квадратный» before a counted noun: «два квадратных метра», «одного квадратного»."""
+    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "ADJF"), None)
+    if parse is None:
+        return lemma
+    if fraction:
+        grammemes = {"gent", "sing", "masc"}
+    elif case in ("nominative", "accusative") and not takes_singular(value):
+        grammemes = {"gent", "plur"}  # «два квадратных метра», «пять квадратных метров»
+        if is_paucal(value) and feminine:
+            grammemes = {"nomn", "plur"}  # «две международные единицы»
+    elif takes_singular(value):
+        grammemes = (
+            {TAG_OF_CASE[case], "sing", "inan"}
+            if case == "accusative"
+            else {TAG_OF_CASE[case], "sing"}
+        )
+    else:
+        grammemes = {TAG_OF_CASE[case], "plur"}
+    form = parse.inflect(grammemes)
+    return str(form.word) if form is not None else lemma
+
+
+def unit_words(unit: Unit, value: int, case: Case, fraction: bool) -> str:
+    if unit.indeclinable:
+        words = [unit.noun]
+    else:
+        words = [noun_form(unit.noun, value, case, fraction)]
+        if unit.adjective:
+            gender = _gender(unit.noun)
+            adjective = adjective_form(unit.adjective, value, case, fraction, gender == "f")
+            if gender == "f" and takes_singular(value) and not fraction:
+                adjective = _feminine(unit.adjective, case) or adjective
+            words.insert(0, adjective)
+    return " ".join([*words, unit.tail] if unit.tail else words)
+
+
+def _feminine(lemma: str, case: Case) -> str | None:
+    parse = next((p for p in morph.parses(lemma) if p.tag.POS == "ADJF"), None)
+    form = parse.inflect({TAG_OF_CASE[case], "sing", "femn"}) if parse else None
+    return str(form.word) if form is not None else None
+
+
+def _gender(lemma: str) -> Gender:
+    parse = morph.noun(lemma)
+    genders: dict[str, Gender] = {"femn": "f", "neut": "n"}
+    return genders.get(str(parse.tag.gender), "m") if parse else "m"
+
+
+def read_amount(
+    number: Amount,
+    grammar: Grammar,
+    *,
+    counted: bool,
+) -> tuple[str, bool]:
+    """The number in words, and whether a following noun takes the fraction's genitive
+    singular (True for «целых … десятых», False for «полтора»/«с половиной» and integers)."""
+    case = grammar.case
+    if number.fraction:
+        if number.is_half and counted:
+            return with_half(number.whole, case, grammar.gender), False
+        return decimal(number.text, case), True
+    return cardinal(number.whole, case, grammar.gender, grammar.animate), False
+
+
+def _half_fits(sentence: Sentence, end: int, number: Amount, grammar: Grammar) -> bool:
+    """«7,5 лет» -> «семь с половиной лет»: only where the written noun has the form the
+    whole number would give it («2,5 метра» after «на глубине» stays «двух целых пяти
+    десятых метра»: «двух с половиной» would need «метров»)."""
+    if not number.is_half:
+        return False
+    whole = number.whole if number.whole != 1 else 2
+    counted = context.counted_noun(sentence, end, whole, False)
+    return counted is not None and grammar.case in counted.cases
+
+
+def speak(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    number: Amount,
+    scale: str | None = None,
+    unit: Unit | None = None,
+    sign: str = "",
+) -> Reading:
+    """A number with its optional scale and unit, in the case its context gives it."""
+    lemma = SCALES[scale] if scale else (unit.noun if unit else None)
+    grammar = context.count(
+        sentence, start, end, number.whole, lemma=lemma, decimal=bool(number.fraction)
+    )
+    if lemma:
+        grammar = Grammar(
+            grammar.case, _gender(lemma), grammar.animate, grammar.plural, grammar.why
+        )
+    counted = bool(lemma) or _half_fits(sentence, end, number, grammar)
+    words, fraction_genitive = read_amount(
+        number, grammar, counted=counted and (scale is not None or unit is None)
+    )
+    if number.fraction and number.is_half and unit is None and lemma:
+        fraction_genitive = False
+    value = number.whole
+    if number.fraction and not fraction_genitive and value == 1:
+        value = 2  # «полтора миллиона»: the noun as after «два»
+    parts = [sign, words] if sign else [words]
+    if scale:
+        scale_word = noun_form(SCALES[scale], value, grammar.case, fraction_genitive)
+        parts.append(scale_word)
+        if unit is not None:
+            parts.append(unit_words(unit, 5, "genitive", False))  # «тысяч рублей»
+    elif unit is not None:
+        parts.append(unit_words(unit, value, grammar.case, fraction_genitive))
+    return Reading(" ".join(parts), grammar.describe())
+
+
+# ---- classes -------------------------------------------------------------------------------
+
+_UNIT_KEYS = sorted({*UNITS, *CURRENCIES}, key=len, reverse=True)
+_UNIT_ALT = "|".join(re.escape(k) for k in _UNIT_KEYS)
+_SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True))
+_SIGNS = "$€£¥₴₽₸₼₺₹₩"
+
+# «2750 м», «5 тыс. руб.», «1,5 млн», «5%», «-15 °С»; the unit must end a word.
+# Per what a price is: «тенге/м³» -> «за кубический метр».
+_PER_UNIT = {"м³": "кубический метр", "м3": "кубический метр", "м2": "квадратный метр",
+             "м²": "квадратный метр", "кг": "килограмм", "л": "литр", "т": "тонну",
+             "кВт·ч": "киловатт-час", "кВтч": "киловатт-час", "шт": "штуку", "чел": "человека",
+             "сут": "сутки", "мес": "месяц", "ч": "час"}  # fmt: skip
+# The second half of a compound unit: «км/ч» -> «в час», «мг/мл» -> «на миллилитр».
+PER: dict[str, str] = {
+    "с": "в секунду", "сек": "в секунду", "s": "в секунду", "ч": "в час", "час": "в час",
+    "h": "в час", "мин": "в минуту", "сут": "в сутки", "л": "на литр", "мл": "на миллилитр",
+    "кг": "на килограмм", "г": "на грамм", "м2": "на квадратный метр", "га": "на гектар",
+    "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
+    "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
+    "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
+}  # fmt: skip
+_PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
+MEASURE = re.compile(
+    rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+|~)?(?<![\d]-)(?P<num>{DOTTED})"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?"
+    rf"(?:(?:\s?-\s?|\s?)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
+    rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
+    r"(?P<dup>(?<=%)\s+процент\w*)?)?",
+)
+# «$5 млн», «€ 100», «₸500»
+SIGN_BEFORE = re.compile(
+    rf"(?P<cur>[{re.escape(_SIGNS)}])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?"
+)
+
+
+def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
+    if written is None:
+        return None
+    if written not in UNITS and written not in CURRENCIES:
+        return None
+    if written in ("г", "т", "м", "с", "ч", "В", "л", "ц", "р.", "кв.", "ч.", "с"):
+        # one-letter units only right after a number (not «5 т. е.», «в 5 с половиной»)
+        after = match.string[match.end() : match.end() + 3]
+        if re.match(r"\.?\s?[а-яё]\.", after) or (written == "с" and after.startswith(" п")):
+            return None
+        if written == "с" and not ("," in match["num"] or re.match(r"[.,;)]|$", after)):
+            return None  # «Falcon 9 с грузовым кораблём»: the preposition, not seconds
+    unit = UNITS.get(written) or CURRENCIES.get(written)
+    per = match.groupdict().get("per")
+    if unit is not None and per:
+        if " " in match.group().split(written, 1)[-1][:1] and per.lower() not in ("ч", "мин", "л"):
+            return None  # «5 км л…»: a space joins only «км ч», «об мин»
+        if written in CURRENCIES and per in _PER_UNIT:  # «91,96 тенге/м³» -> «… за кубометр»
+            return Unit(unit.noun, unit.adjective, "за " + _PER_UNIT[per], unit.indeclinable)
+        if unit.noun == "киловатт" and per.lower() in ("ч", "час"):
+            return Unit("киловатт-час")  # «5 квт ч», «кВт/ч» (written so, meant kWh)
+        unit = Unit(unit.noun, unit.adjective, PER[per.lower()], unit.indeclinable)
+    return unit
+
+
+def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"], signed=bool(match["sign"]))
+    if number is None:
+        return None
+    scale, unit_text = match["scale"], match["unit"]
+    unit = _unit_of(unit_text, match)
+    if unit_text and unit is None:
+        return None
+    sign = ""
+    if match["sign"]:
+        before = match.string[: match.start()].rstrip()
+        if match["sign"] == "+":
+            sign = "плюс"
+        elif match["sign"] == "~":
+            sign = "примерно"
+        elif not before or before[-1] in '(:,;/«"' or before[-1].isalpha():
+            sign = "минус"
+        else:
+            return None  # «5-7»: a range, read by the range class
+    if scale is None and unit is None and not sign:
+        return None  # a bare number: the cardinal class, which sees what follows
+    start = match.start("num") if not sign else match.start()
+    return speak(sentence, start, match.end(), number, scale, unit, sign)
+
+
+def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    if number is None:
+        return None
+    unit = CURRENCIES[match["cur"]]
+    return speak(sentence, match.start(), match.end(), number, match["scale"], unit)
+
+
+# A bare number: its form comes from the noun after it and the words before it.
+CARDINAL = re.compile(rf"(?<![\w.,:/№#-])(?P<num>{DOTTED})(?![\w]|[.,:]\d|-\w)")
+
+
+def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    if number is None:
+        digits = match["num"]
+        return Reading(digit_by_digit(digits), "a code with leading zeros")
+    if not number.fraction and match.string[: match.start()].rstrip().endswith(("№", "N", "©")):
+        return Reading(cardinal(number.whole), "nominative: a number after «№»")
+    if not number.fraction:
+        named = context.label_before(sentence, match.start())
+        if named is not None and named.why.startswith("a label"):
+            return Reading(cardinal(number.whole), named.describe())
+        if named is not None:
+            spoken = ordinal(number.whole, named.case, named.gender)
+            return Reading(spoken, named.describe(), "ordinal")
+        year = _bare_year(match, sentence, number)
+        if year is not None:
+            return year
+        grammar = context.ordinal_before_noun(sentence, match.start(), match.end(), number.whole)
+        if grammar is not None:
+            spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
+            return Reading(spoken, grammar.describe(), "ordinal")
+    return speak(sentence, match.start(), match.end(), number)
+
+
+_MONTHS_ANY_CASE = re.compile(
+    r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*$"
+)
+_YEAR_CASES: dict[str, Case] = {
+    "в": "prepositional", "во": "prepositional", "с": "genitive", "со": "genitive",
+    "до": "genitive", "от": "genitive", "после": "genitive", "к": "dative", "по": "accusative",
+}  # fmt: skip
+
+
+def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Reading | None:
+    """«(2005, 2006)», «в 2024», «в сентябре 2022»: a four-digit number from 1800 to 2100 that
+    counts nothing is a year, an ordinal («две тысячи пятый»)."""
+    if not (1800 <= number.whole <= 2100) or not re.fullmatch(r"\d{4}", match["num"]):
+        return None
+    if context.counted_noun(sentence, match.end(), number.whole, False) is not None:
+        return None
+    words = sentence.words_before(match.start(), 1)
+    previous = words[0] if words else None
+    if previous is not None and _MONTHS_ANY_CASE.search(previous):
+        case: Case = "genitive"
+        why = "a year after its month"
+    elif previous in _YEAR_CASES:
+        case, why = _YEAR_CASES[previous], f"a year after «{previous}»"
+    elif previous is None and re.search(r"(?:\(|\d{4},)\s*$", sentence.text[: match.start()]):
+        case, why = "nominative", "a year in a list"
+    else:
+        return None
+    return Reading(ordinal(number.whole, case), f"{case}: {why}", "year")
+
+
+RULES = (
+    Rule("money", SIGN_BEFORE, _sign_before, "$5 млн -> пять миллионов долларов"),
+    Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),
+)
+CARDINAL_RULE = Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати")
+
+
+# «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
+# genitive plural («метров в секунду»), as in «измеряется в километрах в час» it is not:
+# news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
+LONE_UNIT = re.compile(r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])")
+
+
+_NUMBER_WORDS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
+
+
+def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
+    """After a number spelled out it agrees with it («два км/ч» -> «два километра в час»),
+    else the genitive plural («в м/сек» -> «в метрах в секунду» is rarer than «метров»)."""
+    unit = UNITS[match["unit"]]
+    previous = sentence.words_before(match.start(), 1)
+    word = previous[0] if previous else ""
+    if word and morph.best_pos(word) == "NUMR":
+        value = _NUMBER_WORDS.get(word, 5)
+        return Reading(unit_words(unit, value, "nominative", False), f"agrees with «{word}»")
+    return Reading(unit_words(unit, 5, "genitive", False), "a unit without its number")
+
+
+# «91,96 тенге/м³» where the currency is a word: the number is read by the cardinal class.
+_PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
+PRICE_PER = re.compile(
+    r"(?:(?<=тенге)|(?<=евро)|(?<=рубля)|(?<=рублей)|(?<=долларов)|(?<=доллара)|(?<=сомов))"
+    rf"/(?P<per>{_PER_ALT_PRICE})"
+    r"(?![\wА-яЁё])"
+)
+
+
+def _price_per(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(" за " + _PER_UNIT[match["per"]], "what a price is for")
+
+
+# An exchange rate: «146,86/$1» -> «… за один доллар».
+RATE = re.compile(rf"(?<=\d)/(?=[{re.escape(_SIGNS)}]\s?1(?!\d))")
+
+
+def _rate(match: re.Match[str], sentence: Sentence) -> Reading:
+    del match, sentence
+    return Reading(" за ", "an exchange rate")
+
+
+CARDINALS = (
+    CARDINAL_RULE,
+    Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"),
+    Rule("measure", PRICE_PER, _price_per, "тенге/м³ -> тенге за кубический метр"),
+    Rule("money", RATE, _rate, "146,86/$1 -> … за один доллар"),
+)

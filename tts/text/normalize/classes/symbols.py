@@ -1,0 +1,144 @@
+"""Signs, slashed abbreviations, versions and letters of other Cyrillic alphabets: the small
+verbatim classes («OPEC+» -> «опек плюс», «б/у», «iOS 17.4», «Есіл» -> «Есил»)."""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
+from tts.text.normalize.numbers import cardinal
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+# A sign on its own, not after a number, is read by its name: «%» -> «процент».
+LONE_SIGN = re.compile(r"(?<![\w%°‰])(?<!\d\s)[%°‰](?![\w%°‰])")
+_SIGN_NAMES = {"%": "процент", "°": "градус", "‰": "промилле"}
+POWER = re.compile(r"[²³]")
+
+# Abbreviations with a slash.
+SLASHED: dict[str, str] = {
+    "б/у": "бывший в употреблении",  # продам б/у
+    "н/д": "нет данных",  # н/д
+    "а/м": "автомобиль",  # а/м
+    "ж/д": "железнодорожный",  # ж/д вокзал
+    "п/п": "по порядку",  # № п/п
+    "г/г": "год к году",  # инфляция 8,5% г/г
+    "м/м": "месяц к месяцу",  # рост 0,6% м/м
+    "в/ч": "войсковая часть",  # в/ч 12345
+    "с/х": "сельскохозяйственный",  # с/х техника
+    "р/с": "расчётный счёт",  # р/с
+}
+SLASH_ABBREVIATION = re.compile(
+    r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in SLASHED) + r")(?![\w/])", re.I
+)
+HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
+
+_OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
+OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
+
+# «Python 3.11», «iOS 17.4», «версия 2.0.1» -> «три точка одиннадцать».
+# «192.168.1.1»: an IP address, number by number
+IP_ADDRESS = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
+VERSION = re.compile(
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\b[Вв]ерсия )|(?<=\b[Вв]ерсии ))\d+(?:\.\d+)+(?![\w.]\d)"
+)
+
+
+def _version(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    spoken = " точка ".join(cardinal(int(part)) for part in match.group().split("."))
+    return Reading(spoken, "a version number")
+
+
+SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
+# «OPEC+», «C++», «1 + 1»: a plus that is not a stress mark (those stand before a vowel) and
+# not a sign before a number.
+PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)|(?<=\s)\+(?=\s)")
+# «>>», «<<», «→», «•», «|»: navigation and bullets, not read.
+ARROWS = re.compile(r"(?:>>|<<|»»|→|←|►|▶|•|■|▪)+")
+# «&» between words: «и» («R&D» is spelled by the Latin class); in English names «энд».
+AMPERSAND = re.compile(r"(?<=\s)&(?=\s)|(?<=[A-Za-z])&(?=[A-Za-z])")
+
+
+def _ampersand(match: re.Match[str], sentence: Sentence) -> str:
+    before = sentence.text[: match.start()].rstrip()
+    return " энд " if before[-1:].isascii() and before[-1:].isalpha() else " и "
+
+
+GREEK: dict[str, str] = {
+    "α": "альфа", "β": "бета", "γ": "гамма", "δ": "дельта", "ε": "эпсилон", "ζ": "дзета",
+    "η": "эта", "θ": "тета", "ι": "йота", "κ": "каппа", "λ": "лямбда", "μ": "мю", "ν": "ню",
+    "ξ": "кси", "π": "пи", "ρ": "ро", "σ": "сигма", "τ": "тау", "υ": "ипсилон", "φ": "фи",
+    "χ": "хи", "ψ": "пси", "ω": "омега", "Δ": "дельта", "Σ": "сигма", "Ω": "омега",
+    "Φ": "фи", "Ψ": "пси", "Π": "пи", "Λ": "лямбда", "Γ": "гамма", "Θ": "тета",
+}  # fmt: skip
+GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
+MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)")
+# «этаж 5/9» -> «этаж пять из девяти»
+FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
+# Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
+# квадрате».
+UNIT_POWER = re.compile(r"(?<![\w/])(?<!\d\s)(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
+_UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм": "дециметр", "м": "метр",
+               "км": "километр"}  # fmt: skip
+
+
+def _math(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    before = re.search(r"\d+$", match.string[: match.start()])
+    after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
+    if match.group() == "×" and before and after:
+        big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
+        if big or after["word"]:
+            return " на "  # «1600×720», «30×40 см»: a size; «5×3» is a product
+    return {"×": " умножить на ", "÷": " разделить на ", "^": " в степени ", "−": " минус "}[
+        match.group()
+    ]
+
+
+# Footnote markers: «Кагарлицкий[10]», «полумесяце{5}»: not read.
+FOOTNOTE = re.compile(r"(?<=[^\W\d])[\[{]\d{1,3}[\]}]|(?<=[.,;:])[\[{]\d{1,3}[\]}]")
+
+
+def _floor(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    return f"{cardinal(int(match['a']))} из {cardinal(int(match['b']), 'genitive')}"
+
+
+def _unit_power(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    adjective = "квадратный" if match["power"] == "²" else "кубический"
+    return f"{adjective} {_UNIT_NAMES[match['unit']]}"
+
+
+# Claimed before numbers: their digits and signs are not amounts.
+EARLY = (
+    Rule("symbol", FOOTNOTE, lambda m, s: Reading(" ", "a footnote mark: not read"), "[10]"),
+    Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),
+    Rule("symbol", ARROWS, lambda m, s: Reading(" ", "not read"), "Ria.ru >> -> Ria.ru"),
+    Rule("symbol", AMPERSAND, _ampersand, "Procter & Gamble -> Проктер энд Гэмбл"),
+    Rule("abbreviation", SAINT_PETERSBURG, lambda m, s: "Санкт-", "С.-Петербург -> Санкт-…"),
+    Rule("symbol", GREEK_LETTER, lambda m, s: GREEK[m.group()], "α -> альфа"),
+    Rule("symbol", MATH, _math, "9 × 11 -> девять умножить на одиннадцать"),
+    Rule("fraction", FLOOR, _floor, "этаж 5/9 -> этаж пять из девяти"),
+    Rule("measure", UNIT_POWER, _unit_power, "один м² -> один квадратный метр"),
+    Rule("version", IP_ADDRESS, _version, "192.168.1.1 -> сто девяносто два точка …"),
+    Rule("version", VERSION, _version, "iOS 17.4 -> айос семнадцать точка четыре"),
+)
+LATE = (
+    Rule("symbol", LONE_SIGN, lambda m, s: _SIGN_NAMES[m.group()], "% -> процент"),
+    Rule("symbol", POWER, lambda m, s: " в квадрате" if m.group() == "²" else " в кубе", "x²"),
+    Rule(
+        "abbreviation",
+        SLASH_ABBREVIATION,
+        lambda m, s: SLASHED.get(m.group().lower()),
+        "б/у -> бывший в употреблении",
+    ),
+    Rule("symbol", HASHTAG, lambda m, s: "хештег ", "#новости -> хештег новости"),
+    Rule(
+        "other cyrillic",
+        OTHER_LETTERS,
+        lambda m, s: replace_other_cyrillic(m.group()),
+        "Таза Есіл -> Таза Есил",
+    ),
+)

@@ -1,0 +1,269 @@
+"""Clock times, game clocks and scores: three classes that look alike («12:23»).
+
+- time: «в 11:00» -> «в одиннадцать часов», «в 14:30» -> «в четырнадцать тридцать», «с 9:00 до
+  18:00» -> «с девяти до восемнадцати часов», «в 10.00», «09.15» (a dot, not a decimal);
+- game clock: a goal's time in a match report («Кузьменко (Морозов), 12:23») or anything past
+  23 minutes («62:55») -> «двенадцать минут двадцать три секунды»;
+- score: «3:2», «1:0 ОТ» -> «три – два», «один – ноль, овертайм».
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize import context
+from tts.text.normalize.numbers import Case, cardinal, plural_form
+from tts.text.normalize.rules import Reading, Rule
+from tts.text.normalize.sentence import Sentence
+
+_HOURS_NOUN: dict[str, tuple[str, str, str]] = {
+    "nominative": ("час", "часа", "часов"), "accusative": ("час", "часа", "часов"),
+    "genitive": ("часа", "часов", "часов"), "dative": ("часу", "часам", "часам"),
+    "instrumental": ("часом", "часами", "часами"), "prepositional": ("часе", "часах", "часах"),
+}  # fmt: skip
+
+# Words that make «12:23» a game clock or «3:2» a score.
+SPORT = re.compile(
+    r"\b(?:гол(?:ы|а|ов|ом|ами|ах)?\b|шайб\w*|забил\w*|забросил\w*|забит\w*|период\w*|матч\w*|тайм\w*|буллит\w*|"
+    r"овертайм\w*|передач\w*|ассист\w*|вратар\w*|голкипер\w*|нападающ\w*|защитник\w*|"
+    r"хокке\w*|футбол\w*|отличил\w*|пенальти|штрафн\w*|удален\w*|удалён\w*|игрок\w*|сборн\w*|"
+    r"счет\w*|счёт\w*|КХЛ|НХЛ|ВХЛ|бол\.|мен\.|бол\)|мен\))",
+    re.IGNORECASE,
+)
+_DATE_PREPOSITIONS = frozenset({"на", "по", "к", "от", "с", "со", "до"})
+_TIME_PREPOSITIONS = frozenset(
+    {"в", "во", "с", "со", "до", "к", "ко", "после", "около", "по", "на"}
+)
+
+
+MINUTES = ("минута", "минуты", "минут")
+SECONDS = ("секунда", "секунды", "секунд")
+
+
+def _so_many(value: int, forms: tuple[str, str, str]) -> str:
+    """«двадцать одна минута», «пять секунд»: a feminine count in the nominative."""
+    return f"{cardinal(value, 'nominative', 'f')} {plural_form(value, *forms)}"
+
+
+def _hours(value: int, case: Case) -> str:
+    one, few, many = _HOURS_NOUN[case]
+    return plural_form(value, one, few, many)
+
+
+def _minutes(text: str, case: Case) -> str:
+    """Minutes are feminine: «в двадцать три ноль две», «в ноль сорок одну»."""
+    if text == "00":
+        return "ноль ноль"
+    if text.startswith("0"):
+        return f"ноль {cardinal(int(text[1]), case, 'f')}"
+    return cardinal(int(text), case, "f")
+
+
+def read_time(hours: int, minutes: str, case: Case) -> str:
+    if minutes == "00" or hours == 0:
+        return _full(hours, int(minutes), case)
+    return f"{cardinal(hours, case)} {_minutes(minutes, case)}"
+
+
+def _full(hours: int, minutes: int, case: Case) -> str:
+    """«в ноль часов сорок одну минуту», «до восемнадцати часов»."""
+    spoken = f"{cardinal(hours, case)} {_hours(hours, case)}"
+    if minutes:
+        noun = {"nominative": ("минута", "минуты", "минут"),
+                "accusative": ("минуту", "минуты", "минут"),
+                "genitive": ("минуты", "минут", "минут"),
+                "dative": ("минуте", "минутам", "минутам"),
+                "instrumental": ("минутой", "минутами", "минутами"),
+                "prepositional": ("минуте", "минутах", "минутах")}[case]  # fmt: skip
+        spoken += f" {cardinal(minutes, case, 'f')} {plural_form(minutes, *noun)}"
+    return spoken
+
+
+def full_time(hours: int, minutes: int) -> str:
+    """«13:05» without a preposition -> «тринадцать часов пять минут»."""
+    spoken = f"{cardinal(hours)} {_hours(hours, 'nominative')}"
+    if minutes:
+        noun = plural_form(minutes, "минута", "минуты", "минут")
+        spoken += f" {cardinal(minutes, 'nominative', 'f')} {noun}"
+    return spoken
+
+
+def game_clock(minutes: int, seconds: int) -> str:
+    """«12:23» -> «двенадцать минут двадцать три секунды»."""
+    spoken = _so_many(minutes, MINUTES)
+    return f"{spoken} {_so_many(seconds, SECONDS)}" if seconds else spoken
+
+
+def is_sport(sentence: Sentence) -> bool:
+    return bool(SPORT.search(sentence.text))
+
+
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)")
+RANGE = re.compile(
+    r"(?<![\w:])(?:(?P<from>[сС])\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
+    r"(?:\s?[-–—]\s?|\sдо\s)(?P<h2>[01]?\d|2[0-3]|24)[:.](?P<m2>[0-5]\d)(?![\w:]|[.,]\d)"
+)
+CLOCK_OR_SCORE = re.compile(
+    r"(?<![\w:.,])(?P<a>\d{1,3}):(?P<b>\d{1,2})(?P<rest>\.\d{1,2})?(?![\w:]|[.,]\d)"
+    r"(?:\s?(?P<extra>ОТ|OT|Б|Б\.|пен\.)(?!\w))?"
+)
+
+
+_GOAL_LINE = re.compile(r"\)\s?,\s?$")  # «(Морозов), 12:23»
+_SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
+
+
+def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    before = sentence.words_before(match.start(), 1)
+    previous = before[0] if before else None
+    dotted = ":" not in match.group()
+    hours, minutes = int(match["h"]), match["m"]
+    if (
+        dotted
+        and previous not in _TIME_PREPOSITIONS
+        and not (minutes == "00" or match["h"].startswith("0"))
+    ):
+        return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
+    if dotted and minutes != "00" and 1 <= int(minutes) <= 12 and previous in _DATE_PREPOSITIONS:
+        return None  # «на 11.01», «с 15.03»: a date
+    if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
+        return None  # a game clock or a score
+    if (
+        not dotted
+        and _GOAL_LINE.search(sentence.text[: match.start()])
+        or _SCORE_AFTER.match(sentence.text, match.end())
+    ):
+        return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
+    if previous in context.PREPOSITIONS:
+        case = {"в": "accusative", "во": "accusative", "на": "accusative", "по": "accusative"}.get(
+            previous
+        ) or _only(context.PREPOSITIONS[previous])
+        return Reading(read_time(hours, minutes, case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
+    return Reading(full_time(hours, int(minutes)), "a time with no preposition")
+
+
+def _only(cases: frozenset[Case]) -> Case:
+    for case in ("genitive", "dative", "instrumental", "prepositional", "accusative"):
+        if case in cases:
+            return case  # type: ignore[return-value]
+    return "nominative"
+
+
+def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    h1, m1, h2, m2 = int(match["h1"]), match["m1"], int(match["h2"]), match["m2"]
+    start = "с " if match["from"] else ""
+    if match["from"] and match["from"].isupper():
+        start = "С "
+    if m1 == "00" and m2 == "00":
+        hours = _hours(h2, "genitive")
+        spoken = f"{start}{cardinal(h1, 'genitive')} до {cardinal(h2, 'genitive')} {hours}"
+    else:
+        spoken = f"{start}{read_time(h1, m1, 'genitive')} до {read_time(h2, m2, 'genitive')}"
+    return Reading(spoken, "genitive: a span «с … до …»")
+
+
+def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    a, b = int(match["a"]), int(match["b"])
+    two_digit = len(match["b"]) == 2
+    extra = {"ОТ": "овертайм", "OT": "овертайм", "Б": "буллиты", "Б.": "буллиты",
+             "пен.": "пенальти"}.get(match["extra"] or "", "")  # fmt: skip
+    before = sentence.words_before(match.start(), 2)
+    score_word = any(w.startswith(("счет", "счёт")) for w in before)
+    goal = bool(_GOAL_LINE.search(sentence.text[: match.start()])) or bool(
+        _SCORE_AFTER.match(sentence.text, match.end())
+    )
+    if match["rest"] or (
+        two_digit and b < 60 and not score_word and (a > 23 or goal or is_sport(sentence))
+    ):
+        if extra:
+            return None
+        if match["rest"]:  # «2:03.45»: minutes, seconds and hundredths
+            return Reading(
+                f"{game_clock(a, b)} {cardinal(int(match['rest'][1:]), 'nominative', 'f')} "
+                f"{plural_form(int(match['rest'][1:]), 'сотая', 'сотых', 'сотых')}",
+                "a race time",
+            )
+        return Reading(game_clock(a, b), "a game clock")
+    if two_digit and match["b"].startswith("0") and a <= 23 and not score_word:
+        return None  # «7:05»: a clock time
+    spoken = f"{cardinal(a)} – {cardinal(b)}"
+    return Reading(f"{spoken}, {extra}" if extra else spoken, "a match score", "score")
+
+
+# «2PM», «8 pm» -> «два часа дня», «восемь часов вечера».
+AM_PM = re.compile(r"(?<![\w:.,])(?P<h>1[0-2]|0?[1-9])\s?(?P<half>[ap])\.?m\.?(?!\w)", re.I)
+
+
+def _am_pm(match: re.Match[str], sentence: Sentence) -> str:
+    del sentence
+    hours = int(match["h"])
+    if match["half"].lower() == "a":
+        part = "ночи" if hours == 12 or hours < 5 else "утра"
+    else:
+        part = "дня" if hours == 12 or hours < 5 else "вечера"
+    return f"{cardinal(hours)} {_hours(hours, 'nominative')} {part}"
+
+
+# A goal's minute in a match report: «Кирилл Савицкий (33)» -> «тридцать третья»; «Мальцев, 4
+# (1:0)» -> «четвёртая минута» (the running score after it says what the number is).
+GOAL_MINUTE = re.compile(
+    r"(?<=[а-яё]) \((?P<paren>\d{1,3})\)(?=[\s,.;)]|$)"
+    r"|(?<=[а-яё]), (?P<bare>\d{1,3})(?=\s?(?:[–—-]\s?[а-яё ]+)?\s?\(\d{1,2}:\d{1,2}\))"
+)
+
+
+def _goal_minute(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    from tts.text.normalize.numbers import ordinal
+
+    before = sentence.text[: match.start()].split()
+    name = before[-1] if before else ""
+    if not name[:1].isupper():
+        return None
+    if match["paren"]:
+        value = int(match["paren"])
+        if value > 130 or not is_sport(sentence):
+            return None
+        return Reading(f", {ordinal(value, 'nominative', 'f')}", "the minute of a goal")
+    value = int(match["bare"])
+    return Reading(f", {ordinal(value, 'nominative', 'f')} минута", "the minute of a goal")
+
+
+# Race times: «2:11:21» -> «два часа одиннадцать минут двадцать одна секунда»; «41:07.5» ->
+# «сорок одна минута семь целых пять десятых секунды».
+RACE = re.compile(
+    r"(?<![\w:.,])(?P<sign>\+)?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)"
+    r"(?:[.,](?P<f>\d{1,3}))?(?![\w:]|[.,]\d)"
+)
+
+
+def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    from tts.text.normalize.numbers import decimal
+
+    if not match["h"] and not match["f"]:
+        return None  # «12:23»: a clock time, a game clock or a score
+    parts = ["плюс"] if match["sign"] else []
+    if match["h"]:
+        hours = int(match["h"])
+        parts.append(f"{cardinal(hours)} {plural_form(hours, 'час', 'часа', 'часов')}")
+    minutes = int(match["m"])
+    parts.append(_so_many(minutes, MINUTES))
+    seconds = int(match["s"])
+    if match["f"]:
+        fraction = match["f"]
+        parts.append(f"{decimal(f'{seconds},{fraction}')} секунды")
+    elif seconds or match["h"]:  # «02:25:00» -> «… ноль секунд»
+        parts.append(_so_many(seconds, SECONDS))
+    del sentence
+    return Reading(" ".join(parts), "a race time")
+
+
+RULES = (
+    Rule("game clock", GOAL_MINUTE, _goal_minute, "Савицкий (33) -> Савицкий, тридцать третья"),
+    Rule("game clock", RACE, _race, "2:11:21 -> два часа одиннадцать минут двадцать одна секунда"),
+    Rule("time", AM_PM, _am_pm, "8pm -> восемь часов вечера"),
+    Rule("time", RANGE, _range, "с 9:00 до 14:00 -> с девяти до четырнадцати часов"),
+    Rule("time", TIME, _time, "в 11:00 -> в одиннадцать часов"),
+    Rule("game clock", CLOCK_OR_SCORE, _clock_or_score, "12:23 -> двенадцать минут …; 2:1"),
+)

@@ -1,0 +1,729 @@
+"""The one place that decides a number's case, gender, number and animacy from its context.
+
+Every class that reads a number asks here; nothing else guesses a case. The evidence, in order
+of strength:
+
+1. the counted noun after the number, when it is written out: its case is unambiguous in the
+   plural oblique cases («о 1 523 новых случаях» -> prepositional), and after 1 («спустя 21
+   секунду» -> accusative, feminine); after 2–4 a genitive singular means the phrase is
+   nominative or accusative («2 региона»), a genitive plural that it is genitive («2 регионов»);
+2. the word before: a preposition («до 5 %» -> genitive), a comparative («более 300» ->
+   genitive), a verb that governs the genitive («достигла 5 %»), or a noun whose complement
+   the number is («жители 16 регионов», «на уровне 61,29 рубля», «владельцем 49 %»);
+3. otherwise the nominative (or the equal inanimate accusative).
+
+Each decision carries the reason `--explain` shows: «genitive: after «до»».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tts.text.normalize import morph
+from tts.text.normalize.numbers import (
+    CASE_OF_TAG,
+    GENDER_OF_TAG,
+    TAG_OF_CASE,
+    Case,
+    Gender,
+    is_paucal,
+    takes_singular,
+)
+from tts.text.normalize.sentence import Sentence
+
+
+@dataclass(frozen=True)
+class Grammar:
+    case: Case = "nominative"
+    gender: Gender = "m"
+    animate: bool = False
+    plural: bool = False
+    why: str = "default"
+
+    def describe(self) -> str:
+        return f"{self.case}: {self.why}"
+
+
+ALL_CASES: frozenset[Case] = frozenset(TAG_OF_CASE)
+NOM_ACC: frozenset[Case] = frozenset({"nominative", "accusative"})
+
+# The cases a preposition gives the phrase after it.
+PREPOSITIONS: dict[str, frozenset[Case]] = {
+    **dict.fromkeys(
+        ["до", "от", "из", "без", "для", "около", "после", "у", "среди", "вокруг", "кроме",
+         "против", "вместо", "возле", "мимо", "вдоль", "внутри", "вне", "ради", "из-за",
+         "из-под", "сверх", "накануне", "вследствие", "свыше", "более", "менее", "порядка",
+         "около", "ниже", "выше", "больше", "меньше", "дороже", "дешевле", "старше",
+         "младше", "моложе", "позже", "раньше", "позднее", "ранее"],
+        frozenset({"genitive"}),
+    ),
+    **dict.fromkeys(
+        ["к", "ко", "благодаря", "согласно", "вопреки", "навстречу", "подобно"],
+        frozenset({"dative"}),
+    ),
+    **dict.fromkeys(["через", "про", "сквозь", "спустя"], frozenset({"accusative"})),
+    **dict.fromkeys(["над", "перед", "между", "меж"], frozenset({"instrumental"})),
+    **dict.fromkeys(["при", "об", "обо"], frozenset({"prepositional"})),
+    "о": frozenset({"prepositional", "accusative"}),
+    "в": frozenset({"accusative", "prepositional"}),
+    "во": frozenset({"accusative", "prepositional"}),
+    "на": frozenset({"accusative", "prepositional"}),
+    "за": frozenset({"accusative", "instrumental"}),
+    "под": frozenset({"instrumental", "accusative"}),
+    "с": frozenset({"genitive", "instrumental", "accusative"}),
+    "со": frozenset({"genitive", "instrumental", "accusative"}),
+    "по": frozenset({"dative", "accusative", "prepositional"}),
+}  # fmt: skip
+_SHORT_PREPOSITIONS = frozenset({"с", "со", "до", "от", "в", "во", "на", "к", "по", "за", "из"})
+# Where a preposition allows several cases and the noun does not tell: the usual reading
+# before a number («в 5 км» is a distance; «с 5 %», «по 5 тысяч»).
+PREFERRED: dict[str, Case] = {
+    "в": "accusative", "во": "accusative", "на": "accusative", "за": "accusative",
+    "под": "instrumental", "с": "genitive", "со": "genitive", "по": "accusative",
+    "о": "prepositional",
+}  # fmt: skip
+
+# Prepositions of two words: «в течение 12 месяцев», «на протяжении 28 лет».
+COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
+    ("в", "течение"): "genitive", ("на", "протяжении"): "genitive", ("в", "ходе"): "genitive",
+    ("в", "рамках"): "genitive", ("в", "результате"): "genitive", ("по", "итогам"): "genitive",
+    ("в", "пределах"): "genitive", ("в", "размере"): "genitive", ("в", "количестве"): "genitive",
+    ("в", "возрасте"): "genitive", ("в", "районе"): "genitive", ("в", "объёме"): "genitive",
+    ("в", "объеме"): "genitive", ("в", "течении"): "genitive", ("в", "счёт"): "genitive",
+    ("по", "сравнению"): "instrumental", ("вместе", "с"): "instrumental",
+    ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
+    ("по", "поводу"): "genitive", ("в", "виде"): "genitive",
+    ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
+}  # fmt: skip
+# Words between a preposition and the number that agree with the phrase, not govern it.
+DETERMINERS = frozenset({
+    "все", "всех", "всем", "всеми", "эти", "этих", "этим", "этими", "те", "тех", "тем", "теми",
+    "последние", "последних", "последним", "первые", "первых", "первым", "ближайшие",
+    "ближайших", "ближайшим", "оставшиеся", "оставшихся", "каких-то", "целых", "почти",
+    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще",
+})  # fmt: skip
+
+# Verbs (lemmas) whose object is in the genitive: «достигла 5 %».
+GENITIVE_VERBS = frozenset(
+    {"достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться"}
+)
+# Nouns in the locative after «в»/«на» that measure what follows: «на уровне 61,29 рубля»,
+# «на высоте 2750 метров», «в размере 5 млн», «в возрасте 25 лет».
+QUANTITY_NOUNS = frozenset({
+    "уровень", "высота", "глубина", "отметка", "расстояние", "дистанция", "скорость",
+    "температура", "размер", "количество", "объём", "объем", "предел", "район",
+    "возраст", "диапазон", "течение", "пределы", "ход",
+})  # fmt: skip
+# Nouns of measure whose value follows as an apposition in the nominative: «квартира
+# стоимостью 5 млн», «Площадь 50 кв. м», «Цена 5 рублей», «инфляция 8,5 %».
+APPOSITION_NOUNS = frozenset({
+    "стоимость", "площадь", "вес", "длина", "высота", "ширина", "глубина", "мощность", "объём",
+    "объем", "тираж", "численность", "протяжённость", "протяженность", "диаметр", "ёмкость",
+    "емкость", "масса", "грузоподъёмность", "вместимость", "срок", "цена", "сумма", "рост",
+    "инфляция", "температура", "население", "бюджет", "счёт", "счет", "зарплата",
+    "пенсия", "курс", "доля", "показатель", "скорость", "возраст", "тариф", "дистанция", "доход",
+    "выручка", "расход", "прибыль", "оборот", "минимум", "максимум",
+})  # fmt: skip
+# Prices: «стоимость 5 млн тенге» is the price itself; «стоимость 1 кв. м» is the price of.
+PRICE_NOUNS = frozenset({"стоимость", "цена"})
+_MONEY_WORDS = re.compile(
+    r"^\s*[\d\s,.]*(?:тыс\w*|млн|млрд|трлн|миллион\w*|миллиард\w*|триллион\w*)?\.?\s*"
+    r"(?:руб|тенге|тг|долл|доллар|евро|\$|€|₸|₽|"
+    r"юан|фунт|сом|гривен|копе|тиын|цент)",
+    re.IGNORECASE,
+)
+
+
+def _money_follows(sentence: Sentence, start: int) -> bool:
+    return bool(_MONEY_WORDS.match(sentence.text[start:]))
+
+
+# Nouns whose complement a following number is, in the genitive: people and owners of
+# things counted («жители 16 регионов», «владельцем 49 % акций»).
+GENITIVE_HEADS = frozenset({
+    "житель", "представитель", "сотрудник", "участник", "руководитель", "гражданин",
+    "владелец", "собственник", "акционер", "глава", "жительница", "семья", "победитель",
+    "ряд", "группа", "часть", "половина", "треть", "четверть", "большинство", "тысяча",
+    "миллион", "миллиард", "поставка", "продажа", "покупка",
+    "выплата", "строительство", "ремонт", "реконструкция", "прокладка", "выпуск", "голос",
+    "количество",
+    "ввод", "закупка", "экспорт", "импорт", "добыча", "производство", "перевозка",
+    "установка", "посадка", "вырубка", "снос", "возведение", "открытие", "создание",
+    "подготовка", "обучение", "трудоустройство", "проверка", "обследование", "вакцинация",
+    "эвакуация", "спасение", "задержание", "гибель", "смерть", "убийство", "хищение",
+    "кража", "присвоение", "растрата", "отчуждение", "изъятие", "передача", "выделение",
+    "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
+    "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
+    "обеспечение", "содержание", "лечение", "питание",
+})  # fmt: skip
+
+
+# Acronyms counted by a number: the gender of the noun they stand for («601 ДТП» -> «шестьсот
+# одно», an accident is «происшествие»).
+ACRONYM_GENDER: dict[str, tuple[Gender, bool]] = {
+    "ДТП": ("n", False), "ЧП": ("n", False), "СМИ": ("n", True), "АЗС": ("f", False),
+    "ТЭЦ": ("f", False), "ГЭС": ("f", False), "АЭС": ("f", False), "ТОО": ("n", False),
+    "АО": ("n", False), "ИП": ("m", False), "МРП": ("m", False), "ЖК": ("m", False),
+    "НПЗ": ("m", False), "ВУЗ": ("m", False), "вуз": ("m", False), "КПП": ("m", False),
+}  # fmt: skip
+
+
+# Nouns with one form for every case (pymorphy3 reads «тенге» as a locative of «тенг»).
+INDECLINABLE = frozenset({"тенге", "евро", "кофе", "пенальти", "сальдо", "кредо", "метро",
+                          "шоссе", "кино", "такси", "интервью", "жюри", "промилле"})  # fmt: skip
+# Nouns used as adverbs of time: «до минус 13 днём» counts nothing.
+TIME_ADVERBS = frozenset({"днём", "днем", "ночью", "утром", "вечером", "летом", "зимой",
+                          "весной", "осенью", "мороза", "тепла"})  # fmt: skip
+
+
+_AGREEING = frozenset({"последних", "первых", "ближайших", "прошедших", "минувших",
+                       "предыдущих", "следующих", "оставшихся", "последние", "первые"})  # fmt: skip
+
+
+def _agreeing_adjective(word: str) -> frozenset[Case] | None:
+    """A plural adjective before a number agrees with the counted phrase: «последних 20-30
+    лет», «вместо нынешних 180» are genitives (their accusative reading is for animate
+    nouns only). Only oblique forms count: «новые 5 школ» tells nothing."""
+    parses = [p for p in _parses_of(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
+    if not parses or not all("plur" in p.tag for p in parses):
+        return None
+    cases = {CASE_OF_TAG[str(p.tag.case)] for p in parses if "anim" not in p.tag}
+    if "nominative" in cases or word not in _AGREEING and len(cases) > 2:
+        return None
+    return frozenset(cases) or None
+
+
+def _parses_of(token_text: str) -> tuple[Any, ...]:
+    return morph.parses(token_text)
+
+
+def _case_of(parse: Any) -> Case | None:
+    return CASE_OF_TAG.get(str(parse.tag.case)) if parse.tag.case else None
+
+
+def _gender_of(parse: Any) -> Gender:
+    gender = GENDER_OF_TAG.get(str(parse.tag.gender)) if parse.tag.gender else None
+    if gender is None:  # a plural form: the lemma's gender
+        lemma = morph.noun(str(parse.normal_form))
+        gender = GENDER_OF_TAG.get(str(lemma.tag.gender)) if lemma and lemma.tag.gender else None
+    return gender or "m"
+
+
+def _nounlike(parse: Any) -> bool:
+    """A noun, or an adjective used as one («пострадавших», «погибших»)."""
+    return parse.tag.POS in ("NOUN", "ADJF", "PRTF") and "Abbr" not in parse.tag
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the counted noun says about the number before it."""
+
+    cases: frozenset[Case]
+    gender: Gender
+    animate: bool
+    word: str
+
+
+def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool) -> Counted | None:
+    """The noun right after a number (past up to two agreeing adjectives), and the cases the
+    number may take before that form of it."""
+    tokens = [t for t in sentence.after(end, 3)]
+    candidates: list[tuple[Any, list[Any]]] = []
+    for token in tokens:
+        if not token.is_word or not token.is_cyrillic:
+            break
+        if token.text.isupper() and token.text in ACRONYM_GENDER:
+            gender, plural = ACRONYM_GENDER[token.text]
+            return Counted(ALL_CASES, gender, False, token.text)
+        if token.lower in INDECLINABLE:
+            return Counted(ALL_CASES, "m", False, token.text)
+        if token.lower in TIME_ADVERBS:
+            break
+        top = _parses_of(token.text)
+        if top and top[0].tag.POS in ("PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ"):
+            break  # «в 27 из 50»: «из» is a preposition
+        found = [p for p in top if _nounlike(p)]
+        if not found:
+            break
+        candidates.append((token, found))
+        if any(p.tag.POS == "NOUN" for p in found):
+            break  # the noun; anything before it was an adjective («16 новых регионов»)
+    for token, found in reversed(candidates):
+        cases = _cases_before(found, value, decimal)
+        if not cases:
+            continue
+        nouns = [p for p in found if p.tag.POS == "NOUN"]
+        best = nouns[0] if nouns else found[0]
+        animate = any("anim" in p.tag for p in (nouns or found))  # «двух подозреваемых»
+        return Counted(cases, _gender_of(best), animate, token.text)
+    return None
+
+
+def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozenset[Case]:
+    """The cases a number can be in, given the forms of the noun after it."""
+    cases: set[Case] = set()
+    for parse in found:
+        case = _case_of(parse)
+        if case is None:
+            continue
+        plural = "plur" in parse.tag
+        if decimal:
+            if not plural and case == "genitive":
+                cases |= ALL_CASES  # «2,5 метра» in any case
+            continue
+        if value is None:
+            continue
+        if plural and case in ("dative", "instrumental", "prepositional"):
+            cases.add(case)
+        elif takes_singular(value):
+            if not plural:
+                cases.add(case)
+        elif is_paucal(value):
+            if not plural and case == "genitive":
+                cases |= NOM_ACC
+            elif plural and case in ("genitive", "accusative"):
+                cases |= {"genitive", "accusative"}  # «двух регионов», «двух человек»
+        elif plural and case == "genitive":
+            cases |= {"nominative", "accusative", "genitive"}
+    return frozenset(cases)
+
+
+_PART_OF = {(p, w) for p in ("из", "среди") for w in ("них", "которых", "нее", "неё", "него")}
+
+
+def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
+    """What the words before a number require of it, with the reason."""
+    tokens = sentence.before(start, 4)
+    if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in _SHORT_PREPOSITIONS:
+        return governor(sentence, tokens[-1].start)  # «увеличится с — 62771 тенге»
+    texts = [t.text for t in tokens]
+    if len(tokens) >= 2 and texts[-1] == "," and _number_end(texts[:-1]):
+        # «до -10, -15 градусов»: a number listed after another takes its case
+        return governor(sentence, _number_start(sentence, tokens[-2].end))
+    if len(tokens) >= 3 and texts[-1] == "." and tokens[-2].is_word and texts[-3].isdigit():
+        # «до 8 мин. 31,06 сек.»: the second part of one measure
+        return governor(sentence, _number_start(sentence, tokens[-3].end))
+    words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс")]
+    while (
+        len(words) >= 3
+        and words[-1]
+        in ("почти", "около", "примерно", "приблизительно", "порядка", "всего", "лишь", "уже")
+        and (words[-3], words[-2]) in COMPOUND_PREPOSITIONS
+    ):
+        words = words[:-1]  # «на протяжении почти 10 лет»
+    if not words:
+        return None
+    if tuple(words[-3:]) == ("в", "том", "числе") or tuple(words[-2:]) in _PART_OF:
+        # «в том числе 3 ребёнка», «среди которых 364 тысячи будут…»: the number heads its own
+        # phrase, whatever the words before it govern
+        return NOM_ACC, f"after «{' '.join(words[-2:])}»"
+    if len(words) >= 2 and (words[-2], words[-1]) in COMPOUND_PREPOSITIONS:
+        return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
+            f"after «{words[-2]} {words[-1]}»"
+        )
+    agreeing = _agreeing_adjective(words[-1])
+    if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
+        return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
+    if agreeing is not None:
+        words = words[:-1]  # «вместо нынешних 180»: the preposition governs
+    while len(words) >= 2 and words[-1] in DETERMINERS:
+        words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
+    previous = words[-1]
+    if previous in ("и", "или", "либо"):
+        # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
+        # the second number takes the first's case
+        tokens = sentence.before(start, 6)[:-1]
+        for token in reversed(tokens[-5:]):
+            if token.text.isdigit():
+                return governor(sentence, _number_start(sentence, token.end))
+            if token.is_word and not token.text.isascii() and len(token.text) > 3:
+                break
+        return None
+    if previous in PREPOSITIONS:
+        return PREPOSITIONS[previous], f"after «{previous}»"
+    if len(words) >= 2 and words[-2] in ("не", "ни") and previous in PREPOSITIONS:
+        return PREPOSITIONS[previous], f"after «{words[-2]} {previous}»"
+    parses = _parses_of(previous)
+    if not parses:
+        return None
+    best = parses[0]
+    if previous in ("равен", "равна", "равно", "равны", "равняется", "равнялся", "равнялась"):
+        return frozenset({"dative"}), f"after «{previous}»"
+    if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and (
+        best.normal_form in GENITIVE_VERBS
+    ):
+        return frozenset({"genitive"}), f"object of «{previous}»"
+    if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+        if "tran" in best.tag and best.tag.POS != "PRTS":
+            return frozenset({"accusative"}), f"object of «{previous}»"
+        return NOM_ACC, f"after the verb «{previous}»"
+    noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
+    if noun is None or best.tag.POS not in ("NOUN",):
+        return None
+    lemma = str(noun.normal_form)
+    case = _case_of(noun)
+    ahead = words[-2] if len(words) >= 2 else None
+    if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
+        return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
+    if lemma in APPOSITION_NOUNS:
+        if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
+            return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
+        return NOM_ACC, f"the value of «{previous}»"
+    if lemma in GENITIVE_HEADS:
+        return frozenset({"genitive"}), f"complement of «{previous}»"
+    return None
+
+
+def _number_end(texts: list[str]) -> bool:
+    return bool(texts) and (texts[-1].isdigit() or texts[-1] in ("°", "%"))
+
+
+def _number_start(sentence: Sentence, end: int) -> int:
+    """Where the number (with its sign and unit) that ends at `end` starts."""
+    tokens = sentence.before(end, 6)
+    start = end
+    for token in reversed(tokens):
+        if token.text.isdigit() or token.text in ",.-−+°%" or token.text.isalpha() and start == end:
+            start = token.start
+            if token.text.isdigit() and sentence.text[
+                max(0, token.start - 1) : token.start
+            ] not in (",", "."):
+                break
+        else:
+            break
+    return start
+
+
+def count(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    value: int | None,
+    *,
+    lemma: str | None = None,
+    decimal: bool = False,
+) -> Grammar:
+    """The form of a cardinal (or decimal) number at text[start:end]. `lemma` names the
+    counted noun when the class writes it out itself (a unit, a currency, «тысяча»)."""
+    counted = None if lemma else counted_noun(sentence, end, value, decimal)
+    gender: Gender = "m"
+    animate = False
+    if lemma:
+        parse = morph.noun(lemma)
+        if parse is not None:
+            gender = _gender_of(parse)
+            animate = "anim" in parse.tag
+    elif counted:
+        gender, animate = counted.gender, counted.animate
+    allowed = counted.cases if counted else ALL_CASES
+    why_noun = f"before «{counted.word}»" if counted else ""
+    if len(allowed) == 1:
+        (case,) = allowed
+        return Grammar(case, gender, animate, why=why_noun)
+    ruled = governor(sentence, start)
+    rest = sentence.text[end:]
+    if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
+        ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
+    with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
+    if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
+        ruled = frozenset({"instrumental"}), "«с … %»: with so much"
+    if ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted:
+        (case,) = ruled[0]  # «около 32 квадратных метра»: the text's noun form is a slip
+        return Grammar(case, gender, animate, why=_join(ruled[1], why_noun))
+    if ruled is not None:
+        cases, why = ruled
+        both = cases & allowed
+        if len(both) == 1:
+            (case,) = both
+            return Grammar(case, gender, animate, why=_join(why, why_noun))
+        if both:
+            previous = _previous_word(sentence, start)
+            preferred = PREFERRED.get(previous) if previous else None
+            if preferred in both:
+                return Grammar(preferred, gender, animate, why=_join(why, why_noun))
+            if "nominative" in both:
+                return Grammar("nominative", gender, animate, why=_join(why, why_noun))
+            for case in ("genitive", "accusative", "prepositional", "dative", "instrumental"):
+                if case in both:
+                    return Grammar(case, gender, animate, why=_join(why, why_noun))
+    if "nominative" in allowed:
+        return Grammar("nominative", gender, animate, why=why_noun or "default")
+    for case in ("accusative", "genitive", "prepositional", "dative", "instrumental"):
+        if case in allowed:
+            return Grammar(case, gender, animate, why=why_noun)
+    return Grammar(gender=gender, animate=animate)
+
+
+def _join(*parts: str) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+# Ordinals: «5-го», «XXI век», «2024 году»: the noun after them (or the suffix) decides.
+SUFFIX_FORMS: dict[str, frozenset[tuple[Case, str]]] = {
+    # (case, gender or «p» for plural)
+    "й": frozenset({("nominative", "m"), ("accusative", "m"), ("genitive", "f"),
+                    ("dative", "f"), ("instrumental", "f"), ("prepositional", "f")}),
+    "ый": frozenset({("nominative", "m"), ("accusative", "m")}),
+    "ий": frozenset({("nominative", "m"), ("accusative", "m")}),
+    "ой": frozenset({("nominative", "m"), ("accusative", "m"), ("genitive", "f"),
+                     ("dative", "f"), ("instrumental", "f"), ("prepositional", "f")}),
+    "я": frozenset({("nominative", "f")}), "ая": frozenset({("nominative", "f")}),
+    "ю": frozenset({("accusative", "f")}), "ую": frozenset({("accusative", "f")}),
+    "е": frozenset({("nominative", "n"), ("accusative", "n"), ("nominative", "p"),
+                    ("accusative", "p")}),
+    "ое": frozenset({("nominative", "n"), ("accusative", "n")}),
+    "ые": frozenset({("nominative", "p"), ("accusative", "p")}),
+    # «-го» is also an animate accusative, spelled as the genitive
+    "го": frozenset({("genitive", "m"), ("genitive", "n")}),
+    "ого": frozenset({("genitive", "m"), ("genitive", "n")}),
+    "му": frozenset({("dative", "m"), ("dative", "n")}),
+    "ому": frozenset({("dative", "m"), ("dative", "n")}),
+    "м": frozenset({("instrumental", "m"), ("instrumental", "n"), ("prepositional", "m"),
+                    ("prepositional", "n"), ("dative", "p")}),
+    "ом": frozenset({("prepositional", "m"), ("prepositional", "n")}),
+    "ым": frozenset({("instrumental", "m"), ("instrumental", "n"), ("dative", "p")}),
+    "х": frozenset({("genitive", "p"), ("prepositional", "p"), ("accusative", "p")}),
+    "ых": frozenset({("genitive", "p"), ("prepositional", "p"), ("accusative", "p")}),
+    "ми": frozenset({("instrumental", "p")}), "ыми": frozenset({("instrumental", "p")}),
+}  # fmt: skip
+
+
+def ordinal(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    *,
+    suffix: str | None = None,
+    lemma: str | None = None,
+    default: Case = "nominative",
+) -> Grammar:
+    """The form of an ordinal at text[start:end]: agreeing with the noun after it (or `lemma`,
+    the noun the class supplies: «г.» -> «год»), narrowed by its written suffix."""
+    forms = SUFFIX_FORMS.get(suffix or "")
+    options: list[tuple[Case, Gender, bool, bool, str]] = []  # case, gender, plural, anim, why
+    if lemma is None:
+        token = sentence.word_after(end)
+        if token is not None and token.is_cyrillic:
+            for parse in _parses_of(token.text):
+                case = _case_of(parse) if parse.tag.POS in ("NOUN", "ADJF") else None
+                if case is None:
+                    continue
+                plural = "plur" in parse.tag
+                why = f"agrees with «{token.text}»"
+                options.append((case, _gender_of(parse), plural, "anim" in parse.tag, why))
+    if forms is not None:
+        options = [o for o in options if (o[0], "p" if o[2] else o[1]) in forms]
+        if not options:
+            options = [
+                (c, _as_gender(g if g != "p" else "m"), g == "p", False, f"suffix «-{suffix}»")
+                for c, g in sorted(forms)
+            ]
+    if not options:
+        gender: Gender = "m"
+        if lemma is not None:
+            parse = morph.noun(lemma)
+            gender = _gender_of(parse) if parse is not None else "m"
+        cases = ALL_CASES
+        ruled = governor(sentence, start)
+        why = "default"
+        if ruled is not None:
+            cases, why = ruled
+        return Grammar(_pick(cases, sentence, start, default), gender, why=why)
+    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «2-е»
+    # with no noun is plural («вторые»), like the decades it looks like
+    bare_plural = lemma is None and suffix in ("е", "ые") and options[0][4].startswith("suffix")
+    options.sort(key=lambda o: o[2] != bare_plural)
+    cases = frozenset(o[0] for o in options)
+    ruled = governor(sentence, start)
+    case = next(iter(cases)) if len(cases) == 1 else None
+    why = options[0][4]
+    if case is None and ruled is not None and ruled[0] & cases:
+        case = _pick(ruled[0] & cases, sentence, start, default)
+        why = _join(ruled[1], why)
+    if case is None:
+        singular = frozenset(o[0] for o in options if not o[2]) or cases
+        case = _pick(singular, sentence, start, default)
+    chosen = next(o for o in options if o[0] == case)
+    return Grammar(case, chosen[1], chosen[3], plural=chosen[2], why=why)
+
+
+def _as_gender(value: str) -> Gender:
+    return value if value in ("m", "f", "n") else "m"  # type: ignore[return-value]
+
+
+def _previous_word(sentence: Sentence, start: int) -> str | None:
+    """The word before `start`, past a dash typed after a preposition («с — 62771»)."""
+    tokens = sentence.before(start, 2)
+    if len(tokens) == 2 and tokens[-1].text in "–—-" and tokens[-2].is_word:
+        return tokens[-2].lower
+    words = sentence.words_before(start, 1)
+    return words[0] if words else None
+
+
+def _pick(cases: frozenset[Case], sentence: Sentence, start: int, default: Case) -> Case:
+    previous = _previous_word(sentence, start)
+    preferred = PREFERRED.get(previous) if previous else None
+    if preferred in cases:
+        return preferred  # type: ignore[return-value]
+    if default in cases:
+        return default
+    for case in ("nominative", "genitive", "accusative", "prepositional", "dative", "instrumental"):
+        if case in cases:
+            return case  # type: ignore[return-value]
+    return default
+
+
+def phrase_case(sentence: Sentence, start: int, default: Case = "nominative") -> Grammar:
+    """The case of a noun phrase that starts at `start` (an abbreviation to expand: «ст.»,
+    «г.», «ул.»): from the preposition or governing word before it."""
+    ruled = governor(sentence, start)
+    if ruled is None:
+        return Grammar(default, why="default")
+    return Grammar(_pick(ruled[0], sentence, start, default), why=ruled[1])
+
+
+# Nouns a number before which is an ordinal even when it ends in 1 («1 место» -> «первое
+# место», «на 71 минуте» -> «на семьдесят первой минуте»).
+ORDINAL_NOUNS = frozenset({
+    "площадка", "пусковая",
+    "место", "класс", "курс", "этаж", "тур", "раунд", "период", "тайм", "сезон", "квартал",
+    "полугодие", "ряд", "съезд", "созыв", "этап", "круг", "игровой", "номер", "пункт",
+    "подъезд", "корпус", "микрорайон", "линия", "уровень", "степень", "категория",
+    "группа", "лот", "участок", "созыва", "чтение",
+})  # fmt: skip
+# Ordinal after «на» only: «на 37 минуте», «на 168 км», «на 5 день».
+ON_ORDINAL_NOUNS = frozenset({"минута", "секунда", "километр", "день", "неделя", "месяц",
+                              "год", "сутки", "час", "миля", "метр"})  # fmt: skip
+# Labels: the number after them is a name, read as a cardinal («дом 5», «рейс 123»).
+LABELS = frozenset({
+    "номер", "дом", "корпус", "квартира", "комната", "палата", "кабинет", "вагон", "рейс",
+    "маршрут", "автобус", "трамвай", "троллейбус", "школа", "гимназия", "лицей", "колония",
+    "больница", "поликлиника", "роддом", "приложение", "таблица", "рисунок", "строка",
+    "строение", "участок", "позиция", "версия", "модель", "канал", "платформа", "путь",
+    "том", "страница", "окно", "микрорайон", "блок", "сектор", "ряд", "место", "телефон",
+})  # fmt: skip
+# Legal parts: the number after them is an ordinal agreeing with them («статьёй 190» ->
+# «статьёй сто девяностой», «частями 1 и 2» -> «частями первой и второй»).
+LEGAL_PARTS = frozenset({"статья", "часть", "пункт", "подпункт", "глава", "раздел", "параграф",
+                         "абзац", "книга"})  # fmt: skip
+
+
+# Abbreviated labels: «гл. 5» -> «глава пятая», «д. 5» -> «дом пять».
+ABBREVIATED_LABELS = {"гл": "глава", "ст": "статья", "ч": "часть", "п": "пункт", "т": "том",
+                      "рис": "рисунок", "табл": "таблица", "стр": "страница", "д": "дом",
+                      "кв": "квартира", "корп": "корпус", "разд": "раздел", "абз": "абзац",
+                      "подп": "подпункт", "с": "страница", "вып": "выпуск"}  # fmt: skip
+
+
+def label_before(sentence: Sentence, start: int) -> Grammar | None:
+    """A number right after a label noun is its name: a cardinal in the nominative, or, after
+    a legal part, an ordinal agreeing with it."""
+    tokens = sentence.before(start, 3)
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.text in (",", "и") and len(tokens) >= 2 and tokens[-2].text.isdigit():
+        return label_before(sentence, tokens[-2].start)  # «частями 1 и 2»
+    if last.text == "." and len(tokens) >= 2 and tokens[-2].lower in ABBREVIATED_LABELS:
+        lemma = ABBREVIATED_LABELS[tokens[-2].lower]
+        if lemma not in LEGAL_PARTS:
+            return Grammar("nominative", why=f"a label after «{tokens[-2].text}.»")
+        from tts.text.normalize.classes.abbreviations import expansion_case
+
+        case = expansion_case(sentence, tokens[-2].start).case
+        noun = next(p for p in _parses_of(lemma) if p.tag.POS == "NOUN" and "inan" in p.tag)
+        return Grammar(case, _gender_of(noun), why=f"names «{tokens[-2].text}.»")
+    if not last.is_word or not last.is_cyrillic:
+        return None
+    for parse in _parses_of(last.text)[:3]:
+        if parse.tag.POS != "NOUN" or "anim" in parse.tag:
+            continue  # «глава» of a book, not of a district
+        lemma = str(parse.normal_form)
+        if lemma in LEGAL_PARTS:
+            case = _case_of(parse) or "nominative"
+            plural = "plur" in parse.tag
+            return Grammar(case, _gender_of(parse), plural=plural, why=f"names «{last.text}»")
+        if lemma in LABELS:
+            return Grammar("nominative", why=f"a label after «{last.text}»")
+    return None
+
+
+def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) -> Grammar | None:
+    """«2 место», «в 3 классе», «на 37 минуте», «в рамках 44 турнира»: a number before a
+    singular noun that no cardinal could count is that noun's ordinal."""
+    token = sentence.word_after(end)
+    if token is None or not token.is_cyrillic or token.text.isupper() or value >= 1000:
+        return None
+    if token.lower in INDECLINABLE or token.lower in TIME_ADVERBS:
+        return None
+    if token.text[:1].isupper() and not sentence.at_start(start):
+        return None  # «24 Канал»: a name, the number read as written
+    found = [p for p in _parses_of(token.text) if p.tag.POS == "NOUN" and p.tag.case]
+    if not found or "Abbr" in found[0].tag or found[0].normal_form in ("год", "век"):
+        return None
+    if _cases_before(found, value, False) and not _ordinal_anyway(sentence, start, found, value):
+        return None
+    singular = [p for p in found if "sing" in p.tag and "Fixd" not in p.tag]
+    if not singular:
+        return None
+    ruled = governor(sentence, start)
+    options = [(_case_of(p), p) for p in singular]
+    if ruled is not None:
+        narrowed = [o for o in options if o[0] in ruled[0]]
+        options = narrowed or options
+    if is_paucal(value):
+        options = [o for o in options if o[0] != "genitive"] or options
+        if ruled is not None and "genitive" in ruled[0]:
+            options = (
+                [o for o in singular if _case_of(o) == "genitive"]
+                and [("genitive", next(p for p in singular if _case_of(p) == "genitive"))]
+                or options
+            )
+    previous = sentence.words_before(start, 1)
+    preferred = PREFERRED.get(previous[0]) if previous else None
+    chosen = next((o for o in options if o[0] == preferred), options[0])
+    case, parse = chosen
+    if case is None:
+        return None
+    return Grammar(case, _gender_of(parse), "anim" in parse.tag, why=f"an ordinal: «{token.text}»")
+
+
+def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int) -> bool:
+    """Where a cardinal would fit the noun's form but news means the ordinal."""
+    lemma = str(found[0].normal_form)
+    previous = sentence.words_before(start, 1)
+    if takes_singular(value) and lemma in ORDINAL_NOUNS:
+        return True
+    if previous in (["на"], ["в"]) and lemma in ON_ORDINAL_NOUNS:
+        return any(_case_of(p) == "prepositional" for p in found)
+    if value % 10 != 1 and all("sing" in p.tag for p in found) and lemma not in MEASURE_NOUNS:
+        if not any(_case_of(p) == "genitive" for p in found) or "anim" in found[0].tag:
+            return False
+        ruled = governor(sentence, start)
+        if ruled is not None and ruled[0] == frozenset({"genitive"}):
+            return True  # «в рамках 44 турнира», «после 3 тура»
+        words = sentence.words_before(start, 1)
+        parses = _parses_of(words[0]) if words else ()
+        head = parses[0] if parses else None
+        return bool(  # «итоги 3 квартала», «матч 5 тура»
+            head is not None and head.tag.POS == "NOUN" and lemma in ORDINAL_NOUNS | SEQUENCE_NOUNS
+        )
+    return False
+
+
+# Events and periods counted in sequence: «итоги 3 квартала», «матч 5 тура».
+SEQUENCE_NOUNS = frozenset({"турнир", "чемпионат", "фестиваль", "форум", "конкурс", "квартал",
+                            "полугодие", "тур", "этап", "сезон", "созыв", "съезд", "раунд",
+                            "матч", "игра", "заезд", "забег", "пленум", "сессия"})  # fmt: skip
+
+
+# Nouns of measure and money: «цена 3 доллара» is three dollars, not the third one.
+MEASURE_NOUNS = frozenset({
+    "процент", "доллар", "рубль", "евро", "тенге", "цент", "копейка", "тиын", "час", "минута",
+    "секунда", "сутки", "день", "неделя", "месяц", "год", "раз", "метр", "километр",
+    "сантиметр", "миллиметр", "тонна", "килограмм", "грамм", "литр", "гектар", "балл",
+    "градус", "штука", "человек", "единица", "очко", "гол", "миллион", "миллиард", "тысяча",
+    "вариант", "случай", "шаг", "пункт", "место", "ребёнок", "голос", "мяч", "шайба",
+})  # fmt: skip

@@ -1,0 +1,234 @@
+"""Synthesis of every sentence into the clip cache, in worker processes when it pays.
+
+Workers write clips straight into the cache and return only their lengths, so memory stays
+flat however long the text. An interrupted run keeps every clip already written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tts.errors import EngineFailed, TTSError
+from tts.store.clip_cache import ClipCache, clip_key
+from tts.types import Clip, Voice
+from tts.voice.clips import CLAUSE_PAUSE_MS, ms_to_samples, silence, trim_edges
+from tts.voice.engines.base import Engine
+from tts.voice.engines.registry import MODEL_CALLS, EngineSpec, open_engine
+
+log = logging.getLogger(__name__)
+
+_PARALLEL_MIN_CHARS = 20_000  # below this, starting workers costs more than it saves
+_BATCH = 24
+_SILERO_RECYCLE_BATCHES = MODEL_CALLS // _BATCH  # a fresh worker (and model) then
+
+Progress = Callable[[int, int], None]  # characters done, characters in all
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int  # sentence index
+    spoken: str
+    key: str
+
+
+def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
+    """One sentence's clip: split to the engine's limit, each piece trimmed, joined by a breath."""
+    from tts.text.clauses import split_clauses
+
+    pieces = split_clauses(spoken, engine.max_chars) if len(spoken) > engine.max_chars else [spoken]
+    clips = [trim_edges(engine.synthesize(p, voice)) for p in pieces if p.strip()]
+    gap = silence(ms_to_samples(CLAUSE_PAUSE_MS, engine.sample_rate))
+    return Clip(pcm=gap.join(c.pcm for c in clips), sample_rate=engine.sample_rate)
+
+
+def _render_job(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> int:
+    try:
+        clip = render(engine, voice, job.spoken)
+    except EngineFailed as exc:
+        raise EngineFailed(str(exc), sentence=job.index) from exc
+    cache.put(job.key, clip)
+    return clip.samples
+
+
+# Worker process state: one engine per process, opened once.
+_worker: tuple[Engine, Voice, ClipCache] | None = None
+
+
+def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
+    global _worker
+    # Ctrl-C in the terminal reaches the whole process group: the parent alone handles it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
+    _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
+
+
+def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
+    """A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
+    end they hold themselves, would live on (with a loaded model each): they leave with it."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
+    if _worker is None:
+        raise RuntimeError("worker used before initialization")
+    engine, voice, cache = _worker
+    return [(job.index, _render_job(engine, voice, cache, job)) for job in jobs]
+
+
+def plan_jobs(engine: Engine, voice: Voice, spoken: Sequence[str]) -> list[Job]:
+    return [Job(i, text, clip_key(engine.info, voice, text)) for i, text in enumerate(spoken)]
+
+
+def missing(cache: ClipCache, jobs: Sequence[Job]) -> list[Job]:
+    """Jobs whose clip is not in the cache (damage is caught later, when the clip is read)."""
+    seen: set[str] = set()
+    todo = []
+    for job in jobs:
+        if job.key not in seen and not cache.path(job.key).is_file():
+            todo.append(job)
+        seen.add(job.key)
+    return todo
+
+
+def synthesize_missing(
+    engine: Engine,
+    spec: EngineSpec,
+    cache: ClipCache,
+    todo: Sequence[Job],
+    *,
+    workers: int,
+    progress: Progress | None = None,
+) -> None:
+    total = sum(len(j.spoken) for j in todo)
+    if workers > 1 and total >= _PARALLEL_MIN_CHARS:
+        _in_processes(engine, spec, cache, todo, workers, total, progress)
+        return
+    done = 0
+    for job in todo:
+        _render_job(engine, spec.voice, cache, job)
+        done += len(job.spoken)
+        if progress:
+            progress(done, total)
+
+
+class _Shared:
+    """Batches handed out one at a time to the pool's workers and to this process, and what
+    came back: characters done, batches still out with the pool, the first error."""
+
+    def __init__(self, batches: Sequence[Sequence[Job]]) -> None:
+        self.lock = threading.Condition()
+        self._batches = iter(batches)
+        self.chars = 0
+        self.pending = 0
+        self.error: BaseException | None = None
+
+    def take(self, *, for_pool: bool = False) -> Sequence[Job] | None:
+        with self.lock:
+            batch = None if self.error else next(self._batches, None)
+            if for_pool and batch is not None:
+                self.pending += 1
+            return batch
+
+    def finished(self, chars: int, *, from_pool: bool = False) -> None:
+        with self.lock:
+            self.chars += chars
+            if from_pool:
+                self.pending -= 1
+            self.lock.notify_all()
+
+    def failed(self, exc: BaseException) -> None:
+        with self.lock:
+            self.pending -= 1
+            self.error = self.error or exc
+            self.lock.notify_all()
+
+
+def _in_processes(
+    engine: Engine,
+    spec: EngineSpec,
+    cache: ClipCache,
+    todo: Sequence[Job],
+    workers: int,
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """``workers`` synthesize at once: this process, with the engine it already has open, and
+    ``workers - 1`` spawned ones, each taking the next batch when done (no worker waits for
+    another's share, and one process start is saved)."""
+    import multiprocessing
+
+    shared = _Shared([todo[i : i + _BATCH] for i in range(0, len(todo), _BATCH)])
+    # spawn: torch and eSpeak NG's global state must not be inherited through fork.
+    context = multiprocessing.get_context("spawn")
+    cores = os.cpu_count() or 1
+    spec = dataclasses.replace(spec, threads=max(1, cores // workers))
+    # Silero's memory has been reported to grow over many calls: recycle its workers.
+    recycle = _SILERO_RECYCLE_BATCHES if spec.name == "silero" else None
+    pool = context.Pool(workers - 1, _init_worker, (spec, cache.root), recycle)
+    chars = {job.index: len(job.spoken) for job in todo}
+
+    def submit() -> None:
+        batch = shared.take(for_pool=True)
+        if batch is not None:
+            pool.apply_async(_run_batch, (batch,), callback=done, error_callback=shared.failed)
+
+    def done(results: list[tuple[int, int]]) -> None:
+        shared.finished(sum(chars[index] for index, _ in results), from_pool=True)
+        submit()
+
+    started = time.monotonic()
+    # This process synthesizes too: with its engine's own thread count it would compete with
+    # the workers for the same cores.
+    engine.set_threads(spec.threads)
+    try:
+        for _ in range(2 * (workers - 1)):  # one queued behind each running batch
+            submit()
+        while (batch := shared.take()) is not None:
+            for job in batch:
+                _render_job(engine, spec.voice, cache, job)
+            shared.finished(sum(len(job.spoken) for job in batch))
+            if progress:
+                progress(shared.chars, total)
+        with shared.lock:
+            while shared.pending and not shared.error:
+                shared.lock.wait(0.5)
+                if progress:
+                    progress(shared.chars, total)
+        if shared.error:
+            raise shared.error
+    except BaseException:
+        # Ctrl-C or a failed sentence: stop now. Every clip already written stays cached.
+        pool.terminate()
+        pool.join()
+        raise
+    finally:
+        engine.set_threads(None)
+    pool.close()
+    pool.join()
+    log.debug("synthesized %d chars in %.1fs", total, time.monotonic() - started)
+
+
+def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> tuple[Clip, bool]:
+    """The cached clip, and whether it had to be synthesized again (a damaged or lost entry)."""
+    clip = cache.get(job.key)
+    if clip is not None:
+        return clip, False
+    _render_job(engine, voice, cache, job)
+    clip = cache.get(job.key)
+    if clip is None:
+        raise TTSError(f"clip cache at {cache.root} is not writable")
+    return clip, True
