@@ -53,7 +53,7 @@ class Target:
 def machine() -> dict[str, str]:
     cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text(encoding="utf-8"))
     mem = re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text(encoding="utf-8"))
-    from tts.audio import ffmpeg_exe
+    from tts.audio.ffmpeg import ffmpeg_exe
 
     ffmpeg = subprocess.run([ffmpeg_exe(), "-version"], capture_output=True, text=True).stdout
     return {
@@ -70,7 +70,7 @@ def machine() -> dict[str, str]:
 
 def corpus_paragraphs() -> list[str]:
     """The body paragraphs of every corpus article, as the parser reads them."""
-    from tts.prepare import read_articles
+    from tts.text.prepare import read_articles
 
     files = sorted(
         p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html") and p.stem != "README"
@@ -216,11 +216,11 @@ def child_warm(argv: list[str]) -> None:
 
 def child_synth(argv: list[str]) -> None:
     """In the child: prepare, then only synthesize every clip (no encoding); print the time."""
-    from tts.cache import ClipCache
-    from tts.engines.registry import open_engine, resolve
-    from tts.paths import clips_dir
-    from tts.prepare import prepare
-    from tts.synth import plan_jobs, synthesize_missing
+    from tts.store.clip_cache import ClipCache
+    from tts.store.paths import clips_dir
+    from tts.text.prepare import prepare
+    from tts.voice.engines.registry import open_engine, resolve
+    from tts.voice.synth import plan_jobs, synthesize_missing
 
     source, workers = argv[0], int(argv[1])
     spec, _ = resolve("espeak")
@@ -362,7 +362,7 @@ def silero_run(tmp: Path) -> dict[str, Any]:
 def lame_alone(mp3: Path, pcm: Path) -> dict[str, float]:
     """The encoder by itself on an episode's audio (decoded back to PCM at its own rate), as
     the build calls it: CPU seconds per audio second, the floor the encode stage cannot pass."""
-    from tts.audio import ffmpeg_exe
+    from tts.audio.ffmpeg import ffmpeg_exe
 
     ffmpeg = ffmpeg_exe()
     rate = 48000  # the Silero presets' rate

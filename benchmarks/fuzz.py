@@ -17,11 +17,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    # The parsers are imported lazily by tts.parse: import them here so they get instrumented.
+    # The parsers are imported lazily by tts.text.parse: import them here so they get instrumented.
     from tts.errors import TTSError
-    from tts.normalize import ALPHABET, normalize
-    from tts.parse import parse_bytes
-    from tts.segment import segment_article
+    from tts.text.normalize import ALPHABET, normalize
+    from tts.text.parse import parse_bytes
+    from tts.text.segment import segment_article
 
 NAMES = ("a.txt", "a.md", "a.html", "-")
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

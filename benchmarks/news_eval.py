@@ -63,7 +63,7 @@ def classes_of(written: str) -> list[str]:
 
 
 def _ours() -> Callable[[str], str]:
-    from tts.normalize import Lexicon, normalize
+    from tts.text.normalize import Lexicon, normalize
 
     empty = Lexicon()
     return lambda text: normalize(text, empty).spoken
@@ -79,7 +79,7 @@ def _library() -> Callable[[str], str]:
 def deleted(written: str, spoken: str) -> list[str]:
     """Written dictionary words missing from the spoken form (a word the normalizer lost);
     abbreviations («млн», «ноя») are expanded, not lost."""
-    from tts.normalize import morph
+    from tts.text.normalize import morph
 
     said = set(re.findall(r"[а-я]+", spoken.lower().replace("ё", "е")))
     lost = []
@@ -117,10 +117,10 @@ def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str,
 
 
 def segmentation(split: str) -> str:
-    """How tts.segment splits the corpus's paragraphs against the gatherers' sentences."""
+    """How tts.text.segment splits the corpus's paragraphs against the gatherers' sentences."""
     from news_corpus import paragraphs
 
-    from tts.segment import split_paragraph
+    from tts.text.segment import split_paragraph
 
     tp = fp = fn = exact = n = 0
     for _, _, record in paragraphs(sorted(RAW.glob("*.jsonl"))):
@@ -161,7 +161,7 @@ def main() -> int:
     result = evaluate(sentences, _library() if args.library else _ours())
     n = result["n"]
     pct = lambda k: 100 * k / n if n else 0.0  # noqa: E731
-    who = "ru-normalizr alone" if args.library else "tts.normalize"
+    who = "ru-normalizr alone" if args.library else "tts.text.normalize"
     sites = len({s.site for s in sentences})
     print(f"{who}, {args.split}: {n} sentences from {sites} sites")
     print(f"  exact {result['right']} = {pct(result['right']):.1f} %, speakable "

@@ -100,7 +100,7 @@ def score_file(path: Path, system: Callable[[str], str]) -> Score:
 
 
 def ours() -> Callable[[str], str]:
-    from tts.normalize import normalize
+    from tts.text.normalize import normalize
 
     return lambda text: normalize(text).spoken
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from razdel import sentenize
 
-from tts.segment import Span, split_paragraph
+from tts.text.segment import Span, split_paragraph
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "segment_eval"
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'»“”’)\]]*$")
