@@ -152,9 +152,9 @@ _MIXED = re.compile(r"[а-яёА-ЯЁ][A-Za-z]|[A-Za-z][а-яёА-ЯЁ]")
 _MIXED_WORD = re.compile(r"[A-Za-zа-яёА-ЯЁ]+")
 _ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
 # A one-letter preposition typed in Latin («C 22:00 21 мая», «c 5 лет»): before a number or
-# a Russian word, at a sentence's start (capital) or after a Russian word (small).
+# a Russian word, at a sentence's start (capital) or after anything but a Latin word (small).
 _LATIN_PREPOSITION = re.compile(
-    r"(?:^|(?<=[.!?]\s))[CcOoAaKkYy](?=\s[\dа-яё])|(?<=[а-яё]\s)[coaky](?=\s[\dа-яё])"
+    r"(?:^|(?<=[.!?]\s))[CcOoAaKkYy](?=\s[\dа-яё])|(?<=[^\sA-Za-z]\s)[coaky](?=\s[\dа-яё])"
 )
 
 

@@ -373,7 +373,18 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return NOM_ACC, f"the value of «{previous}»"
     if lemma in GENITIVE_HEADS:
         return frozenset({"genitive"}), f"complement of «{previous}»"
+    action = lemma.endswith(_ACTION_ENDINGS) and lemma not in _NOT_ACTIONS
+    if action and case in ("nominative", "accusative", "genitive"):
+        # «асфальтирование 16 улиц», «на благоустройство ещё 7 дворов»: an action noun's
+        # object is its genitive
+        return frozenset({"genitive"}), f"{_ACTION_WHY} «{previous}»"
     return None
+
+
+_ACTION_ENDINGS = ("ание", "ение", "тие", "ство")
+_ACTION_WHY = "object of the action noun"
+# «приняли участие 92 спортсмена»: the number is the subject; «количество 5» its value
+_NOT_ACTIONS = frozenset({"участие", "количество", "большинство", "меньшинство", "значение"})
 
 
 def _number_end(texts: list[str]) -> bool:
@@ -423,6 +434,8 @@ def count(
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
     ruled = governor(sentence, start)
+    if ruled is not None and ruled[1].startswith(_ACTION_WHY) and "genitive" not in allowed:
+        ruled = None  # «участие 3 раза»: the noun after the number says it is no object
     rest = sentence.text[end:]
     if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
@@ -593,6 +606,9 @@ ORDINAL_NOUNS = frozenset({
     "подъезд", "корпус", "микрорайон", "линия", "уровень", "степень", "категория",
     "группа", "лот", "участок", "созыва", "чтение",
 })  # fmt: skip
+# Nouns a number before which is never an ordinal: years and centuries have their classes;
+# «около 9 утра» is an hour.
+_NOT_ORDINAL = frozenset({"год", "век", "утро", "вечер", "ночь"})
 # Ordinal after «на» only: «на 37 минуте», «на 168 км», «на 5 день».
 ON_ORDINAL_NOUNS = frozenset({"минута", "секунда", "километр", "день", "неделя", "месяц",
                               "год", "сутки", "час", "миля", "метр"})  # fmt: skip
@@ -661,7 +677,7 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     if token.text[:1].isupper() and not sentence.at_start(start):
         return None  # «24 Канал»: a name, the number read as written
     found = [p for p in _parses_of(token.text) if p.tag.POS == "NOUN" and p.tag.case]
-    if not found or "Abbr" in found[0].tag or found[0].normal_form in ("год", "век"):
+    if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL:
         return None
     if _cases_before(found, value, False) and not _ordinal_anyway(sentence, start, found, value):
         return None

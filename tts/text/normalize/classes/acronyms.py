@@ -59,6 +59,8 @@ CYRILLIC: dict[str, str | None] = {
     "МРП": None,  # МРП -> эм эр пэ
     "КНБ": None,  # КНБ -> ка эн бэ
     "ЦИК": "цик",  # ЦИК
+    "ТОП": "топ",  # ТОП-3
+    "РАН": "ран",  # ЕГС РАН
     "ЖК": None,  # ЖК -> жэ ка
     "ДТП": None,  # ДТП -> дэ тэ пэ
     "КО": None,  # «17 КО» (knockouts) -> ка о
@@ -105,6 +107,8 @@ def read_cyrillic(word: str) -> str | None:
         return CYRILLIC[word] or spell_cyrillic(word)
     if not word.isupper() or _is_known_word(word):
         return None
+    if re.search("[ЙЬЪ]", word[1:]):  # «ПРАЙМ»: no letter name ends in «й», «ь», «ъ»
+        return word.lower()
     if len(word) > 6:
         return word.lower()  # «КАЗИНФОРМ»: a name typed in capitals
     if len(word) <= 3:  # «УДО», «УОР»: short unknown ones are spelled
