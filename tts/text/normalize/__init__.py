@@ -134,7 +134,7 @@ def _clean(text: str) -> str:
     accented Latin letters as plain ones («Ürei» -> «Urei»)."""
     if "\u0301" in text:
         text = _ACUTE.sub(r"+\1", text)
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text).translate(_HYPHENS)
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_one_script, text)
     if _LATIN_PREPOSITION.search(text):
@@ -144,6 +144,7 @@ def _clean(text: str) -> str:
     return text
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # «14‑19 августа»: typeset hyphens
 _LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
 _CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)

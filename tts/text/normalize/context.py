@@ -87,7 +87,8 @@ PREFERRED: dict[str, Case] = {
 
 # Prepositions of two words: «в течение 12 месяцев», «на протяжении 28 лет».
 COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
-    ("в", "течение"): "genitive", ("на", "протяжении"): "genitive", ("в", "ходе"): "genitive",
+    ("в", "течение"): "genitive", ("по", "истечении"): "genitive",
+    ("на", "протяжении"): "genitive", ("в", "ходе"): "genitive",
     ("в", "рамках"): "genitive", ("в", "результате"): "genitive", ("по", "итогам"): "genitive",
     ("в", "пределах"): "genitive", ("в", "размере"): "genitive", ("в", "количестве"): "genitive",
     ("в", "возрасте"): "genitive", ("в", "районе"): "genitive", ("в", "объёме"): "genitive",
@@ -256,7 +257,8 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
             continue
         nouns = [p for p in found if p.tag.POS == "NOUN"]
         best = nouns[0] if nouns else found[0]
-        animate = any("anim" in p.tag for p in (nouns or found))  # «двух подозреваемых»
+        # «двух подозреваемых»; but «ждут 3 модели» (a model is a thing first)
+        animate = "anim" in best.tag if nouns else any("anim" in p.tag for p in found)
         return Counted(cases, _gender_of(best), animate, token.text)
     return None
 
@@ -442,8 +444,11 @@ def count(
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
     if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
         ruled = frozenset({"instrumental"}), "«с … %»: with so much"
-    if ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted:
-        (case,) = ruled[0]  # «около 32 квадратных метра»: the text's noun form is a slip
+    slip = ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted
+    if slip and ruled is not None and ruled[1].startswith("after «"):
+        # «около 32 квадратных метра»: the text's noun form is a slip; a verb's case is not
+        # so sure («ждут 3 модели»: «ждать» takes the accusative too)
+        (case,) = ruled[0]
         return Grammar(case, gender, animate, why=_join(ruled[1], why_noun))
     if ruled is not None:
         cases, why = ruled

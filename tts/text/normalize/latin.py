@@ -11,7 +11,6 @@ from tts.text.normalize.names import NAMES
 BRANDS: dict[str, str] = {
     "iphone": "айфон",  # iPhone
     "ipad": "айпад",  # iPad
-    "ios": "айос",  # iOS
     "telegram": "телеграм",  # Telegram
     "whatsapp": "вотсап",  # WhatsApp
     "instagram": "инстаграм",  # Instagram
@@ -56,6 +55,14 @@ BRANDS: dict[str, str] = {
     "asia": "азия",  # WBA Asia
     "macbook": "макбук",  # MacBook
     "covid": "ковид",  # COVID-19
+    "rt": "эр ти",  # RT (the channel's own Russian name)
+    "beeline": "билайн",  # Beeline
+    "tele": "теле",  # Tele2
+    "kcell": "кселл",  # Kcell
+    "ios": "ай о эс",  # iOS
+    "imdb": "ай эм ди би",  # IMDb
+    "quest": "квест",  # Алма Quest
+    "silver": "сильвер",  # WBC Silver
     "micro": "микро",  # microSD
     "gemini": "джемини",  # Google Gemini
     "xai": "икс эй ай",  # xAI

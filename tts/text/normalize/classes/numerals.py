@@ -435,6 +435,23 @@ COMPOUND = re.compile(
     r"сантиметров|килобайтн|мегабайтн|серийн|частн|томн|актн|карат|градусн)[а-яё]*)(?![\w-])"
 )
 _KEPT = {"сто": "сто", "девяносто": "девяносто", "сорок": "сорока"}
+# «4,7-дюймовый» -> «четырёх целых семи десятых дюймовый», «3,5-миллиметровый» -> «трёх с
+# половиной миллиметровый»: a decimal before a compound's second half, in the genitive.
+DECIMAL_COMPOUND = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d+,\d+)-(?P<rest>(?:"
+    + COMPOUND.pattern.split("(?P<rest>(?:", 1)[1].split(")[а-яё]*)", 1)[0]
+    + r")[а-яё]*)(?![\w-])"
+)
+
+
+def _decimal_compound(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    whole, _, part = match["num"].partition(",")
+    if part == "5":
+        head = f"{cardinal(int(whole), 'genitive')} с половиной"
+    else:
+        head = decimal(match["num"], "genitive")
+    return Reading(f"{head} {match['rest']}", "a compound adjective with a decimal")
 
 
 def compound_head(value: int) -> str:
@@ -491,6 +508,7 @@ def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
 RULES = (
     Rule("code", CODE, _code, "Су-35 -> су тридцать пять"),
     Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
+    Rule("compound", DECIMAL_COMPOUND, _decimal_compound, "4,7-дюймовый -> четырёх целых …"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),

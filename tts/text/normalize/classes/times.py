@@ -110,7 +110,8 @@ CLOCK_OR_SCORE = re.compile(
 )
 
 
-_GOAL_LINE = re.compile(r"\)\s?,\s?$")  # «(Морозов), 12:23»
+# «(Морозов), 12:23»; a protocol line «0-1. Сафронов, 09:14»
+_GOAL_LINE = re.compile(r"\)\s?,\s?$|^\s*\d{1,2}[-:]\d{1,2}\.\s+[А-ЯЁ][^,:]{1,40},\s?$")
 _SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
 
 
