@@ -28,7 +28,7 @@ LATIN_LETTER_NAMES: dict[str, str] = {
     "a": "эй", "b": "би", "c": "си", "d": "ди", "e": "и", "f": "эф", "g": "джи", "h": "эйч",
     "i": "ай", "j": "джей", "k": "кей", "l": "эл", "m": "эм", "n": "эн", "o": "о", "p": "пи",
     "q": "кью", "r": "ар", "s": "эс", "t": "ти", "u": "ю", "v": "ви", "w": "дабл ю", "x": "икс",
-    "y": "уай", "z": "зет",
+    "y": "вай", "z": "зет",
 }  # fmt: skip
 
 # Letters of Kazakh, Ukrainian and Belarusian that Silero drops, with the Russian letter a

@@ -734,6 +734,24 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
     return False
 
 
+# Nouns whose plural after «5-7» still names numbered ones: «в 5-7 местах» counts places.
+_NUMBERED = frozenset({"класс", "курс", "этаж", "микрорайон", "подъезд", "созыв"})
+
+
+def plural_ordinal_noun(sentence: Sentence, end: int) -> tuple[Case, str] | None:
+    """«во 2-11 классах», «оставшихся 14 и 22 микрорайонов»: the plural of a noun numbered in
+    sequence after a span or a list makes its numbers ordinals; (its case, the noun)."""
+    token = sentence.word_after(end)
+    if token is None or not token.is_cyrillic:
+        return None
+    for parse in _parses_of(token.text):
+        if parse.tag.POS == "NOUN" and "plur" in parse.tag and parse.normal_form in _NUMBERED:
+            case = _case_of(parse)
+            if case is not None:
+                return case, token.text
+    return None
+
+
 # Events and periods counted in sequence: «итоги 3 квартала», «матч 5 тура».
 SEQUENCE_NOUNS = frozenset({"турнир", "чемпионат", "фестиваль", "форум", "конкурс", "квартал",
                             "полугодие", "тур", "этап", "сезон", "созыв", "съезд", "раунд",

@@ -105,6 +105,16 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
             b_words, fraction_genitive = read_amount(second, Grammar("genitive"), counted=False)
             noun = noun_form("процент", second.whole, "genitive", fraction_genitive)
             return Reading(f"от {a_words} до {b_words} {noun}", f"a span after «{previous[0]}»")
+    plural = (
+        None
+        if lemma or first.fraction or second.fraction
+        else (context.plural_ordinal_noun(sentence, match.end()))
+    )
+    if plural is not None and second.whole < 1000:
+        case, noun = plural
+        low, high = (ordinal(n.whole, case, plural=True) for n in (first, second))
+        spoken = f"{low} – {high}"
+        return Reading(spoken, f"{case}: ordinals of «{noun}»")
     grammar = context.count(
         sentence,
         match.start("a"),

@@ -339,11 +339,35 @@ def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
         year = _bare_year(match, sentence, number)
         if year is not None:
             return year
+        listed = _listed_ordinal(match, sentence, number.whole)
+        if listed is not None:
+            return listed
         grammar = context.ordinal_before_noun(sentence, match.start(), match.end(), number.whole)
         if grammar is not None:
             spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
             return Reading(spoken, grammar.describe(), "ordinal")
     return speak(sentence, match.start(), match.end(), number)
+
+
+_LIST_AFTER = re.compile(r"(?:\s?,\s?|\s(?:и|или)\s)\d{1,3}(?=\s)")
+
+
+def _listed_ordinal(match: re.Match[str], sentence: Sentence, value: int) -> Reading | None:
+    """«14 и 22 микрорайонов», «в 1, 2 и 3 классах»: numbers listed before the plural of a
+    noun numbered in sequence are its ordinals, each in the singular."""
+    end = match.end()
+    while (after := _LIST_AFTER.match(sentence.text, end)) is not None:
+        end = after.end()
+    listed = end > match.end() or re.search(
+        r"\d(?:\s?,\s?|\s(?:и|или)\s)$", sentence.text[: match.start()]
+    )
+    found = context.plural_ordinal_noun(sentence, end) if listed and value < 1000 else None
+    if found is None:
+        return None
+    case, noun = found
+    parse = morph.noun(morph.lemma(noun))
+    gender: Gender = "f" if parse is not None and "femn" in parse.tag else "m"
+    return Reading(ordinal(value, case, gender), f"{case}: one of the listed «{noun}»", "ordinal")
 
 
 _MONTHS_ANY_CASE = re.compile(
