@@ -333,6 +333,11 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     while len(words) >= 2 and words[-1] in DETERMINERS:
         words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]
+    if re.fullmatch(r"(?:тысяч|миллион|миллиард|триллион)\w*", previous):
+        # «6 миллионов 875 тысяч»: one amount in words and digits, one case
+        tokens = sentence.before(start, 3)
+        if len(tokens) >= 2 and tokens[-2].text.isdigit():
+            return governor(sentence, _number_start(sentence, tokens[-2].end))
     if previous in ("и", "или", "либо"):
         # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
         # the second number takes the first's case

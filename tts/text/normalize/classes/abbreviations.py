@@ -112,7 +112,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "д.": (_noun("дом", "number"), _place("деревня")),  # д. 5; д. Ивановка
     "корп.": (_noun("корпус", "number"),),  # корп. 2
     "кор.": (_noun("корпус", "number"),),  # кор. 5
-    "кв.": (_noun("квартира", "number"),),  # кв. 12
+    "кв.": (_noun("квартира", "number"), _adjective("квадратный", "word")),  # кв. 12; кв. метров
     "стр.": (_noun("страница", "number"),),  # стр. 4 (a building «стр.» is rare in news)
     "оф.": (_noun("офис", "number"),),  # оф. 305
     "каб.": (_noun("кабинет", "number"),),  # каб. 12
@@ -268,6 +268,9 @@ def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tu
             if target.tag.number == "sing" and target.tag.gender:
                 grammemes.add(str(target.tag.gender))
             why = f"agrees with «{token.text}»"
+            if re.search(r"(?<![\d,.])(?:\d*[02-9])?[234]\s$", sentence.text[:start]):
+                grammemes = {"gent", "plur"}  # «2 кв. метра» -> «два квадратных метра»
+                why = f"after 2-4, before «{token.text}»"
     if not grammemes:
         grammar = context.phrase_case(sentence, start)
         grammemes = {TAG_OF_CASE[grammar.case], "sing", "masc"}

@@ -187,7 +187,17 @@ def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading("-" + spell_cyrillic(match["letter"]), "a model letter")
 
 
+# «пунктом «б» части 2»: a letter alone in quotes is said by its name.
+QUOTED_LETTER = re.compile(r"(?<=[«\"„])[а-яё](?=[»\"“])")
+
+
+def _quoted_letter(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(spell_cyrillic(match.group().upper()), "a letter by its name")
+
+
 RULES = (
+    Rule("acronym", QUOTED_LETTER, _quoted_letter, "пунктом «б» -> пунктом бэ"),
     Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),
     Rule("acronym", LETTER_SUFFIX, _letter_suffix, "Протон-М -> Протон-эм"),
     Rule("initials", _INITIALS, _initials, "А. С. Ахметов -> а эс Ахметов"),

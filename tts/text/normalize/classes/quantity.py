@@ -53,6 +53,8 @@ class Amount:
 
 
 def amount(text: str, signed: bool = False) -> Amount | None:
+    if re.fullmatch(r"[1-9]\d{0,2},000", text):  # «266,000»: English thousands, not a decimal
+        return Amount(int(text.replace(",", "")), "")
     whole, _, fraction = re.sub(SEP, "", text).replace(".", ",").partition(",")
     if not whole.isdigit():
         return None
@@ -272,6 +274,8 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
             return None
         if written == "с" and not ("," in match["num"] or re.match(r"[.,;)]|$", after)):
             return None  # «Falcon 9 с грузовым кораблём»: the preposition, not seconds
+    if written == "кв." and re.match(r"\s?(?:кило|санти|милли)?метр", match.string[match.end() :]):
+        return None  # «10 кв. метров»: square metres, the abbreviation's adjective
     unit = UNITS.get(written) or CURRENCIES.get(written)
     per = match.groupdict().get("per")
     if unit is not None and per:
