@@ -15,7 +15,7 @@ from typing import Literal
 
 from tts.text.normalize import context, morph
 from tts.text.normalize.context import Grammar
-from tts.text.normalize.numbers import TAG_OF_CASE, Case
+from tts.text.normalize.numbers import CASE_OF_TAG, TAG_OF_CASE, Case
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
@@ -293,8 +293,8 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     word = written.rstrip(".").lower()
     if written.endswith(".") and following == "name" and morph.is_known(word) and len(word) > 2:
         nxt = sentence.word_after(match.end())
-        if nxt is not None and morph.best_pos(nxt.text) not in ("NOUN", None):
-            return None  # «в нем. Когда…»: a word that ends a sentence
+        if nxt is not None and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text)):
+            return None  # «в нем. Когда…»: a word that ends a sentence (not «акад. Сатпаевым»)
     for entry in entries:
         if entry.where != "any" and entry.where != following:
             continue
@@ -324,8 +324,30 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         return Reading(spoken, why)
     if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):
         return _scale(entry.reading, match, sentence)
+    title = morph.noun(entry.reading)
+    name_case = _case_of_name(sentence, match.start(), match.end()) if title else None
+    if name_case is not None and title is not None and "anim" in title.tag:
+        # «составил арх. Стефан Галензовский»: a title takes its name's case
+        return Reading(_inflect_noun(entry.reading, name_case), f"{name_case}: as its name")
     grammar = _case(sentence, match.start(), entry.kind == "place")
     return Reading(_inflect_noun(entry.reading, grammar.case), grammar.describe())
+
+
+def _case_of_name(sentence: Sentence, start: int, end: int) -> Case | None:
+    """The case of the name after a title: the one its readings share with the preposition
+    before the title («с акад. Сатпаевым»), or its likeliest when pymorphy is fairly sure."""
+    token = sentence.word_after(end)
+    if token is None or not token.text[:1].isupper() or not token.is_cyrillic:
+        return None
+    parses = morph.parses(token.text)
+    previous = sentence.words_before(start, 1)
+    if previous and previous[0] in context.PREPOSITIONS:
+        cases = {CASE_OF_TAG.get(str(p.tag.case)) for p in parses if p.tag.case}
+        shared = cases & context.PREPOSITIONS[previous[0]]
+        return shared.pop() if len(shared) == 1 else None
+    if not parses or parses[0].score < 0.6 or parses[0].tag.POS != "NOUN":
+        return None
+    return CASE_OF_TAG.get(str(parses[0].tag.case))
 
 
 _QUANTIFIERS = frozenset({"несколько", "много", "сотни", "десятки", "тысячи", "сотен",
