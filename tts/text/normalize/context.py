@@ -471,12 +471,30 @@ def count(
             for case in ("genitive", "accusative", "prepositional", "dative", "instrumental"):
                 if case in both:
                     return Grammar(case, gender, animate, why=_join(why, why_noun))
+    verb = _verb_before(sentence, start) if ruled is None else None
+    if verb is not None and "accusative" in allowed:
+        # «экспортировал в Афганистан 621,9 тыс. тонн»: the object past a place
+        return Grammar("accusative", gender, animate, why=_join(f"object of «{verb}»", why_noun))
     if "nominative" in allowed:
         return Grammar("nominative", gender, animate, why=why_noun or "default")
     for case in ("accusative", "genitive", "prepositional", "dative", "instrumental"):
         if case in allowed:
             return Grammar(case, gender, animate, why=why_noun)
     return Grammar(gender=gender, animate=animate)
+
+
+def _verb_before(sentence: Sentence, start: int) -> str | None:
+    """A transitive verb a few words back in the same clause, with a prepositional phrase
+    between it and the number («поставил в Афганистан 1,07 млн тонн»)."""
+    clause = re.split(r"[,;:()«»\"–—]", sentence.text[:start])[-1]
+    words = re.findall(r"[а-яёА-ЯЁ-]+", clause)[-4:]
+    if len(words) < 3 or words[-2].lower() not in PREPOSITIONS:
+        return None  # only «verb + preposition + noun + number»
+    parses = _parses_of(words[-3])
+    best = parses[0] if parses else None
+    if best is None or best.tag.POS not in ("VERB", "INFN") or "tran" not in best.tag:
+        return None
+    return words[-3]
 
 
 def _join(*parts: str) -> str:

@@ -229,7 +229,7 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     return context.phrase_case(sentence, start)
 
 
-def _inflect_noun(lemma: str, case: Case) -> str:
+def _inflect_noun(lemma: str, case: Case, plural: bool = False) -> str:
     head, _, rest = lemma.partition(" ")
     parse = morph.noun(head)
     if parse is None:  # «набережная»: an adjective used as a noun
@@ -239,7 +239,7 @@ def _inflect_noun(lemma: str, case: Case) -> str:
     elif "Fixd" in parse.tag:
         word = head
     else:
-        form = parse.inflect({TAG_OF_CASE[case], "sing"})
+        form = parse.inflect({TAG_OF_CASE[case], "plur" if plural else "sing"})
         word = str(form.word) if form else head
     return f"{word} {rest}" if rest else word
 
@@ -330,7 +330,14 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         # «составил арх. Стефан Галензовский»: a title takes its name's case
         return Reading(_inflect_noun(entry.reading, name_case), f"{name_case}: as its name")
     grammar = _case(sentence, match.start(), entry.kind == "place")
+    if entry.kind == "place" and _NAMES_LISTED.match(sentence.text, match.end()):
+        # «в мкр. «Ақжар» и «Шұғыла»», «ул. Мырзалиева, Молдагалиева»: several places
+        spoken = _inflect_noun(entry.reading, grammar.case, plural=True)
+        return Reading(spoken, f"{grammar.describe()}, several names follow")
     return Reading(_inflect_noun(entry.reading, grammar.case), grammar.describe())
+
+
+_NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ]")
 
 
 def _case_of_name(sentence: Sentence, start: int, end: int) -> Case | None:

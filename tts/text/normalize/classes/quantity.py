@@ -283,6 +283,8 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
             return None  # «5 км л…»: a space joins only «км ч», «об мин»
         if written in CURRENCIES and per in _PER_UNIT:  # «91,96 тенге/м³» -> «… за кубометр»
             return Unit(unit.noun, unit.adjective, "за " + _PER_UNIT[per], unit.indeclinable)
+        if unit.noun == "центнер" and per == "га":  # a yield: «8,2 ц/га»
+            return Unit("центнер", tail="с гектара")
         if unit.noun == "киловатт" and per.lower() in ("ч", "час"):
             return Unit("киловатт-час")  # «5 квт ч», «кВт/ч» (written so, meant kWh)
         unit = Unit(unit.noun, unit.adjective, PER[per.lower()], unit.indeclinable)
@@ -414,7 +416,9 @@ CARDINAL_RULE = Rule("cardinal", CARDINAL, _cardinal, "жители 16 реги�
 # «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
 # genitive plural («метров в секунду»), as in «измеряется в километрах в час» it is not:
 # news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
-LONE_UNIT = re.compile(r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])")
+LONE_UNIT = re.compile(
+    r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
+)
 
 
 _NUMBER_WORDS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три": 3, "четыре": 4}
@@ -422,7 +426,10 @@ _NUMBER_WORDS = {"один": 1, "одна": 1, "два": 2, "две": 2, "три
 
 def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     """After a number spelled out it agrees with it («два км/ч» -> «два километра в час»),
-    else the genitive plural («в м/сек» -> «в метрах в секунду» is rarer than «метров»)."""
+    else the genitive plural («в м/сек» -> «в метрах в секунду» is rarer than «метров»).
+    «ц с га»: a yield, «с гектара»."""
+    if match["ha"]:
+        return Reading("гектара", "genitive: after «с»")
     unit = UNITS[match["unit"]]
     previous = sentence.words_before(match.start(), 1)
     word = previous[0] if previous else ""
