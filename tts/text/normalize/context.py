@@ -494,7 +494,7 @@ def _verb_before(sentence: Sentence, start: int) -> str | None:
     best = parses[0] if parses else None
     if best is None or best.tag.POS not in ("VERB", "INFN") or "tran" not in best.tag:
         return None
-    return words[-3]
+    return str(words[-3])
 
 
 def _join(*parts: str) -> str:
