@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tts.audio.ffmpeg import run_ffmpeg
+from tts.episode import Episode
 from tts.errors import ExportError
 from tts.types import Article
 
@@ -112,3 +114,24 @@ def measure(
     filters = f"{chain},{meter}" if chain else meter
     stderr = run_ffmpeg([*source, "-af", filters, "-f", "null", "-"], "loudness measurement")
     return parse_ebur128(stderr)
+
+
+_EPISODE_DEFAULTS: dict[str, object] = {
+    "format": 1, "guid": "00000000-0000-4000-8000-000000000000", "slug": "test",
+    "title": "Выпуск", "author": None, "date": None, "created": "2026-01-01T00:00:00+00:00",
+    "source": "", "sources": [], "language": "ru", "lead": "", "engine": "fake",
+    "engine_version": "1", "voice": "test", "speaker": "ru", "model": None,
+    "model_sha256": None, "sample_rate": 16000, "duration": 0.0,
+    "files": {"mp3": "test.mp3"}, "chapters": [], "sentences": [],
+}  # fmt: skip
+
+
+def episode_of(data: dict[str, Any]) -> Episode:
+    """An Episode from a test's partial episode.json data: missing fields get plain defaults,
+    sentences without a spoken form read their text. Checked like a file on disk."""
+    full = {**_EPISODE_DEFAULTS, **data}
+    full["sentences"] = [{"spoken": s.get("text", ""), **s} for s in full["sentences"]]
+    if "duration" not in data:
+        ends = [float(x["end"]) for x in (*full["chapters"], *full["sentences"])]
+        full["duration"] = max(ends, default=0.0)
+    return Episode.from_json(full, "test episode")

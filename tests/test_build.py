@@ -25,7 +25,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dic
     result = {}
     for name in SAMPLES:
         r = build_episode(BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="espeak"))
-        result[name] = (r.folder, r.manifest)
+        result[name] = (r.folder, r.episode.to_json())
     return result
 
 
@@ -110,12 +110,12 @@ def test_rebuild_uses_cache_and_edit_resynthesizes_only_changed(
     assert first.from_cache == 0
     again = build_episode(opts)
     assert again.unchanged and again.from_cache == again.sentences
-    assert again.manifest["guid"] == first.manifest["guid"]
+    assert again.episode.guid == first.episode.guid
     src.write_text(text.replace("Также политолог подчеркнул", "Также эксперт подчеркнул"), "utf-8")
     edited = build_episode(opts)
     assert not edited.unchanged
     assert edited.from_cache == edited.sentences - 1
-    assert edited.manifest["guid"] == first.manifest["guid"]
+    assert edited.episode.guid == first.episode.guid
     slower = build_episode(dataclasses.replace(opts, rate=0.9))
     assert not slower.unchanged and slower.from_cache == 0  # another voice setting: all anew
 
@@ -137,7 +137,7 @@ def test_digest_has_a_chapter_per_article(tmp_path: Path) -> None:
     r = build_episode(
         BuildOptions(inputs=inputs, outdir=tmp_path, engine="espeak", title="Дайджест дня")
     )
-    assert [c["title"] for c in r.manifest["chapters"]] == [
+    assert [c.title for c in r.episode.chapters] == [
         "АНК стала платформой для открытого диалога - политолог",
         "Волонтёры очистили берег Есиля от 12 тонн мусора",
     ]
@@ -171,12 +171,12 @@ def test_podcast_intro_and_jingle_are_chapters_of_their_own(tmp_path: Path) -> N
     r = build_episode(
         BuildOptions(inputs=(str(CORPUS / "anc-dialogue.txt"),), outdir=tmp_path, engine="espeak")
     )
-    chapters = r.manifest["chapters"]
+    chapters = r.episode.to_json()["chapters"]
     assert [c["title"] for c in chapters[:3]] == [
         "Заставка", "Аудиоверсия", "АНК стала платформой для открытого диалога - политолог",
     ]  # fmt: skip
     assert 2.0 <= chapters[0]["end"] < 4.0
-    first = r.manifest["sentences"][0]
+    first = r.episode.to_json()["sentences"][0]
     assert (
         first["text"]
         == "Аудиоверсия статьи «АНК стала платформой для открытого диалога - политолог»"

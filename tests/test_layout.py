@@ -12,7 +12,7 @@ import tts
 PACKAGE = Path(tts.__file__).parent
 # A stage may import the base and the stages before it, never one after it.
 RANK = {"types": 0, "errors": 0, "store": 0, "text": 1, "voice": 2, "audio": 3, "outputs": 4}
-RANK |= {"episode": 4, "podcast": 5}
+RANK |= {"episode": 0, "podcast": 5}
 ORCHESTRATION = {"build", "batch", "cluster", "bench", "cli", "__init__", "__main__"}
 
 

@@ -132,7 +132,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     )  # fmt: skip
     result = build_episode(BuildOptions(inputs=(str(src),), outdir=out, engine="fake"))
     build_feed(out)
-    return out, result.manifest
+    return out, result.episode.to_json()
 
 
 def test_feed_holds_the_hostile_text_as_text(hostile_site: tuple[Path, dict[str, Any]]) -> None:

@@ -53,7 +53,7 @@ def build_one(opts: BuildOptions) -> BatchItem:
         status="unchanged" if result.unchanged else "built",
         seconds=time.perf_counter() - started,
         folder=result.folder,
-        duration=float(result.manifest.get("duration", 0.0)),
+        duration=result.episode.duration,
         cached=result.from_cache,
     )
 

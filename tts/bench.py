@@ -185,11 +185,11 @@ def _report(
     own, children = peak_rss_mb()
     return BenchReport(
         source=source,
-        engine=str(result.manifest.get("engine", "")),
+        engine=result.episode.engine,
         characters=characters,
         sentences=result.sentences,
         cache_hits=result.from_cache,
-        audio_seconds=float(result.manifest.get("duration", 0.0)),
+        audio_seconds=result.episode.duration,
         wall=wall,
         stages=stages,
         peak_rss_mb=own,

@@ -18,9 +18,10 @@ from helpers import CORPUS, IN_CI, measure, require_tool
 from lxml import etree
 
 from tts.audio.ffmpeg import ffmetadata, ffmpeg_exe
-from tts.audio.formats import encode_aac, encode_opus, export_formats, opus_chapters
+from tts.audio.formats import encode_aac, encode_opus, opus_chapters
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError
+from tts.outputs.compose import files_for
 from tts.types import Chapter
 
 pytestmark = pytest.mark.slow
@@ -59,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         formats = ("mp3", "m4a", "m4b", "opus", "epub") if name == FULL else ("mp3", "epub")
         opts = BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="espeak")
         r = build_episode(BuildOptions(**{**opts.__dict__, "formats": formats}))
-        result[name] = (r.folder, r.manifest)
+        result[name] = (r.folder, r.episode.to_json())
     return result
 
 
@@ -175,7 +176,7 @@ def test_epubcheck_clean(built: Built, name: str) -> None:
     ],
 )
 def test_opus_chapter_stamp(start: float, stamp: str) -> None:
-    tags = opus_chapters([{"title": "A", "start": 0.0}, {"title": "Б\n  в", "start": start}])
+    tags = opus_chapters([("A", 0.0), ("Б\n  в", start)])
     assert tags == {
         "CHAPTER001": "00:00:00.000",
         "CHAPTER001NAME": "A",
@@ -207,7 +208,8 @@ def test_opus_chapters_at_half_seconds(
     """ffmpeg's own Ogg chapter comments put 3.6 s at 4.6 s; ours must not."""
     raw, meta, expected = tone
     out = tmp_path / "a.opus"
-    encode_opus(raw, RATE, out, meta, chapters=opus_chapters(expected))
+    marks = opus_chapters([(c["title"], c["start"]) for c in expected])
+    encode_opus(raw, RATE, out, meta, chapters=marks)
     assert_chapters(out, expected)
 
 
@@ -223,13 +225,6 @@ def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_p
     assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("png", 1)]
 
 
-def test_unknown_format_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="unknown audio format flac"):
-        export_formats(
-            tmp_path,
-            levelled=tmp_path / "a.raw",
-            sample_rate=RATE,
-            metadata=tmp_path / "m.txt",
-            formats=["flac"],
-            manifest={"slug": "x"},
-        )
+def test_unknown_format_is_refused() -> None:
+    with pytest.raises(ExportError, match="unknown format flac; known: mp3, m4a, m4b, opus, epub"):
+        files_for("x", ["mp3", "flac"])

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import episode_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tts.episode import Episode
 from tts.outputs.epub import (
     MIMETYPE,
     book_parts,
@@ -36,9 +38,13 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 SMIL = "{http://www.w3.org/ns/SMIL}"
 
 
-def _episode() -> dict[str, Any]:
+def _data() -> dict[str, Any]:
     data: dict[str, Any] = json.loads((DATA / "episode.json").read_text(encoding="utf-8"))
     return data
+
+
+def _episode() -> Episode:
+    return Episode.load(DATA / "episode.json")
 
 
 def _rendered() -> dict[str, str]:
@@ -133,11 +139,11 @@ def _ms(value: str) -> int:
 def test_clips_tile_each_chapter_and_durations_add_up() -> None:
     episode = _episode()
     parts = book_parts(episode)
-    assert [p.title for p in parts] == [c["title"] for c in episode["chapters"]]
-    for part, chapter in zip(parts, episode["chapters"], strict=True):
+    assert [p.title for p in parts] == [c.title for c in episode.chapters]
+    for part, chapter in zip(parts, episode.chapters, strict=True):
         clips = [(_ms(b), _ms(e)) for _, b, e in _clips(compose_smil(part, "audio.mp3"))]
-        assert clips[0][0] == round(chapter["start"] * 1000)
-        assert clips[-1][1] == round(chapter["end"] * 1000)
+        assert clips[0][0] == round(chapter.start * 1000)
+        assert clips[-1][1] == round(chapter.end * 1000)
         assert all(b < e for b, e in clips)
         assert all(a[1] == b[0] for a, b in zip(clips, clips[1:], strict=False))
     opf = etree.fromstring(compose_opf(episode, parts, "audio.mp3").encode())
@@ -146,7 +152,7 @@ def test_clips_tile_each_chapter_and_durations_add_up() -> None:
         for m in opf.iter("{http://www.idpf.org/2007/opf}meta")
         if m.get("property") == "media:duration"
     }
-    assert durations.pop(None) == round(episode["duration"] * 1000) == sum(durations.values())
+    assert durations.pop(None) == round(episode.duration * 1000) == sum(durations.values())
     assert sorted(durations) == [f"#mo{p.number}" for p in parts]
 
 
@@ -157,8 +163,8 @@ def test_every_sentence_once_with_its_written_text() -> None:
         root = etree.fromstring(compose_xhtml(part).encode())
         found |= {el.get("id"): el.text for el in root.iter(f"{XHTML}span")}
         targets = [src for src, _, _ in _clips(compose_smil(part, "audio.mp3"))]
-        assert targets == [f"{part.xhtml}#s{s['index']}" for s in part.sentences]
-    assert found == {f"s{s['index']}": s["text"] for s in episode["sentences"]}
+        assert targets == [f"{part.xhtml}#s{s.index}" for s in part.sentences]
+    assert found == {f"s{s.index}": s.text for s in episode.sentences}
 
 
 def test_headings_and_paragraphs_follow_the_article() -> None:
@@ -173,11 +179,11 @@ def test_headings_and_paragraphs_follow_the_article() -> None:
 
 
 def test_chapter_without_sentences_is_left_out() -> None:
-    episode = _episode()
-    episode["chapters"].insert(1, {"title": "Пусто", "start": 10.1, "end": 10.1})
-    for s in episode["sentences"]:
+    data = _data()
+    data["chapters"].insert(1, {"title": "Пусто", "start": 10.1, "end": 10.1})
+    for s in data["sentences"]:
         s["chapter"] += 1 if s["chapter"] >= 1 else 0
-    assert [p.title for p in book_parts(episode)] == [
+    assert [p.title for p in book_parts(Episode.from_json(data))] == [
         "«Новости» & планы: <2026>",
         "Что «дальше»?",
         "Итоги",
@@ -209,7 +215,7 @@ _texts = st.text(st.characters(codec="utf-8"), min_size=1, max_size=60).filter(s
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _episode_of(rows: list[tuple[str, int, int]]) -> tuple[dict[str, Any], int]:
+def _episode_of(rows: list[tuple[str, int, int]]) -> tuple[Episode, int]:
     """Sentences of the given texts, lengths and pauses (ms), all in one chapter."""
     sentences, at = [], 0
     for n, (text, length, pause) in enumerate(rows):
@@ -219,7 +225,7 @@ def _episode_of(rows: list[tuple[str, int, int]]) -> tuple[dict[str, Any], int]:
         at += length + pause
     chapter = {"title": rows[0][0], "start": 0.0, "end": at / 1000}
     meta = {"guid": "x", "title": rows[0][0], "author": rows[-1][0], "created": "2026-01-01"}
-    return {**meta, "chapters": [chapter], "sentences": sentences}, at
+    return episode_of({**meta, "chapters": [chapter], "sentences": sentences}), at
 
 
 @settings(max_examples=60, deadline=None)

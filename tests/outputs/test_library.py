@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pytest
+from helpers import episode_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tts.outputs.library import render_library
+from tts.episode import Episode
+from tts.outputs.library import refresh_library, render_library
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "player"
 
 
-def episode(
-    slug: str, created: str | None, date: str | None = None, **extra: Any
-) -> dict[str, Any]:
+def data(slug: str, created: str, date: str | None = None, **extra: Any) -> dict[str, Any]:
     return {"slug": slug, "title": f"Выпуск {slug}", "created": created, "date": date, **extra}
+
+
+def episode(slug: str, created: str, date: str | None = None, **extra: Any) -> Episode:
+    return episode_of(data(slug, created, date, **extra))
 
 
 def links(page: str) -> list[str]:
@@ -60,16 +64,17 @@ def test_newest_first_by_creation_time() -> None:
     assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
 
 
-def test_falls_back_to_article_date_and_puts_undated_last() -> None:
-    page = render_library(
-        [
-            episode("undated", None),
-            episode("old", None, "2024-01-05"),
-            episode("new", "2025-01-01"),
-        ],
-        feed=None,
-    )
-    assert links(page) == ["new/index.html", "old/index.html", "undated/index.html"]
+def test_refresh_skips_a_damaged_episode_and_lists_the_rest(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for slug in ("good", "bad"):
+        (tmp_path / slug).mkdir()
+    good = episode("good", "2025-01-01")
+    (tmp_path / "good" / "episode.json").write_text(good.dumps(), encoding="utf-8")
+    (tmp_path / "bad" / "episode.json").write_text('{"format": 1}', encoding="utf-8")
+    page = refresh_library(tmp_path).read_text(encoding="utf-8")
+    assert links(page) == ["good/index.html"]
+    assert "bad/episode.json: created: missing" in caplog.text
 
 
 def test_feed_link_when_there_is_one() -> None:
@@ -85,11 +90,11 @@ def test_empty_library_says_so() -> None:
 
 
 def test_fixture_episodes_with_meta_and_lead() -> None:
-    fixture = json.loads((DATA / "episode.json").read_text(encoding="utf-8"))
+    fixture = Episode.load(DATA / "episode.json")
     page = render_library([fixture], feed=None)
     assert '<html lang="ru">' in page
     assert "3 марта 2025 г." in page and "Мария Исаева" in page
-    assert fixture["lead"] in page
+    assert fixture.lead in page
     assert "<script" not in page  # the library needs no script; the CSP admits none
 
 
@@ -102,20 +107,20 @@ def test_long_lead_is_shortened_at_a_word() -> None:
 
 
 def test_hostile_title_and_slug_stay_inert() -> None:
-    hostile = json.loads((DATA / "hostile.json").read_text(encoding="utf-8"))
+    hostile = Episode.load(DATA / "hostile.json")
     odd = episode("../../etc", "2025-01-01")
     page = render_library([hostile, odd], feed=None)
     parser = Texts()
     parser.feed(page)
-    assert hostile["title"] in parser.h2
+    assert hostile.title in parser.h2
     assert "script" not in parser.tags and "img" not in parser.tags
     assert "..%2F..%2Fetc/index.html" in links(page)
 
 
 @settings(max_examples=40, deadline=None)
-@given(title=st.text(min_size=1, max_size=60).filter(lambda t: t.isprintable()))
+@given(title=st.text(min_size=1, max_size=60).filter(lambda t: t.isprintable() and t.strip()))
 def test_any_title_is_shown_as_text(title: str) -> None:
     parser = Texts()
-    parser.feed(render_library([episode("a", "2025-01-01") | {"title": title}], feed=None))
+    parser.feed(render_library([episode("a", "2025-01-01", title=title)], feed=None))
     assert parser.h2 == [title]
     assert parser.tags.count("a") == 1

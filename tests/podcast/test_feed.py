@@ -17,13 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from tts.episode import Episode
 from tts.errors import TTSError
 from tts.podcast.feed import (
     PODCAST,
     EpisodeEntry,
     absolute_url,
     clock,
-    entry_from_manifest,
+    entry_from_episode,
     podcast_guid,
     render_feed,
     whole_seconds,
@@ -41,7 +42,8 @@ def two_episode_feed(tmp_path: Path, **changes: object) -> bytes:
 
 def entry(**changes: object) -> EpisodeEntry:
     data = manifests()["stepnaya-observatoriya"] | changes
-    return entry_from_manifest("s", data, {"mp3": 100, "vtt": 10, "chapters": 5, "html": 7})
+    sizes = {"mp3": 100, "vtt": 10, "chapters": 5, "html": 7}
+    return entry_from_episode("s", Episode.from_json(data), sizes)
 
 
 def test_golden_two_episodes(tmp_path: Path) -> None:
@@ -181,10 +183,10 @@ def test_durations(seconds: float, whole: int, shown: str) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"guid": ""}, "guid"),
-        ({"created": "вчера"}, "bad value"),
-        ({"duration": None}, "bad value"),
-        ({"date": "2026-13-01"}, "bad value"),
+        ({"guid": ""}, "guid: must not be empty"),
+        ({"created": "вчера"}, "created: not an ISO 8601 time"),
+        ({"duration": None}, "duration: must be a number"),
+        ({"date": "2026-13-01"}, "date: not an ISO date"),
     ],
 )
 def test_bad_manifest_names_the_problem(change: dict[str, object], message: str) -> None:
@@ -195,8 +197,8 @@ def test_bad_manifest_names_the_problem(change: dict[str, object], message: str)
 def test_manifest_without_guid() -> None:
     data = dict(manifests()["stepnaya-observatoriya"])
     del data["guid"]
-    with pytest.raises(TTSError, match="lacks 'guid'"):
-        entry_from_manifest("s", data, {"mp3": 1})
+    with pytest.raises(TTSError, match="guid: missing"):
+        Episode.from_json(data)
 
 
 @settings(max_examples=60, deadline=None)

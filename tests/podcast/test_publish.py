@@ -105,7 +105,7 @@ def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
     write_episode(folder, "tretiy-vypusk", manifest)
     bad = manifest | {"files": manifest["files"] | {"mp3": "../../secret.mp3"}}
     (folder / "tretiy-vypusk" / "episode.json").write_text(json.dumps(bad), "utf-8")
-    with pytest.raises(TTSError, match="leaves the folder"):
+    with pytest.raises(TTSError, match=r"files\.mp3: not a file name"):
         build_feed(folder)
 
 
@@ -113,7 +113,7 @@ def test_unreadable_manifest_names_the_file(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod", ())
     (folder / "x").mkdir()
     (folder / "x" / "episode.json").write_text("{not json", "utf-8")
-    with pytest.raises(TTSError, match=r"cannot read .*x/episode.json"):
+    with pytest.raises(TTSError, match=r"x/episode.json: not JSON"):
         build_feed(folder)
 
 

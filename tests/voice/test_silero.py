@@ -218,7 +218,7 @@ def test_rebuild_with_every_clip_cached_never_loads_the_model(
     again = build_episode(dataclasses.replace(opts, bitrate="96k"))
     assert not again.unchanged and again.from_cache == again.sentences == 3
     assert read_record(record) == []  # neither loaded nor called
-    assert again.manifest["model_sha256"] == first.manifest["model_sha256"]
+    assert again.episode.model_sha256 == first.episode.model_sha256
     source.write_text("Заголовок\n\nГород открыл парк. Жители очень рады.\n", encoding="utf-8")
     edited = build_episode(opts)
     assert edited.from_cache == 2

@@ -7,10 +7,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from tts.audio.ffmpeg import run_ffmpeg
-from tts.errors import ExportError
 
 log = logging.getLogger(__name__)
 
@@ -27,31 +25,26 @@ def export_formats(
     levelled: Path,
     sample_rate: int,
     metadata: Path,
-    formats: Sequence[str],
-    manifest: Mapping[str, Any],
+    names: Mapping[str, str],
+    chapters: Sequence[tuple[str, float]],
     cover: Path | None = None,
-) -> dict[str, str]:
-    """Write each requested format into ``work``; returns {kind: file name}.
+) -> None:
+    """Write each audio format ``names`` lists (kind -> file name) into ``work``; other kinds
+    are not audio and not this module's.
 
-    ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied).
-    ``cover`` (the podcast's artwork, JPEG or PNG) goes into the M4A/M4B files when given.
+    ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied); ``chapters``
+    are (title, start in seconds). ``cover`` (the podcast's artwork, JPEG or PNG) goes into the
+    M4A/M4B files when given.
     """
-    unknown = sorted(set(formats) - set(KINDS))
-    if unknown:
-        raise ExportError(f"unknown audio format {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    slug = str(manifest["slug"])
-    written: dict[str, str] = {}
-    for kind in (k for k in KINDS if k in formats):
-        name = f"{slug}.{kind}"
+    for kind in (k for k in KINDS if k in names):
+        name = names[kind]
         log.info("writing %s", name)
         if kind in ("m4a", "m4b"):
             book = kind == "m4b"
             encode_aac(levelled, sample_rate, work / name, metadata, book=book, cover=cover)
         else:
-            marks = opus_chapters(manifest["chapters"])
+            marks = opus_chapters(chapters)
             encode_opus(levelled, sample_rate, work / name, metadata, chapters=marks)
-        written[kind] = name
-    return written
 
 
 def _inputs(raw: Path, sample_rate: int, metadata: Path) -> list[str]:
@@ -116,13 +109,13 @@ def encode_opus(
     run_ffmpeg(args, "Opus encoding")
 
 
-def opus_chapters(chapters: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+def opus_chapters(chapters: Sequence[tuple[str, float]]) -> dict[str, str]:
     """Vorbis-comment chapter marks (the Ogg chapter extension), numbered from 001."""
     tags: dict[str, str] = {}
-    for n, chapter in enumerate(chapters, start=1):
-        ms = round(float(chapter["start"]) * 1000)
+    for n, (title, start) in enumerate(chapters, start=1):
+        ms = round(start * 1000)
         hours, rest = divmod(ms, 3_600_000)
         minutes, rest = divmod(rest, 60_000)
         tags[f"CHAPTER{n:03d}"] = f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
-        tags[f"CHAPTER{n:03d}NAME"] = " ".join(str(chapter["title"]).split())
+        tags[f"CHAPTER{n:03d}NAME"] = " ".join(title.split())
     return tags

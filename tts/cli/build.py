@@ -186,11 +186,11 @@ def build(
     if quiet:
         typer.echo(result.folder)
         return
-    m = result.manifest
+    e = result.episode
     typer.echo(
-        f"{result.folder}/  {_format_duration(m['duration'])} of audio, "
-        f"{count(len(m['chapters']), 'chapter')}, "
-        f"{m['engine']} voice {m['speaker']} ({m['voice']})"
+        f"{result.folder}/  {_format_duration(e.duration)} of audio, "
+        f"{count(len(e.chapters), 'chapter')}, "
+        f"{e.engine} voice {e.speaker} ({e.voice})"
     )
     typer.echo(
         f"{result.from_cache} of {count(result.sentences, 'sentence')} from cache; "

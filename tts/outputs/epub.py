@@ -1,4 +1,4 @@
-"""episode.json data -> an EPUB 3 talking book with Media Overlays. Pure: strings and bytes,
+"""An Episode -> an EPUB 3 talking book with Media Overlays. Pure: strings and bytes,
 but for write_epub, the shell that packs the audio file in.
 
 One XHTML content document and one SMIL overlay per chapter; every sentence is an element with
@@ -15,12 +15,12 @@ import io
 import re
 import uuid
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from tts.episode import Episode, EpisodeSentence
 from tts.errors import ExportError
 
 ROOT = "EPUB"
@@ -70,11 +70,11 @@ class Par:
 
 @dataclass(frozen=True)
 class Part:
-    """One chapter of the book: its sentences (episode.json dicts) and their clips."""
+    """One chapter of the book: its sentences and their clips."""
 
     number: int  # 1-based, used in file names
     title: str
-    sentences: tuple[Mapping[str, Any], ...]
+    sentences: tuple[EpisodeSentence, ...]
     pars: tuple[Par, ...]
 
     @property
@@ -106,37 +106,34 @@ def clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
-def book_parts(manifest: Mapping[str, Any]) -> list[Part]:
+def book_parts(episode: Episode) -> list[Part]:
     """The episode's chapters that hold at least one sentence, with contiguous clips."""
-    chapters: Sequence[Mapping[str, Any]] = manifest["chapters"]
-    grouped: dict[int, list[Mapping[str, Any]]] = {}
-    for sentence in manifest["sentences"]:
-        grouped.setdefault(int(sentence["chapter"]), []).append(sentence)
+    grouped: dict[int, list[EpisodeSentence]] = {}
+    for sentence in episode.sentences:
+        grouped.setdefault(sentence.chapter, []).append(sentence)
     parts: list[Part] = []
-    for n, chapter in enumerate(chapters):
+    for n, chapter in enumerate(episode.chapters):
         sentences = grouped.get(n, [])
         if sentences:
-            pars = _pars(sentences, _ms(chapter["start"]), _ms(chapter["end"]))
-            parts.append(Part(len(parts) + 1, str(chapter["title"]), tuple(sentences), pars))
+            pars = _pars(sentences, _ms(chapter.start), _ms(chapter.end))
+            parts.append(Part(len(parts) + 1, chapter.title, tuple(sentences), pars))
     return parts
 
 
-def _pars(sentences: Sequence[Mapping[str, Any]], start: int, end: int) -> tuple[Par, ...]:
-    begins = [_ms(s["start"]) for s in sentences]
+def _pars(sentences: Sequence[EpisodeSentence], start: int, end: int) -> tuple[Par, ...]:
+    begins = [_ms(s.start) for s in sentences]
     begins[0] = min(begins[0], start)  # a chapter's opening silence belongs to its first clip
-    ends = [*begins[1:], max(end, _ms(sentences[-1]["end"]))]
-    return tuple(
-        Par(int(s["index"]), b, e) for s, b, e in zip(sentences, begins, ends, strict=True)
-    )
+    ends = [*begins[1:], max(end, _ms(sentences[-1].end))]
+    return tuple(Par(s.index, b, e) for s, b, e in zip(sentences, begins, ends, strict=True))
 
 
-def _blocks(sentences: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[str]]]:
+def _blocks(sentences: Sequence[EpisodeSentence]) -> list[tuple[str, list[str]]]:
     """Consecutive sentences of one paragraph or heading, as the page groups them."""
     blocks: list[tuple[str, list[str]]] = []
-    key: tuple[Any, ...] | None = None
+    key: tuple[object, ...] | None = None
     for s in sentences:
-        this = (s.get("kind", "body"), s.get("section"), s.get("paragraph"))
-        span = f'<span id="s{int(s["index"])}">{esc(s["text"])}</span>'
+        this = (s.kind, s.section, s.paragraph)
+        span = f'<span id="s{s.index}">{esc(s.text)}</span>'
         if this != key:
             blocks.append((str(this[0]), []))
             key = this
@@ -195,20 +192,19 @@ def modified(created: str) -> str:
     return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _metadata(manifest: Mapping[str, Any], parts: Sequence[Part]) -> list[str]:
-    lang = esc(manifest.get("language") or "ru")
+def _metadata(episode: Episode, parts: Sequence[Part]) -> list[str]:
     lines = [
-        f'<dc:identifier id="uid">{identifier(str(manifest["guid"]))}</dc:identifier>',
-        f"<dc:title>{esc(manifest['title'])}</dc:title>",
-        f"<dc:language>{lang}</dc:language>",
-        f'<meta property="dcterms:modified">{modified(str(manifest["created"]))}</meta>',
+        f'<dc:identifier id="uid">{identifier(episode.guid)}</dc:identifier>',
+        f"<dc:title>{esc(episode.title)}</dc:title>",
+        f"<dc:language>{esc(episode.language)}</dc:language>",
+        f'<meta property="dcterms:modified">{modified(episode.created)}</meta>',
     ]
-    if manifest.get("author"):
-        lines.append(f"<dc:creator>{esc(manifest['author'])}</dc:creator>")
-    if _DATE.fullmatch(str(manifest.get("date") or "")):
-        lines.append(f"<dc:date>{manifest['date']}</dc:date>")
-    if manifest.get("lead"):
-        lines.append(f"<dc:description>{esc(manifest['lead'])}</dc:description>")
+    if episode.author:
+        lines.append(f"<dc:creator>{esc(episode.author)}</dc:creator>")
+    if _DATE.fullmatch(episode.date or ""):
+        lines.append(f"<dc:date>{episode.date}</dc:date>")
+    if episode.lead:
+        lines.append(f"<dc:description>{esc(episode.lead)}</dc:description>")
     lines += [
         f'<meta property="media:duration" refines="#mo{p.number}">{clock(p.duration)}</meta>'
         for p in parts
@@ -238,7 +234,7 @@ def _accessibility() -> list[str]:
     return [f'<meta property="schema:{key}">{esc(value)}</meta>' for key, value in pairs]
 
 
-def compose_opf(manifest: Mapping[str, Any], parts: Sequence[Part], audio: str) -> str:
+def compose_opf(episode: Episode, parts: Sequence[Part], audio: str) -> str:
     ext = audio.rsplit(".", 1)[-1]
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
@@ -252,28 +248,26 @@ def compose_opf(manifest: Mapping[str, Any], parts: Sequence[Part], audio: str) 
         )
         items.append(f'<item id="mo{p.number}" href="{p.smil}" media-type="application/smil+xml"/>')
     spine = "\n".join(f'<itemref idref="c{p.number}"/>' for p in parts)
-    lang = esc(manifest.get("language") or "ru")
+    lang = esc(episode.language)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
         f'unique-identifier="uid" xml:lang="{lang}">\n'
         '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
-        + "\n".join(_metadata(manifest, parts))
+        + "\n".join(_metadata(episode, parts))
         + "\n</metadata>\n<manifest>\n"
         + "\n".join(items)
         + f"\n</manifest>\n<spine>\n{spine}\n</spine>\n</package>\n"
     )
 
 
-def package_entries(
-    manifest: Mapping[str, Any], audio: str = "audio.mp3"
-) -> list[tuple[str, bytes]]:
+def package_entries(episode: Episode, audio: str = "audio.mp3") -> list[tuple[str, bytes]]:
     """Every file of the book except the audio itself (``EPUB/<audio>``), in zip order."""
-    parts = book_parts(manifest)
-    lang = str(manifest.get("language") or "ru")
+    parts = book_parts(episode)
+    lang = episode.language
     entries = [
         ("META-INF/container.xml", CONTAINER_XML),
-        (f"{ROOT}/package.opf", compose_opf(manifest, parts, audio)),
+        (f"{ROOT}/package.opf", compose_opf(episode, parts, audio)),
         (f"{ROOT}/nav.xhtml", compose_nav(parts, lang)),
         (f"{ROOT}/style.css", STYLE_CSS),
     ]
@@ -296,7 +290,7 @@ def zip_package(entries: Sequence[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def write_epub(out: Path, manifest: Mapping[str, Any], audio: Path) -> None:
+def write_epub(out: Path, episode: Episode, audio: Path) -> None:
     """The talking book, with ``audio`` (MP3 or Opus) inside the package."""
     kind = audio.suffix.lstrip(".")
     if kind not in AUDIO_TYPES:
@@ -304,7 +298,7 @@ def write_epub(out: Path, manifest: Mapping[str, Any], audio: Path) -> None:
     inner = f"audio.{kind}"
     try:
         sound = audio.read_bytes()
-        entries = [*package_entries(manifest, inner), (f"{ROOT}/{inner}", sound)]
+        entries = [*package_entries(episode, inner), (f"{ROOT}/{inner}", sound)]
         out.write_bytes(zip_package(entries))
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc

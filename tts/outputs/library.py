@@ -1,22 +1,22 @@
-"""episode.json data of every episode -> the library page (``OUTDIR/index.html``). Pure, apart
+"""Every Episode of a folder -> the library page (``OUTDIR/index.html``). Pure, apart
 from refresh_library, the shell that reads the folder and writes the page."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
+from tts.episode import Episode, EpisodeError
 from tts.outputs.page import esc, html_document, meta_list, safe_url
 from tts.store.outdir import write_atomic
 
-_OLDEST = datetime.min.replace(tzinfo=UTC)
+log = logging.getLogger(__name__)
 
 
-def render_library(episodes: Sequence[Mapping[str, Any]], *, feed: str | None) -> str:
+def render_library(episodes: Sequence[Episode], *, feed: str | None) -> str:
     """A page listing every episode, newest first, each linking ``<slug>/index.html``."""
     ordered = sorted(episodes, key=_when, reverse=True)
     parts = ["<header>", "<h1>Выпуски</h1>"]
@@ -36,12 +36,12 @@ def render_library(episodes: Sequence[Mapping[str, Any]], *, feed: str | None) -
     return html_document("Выпуски", "\n".join(parts), feed_url=feed)
 
 
-def _item(episode: Mapping[str, Any]) -> str:
-    href = esc(quote(str(episode["slug"]), safe="") + "/index.html")
-    lead = str(episode.get("lead") or "")
+def _item(episode: Episode) -> str:
+    href = esc(quote(episode.slug, safe="") + "/index.html")
+    lead = episode.lead
     parts = [
         "<li>",
-        f'<h2><a href="{href}">{esc(episode["title"])}</a></h2>',
+        f'<h2><a href="{href}">{esc(episode.title)}</a></h2>',
         meta_list(episode),
     ]
     if lead:
@@ -58,18 +58,10 @@ def _shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def _when(episode: Mapping[str, Any]) -> datetime:
-    """When the episode was made (``created``), else its article date; unknown sorts last."""
-    for field in ("created", "date"):
-        value = episode.get(field)
-        if not value:
-            continue
-        try:
-            moment = datetime.fromisoformat(str(value))
-        except ValueError:
-            continue
-        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return _OLDEST
+def _when(episode: Episode) -> datetime:
+    """When the episode was made (Episode.load has checked the time)."""
+    moment = datetime.fromisoformat(episode.created)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def refresh_library(outdir: Path) -> Path:
@@ -77,11 +69,9 @@ def refresh_library(outdir: Path) -> Path:
     episodes = []
     for manifest in sorted(outdir.glob("*/episode.json")):
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict):
-            episodes.append(data)
+            episodes.append(Episode.load(manifest))
+        except EpisodeError as exc:
+            log.warning("library page: skipped %s", exc)
     feed = "feed.xml" if (outdir / "feed.xml").is_file() else None
     target = outdir / "index.html"
     write_atomic(target, render_library(episodes, feed=feed).encode("utf-8"))

@@ -1,6 +1,6 @@
-"""episode.json data -> the accessible read-along page (``<slug>/index.html``).
+"""An Episode -> the accessible read-along page (``<slug>/index.html``).
 
-Pure: a mapping in, one self-contained HTML string out (CSS and JS inlined, no external
+Pure: an Episode in, one self-contained HTML string out (CSS and JS inlined, no external
 resources), so the page works from ``file://`` as well as from a web server. Every text from
 the article goes through ``html.escape``; the data the script needs lives in DOM attributes.
 """
@@ -13,9 +13,9 @@ import html
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
 from urllib.parse import quote, urlsplit
 
+from tts.episode import Episode, EpisodeChapter, EpisodeSentence
 from tts.errors import ExportError
 
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "opus": "audio/ogg; codecs=opus"}
@@ -46,31 +46,26 @@ KEYS = (
 )
 
 
-def render_episode_page(episode: Mapping[str, Any], *, feed_url: str | None = None) -> str:
-    """The read-along page of one episode, from its episode.json data."""
-    try:
-        title = str(episode["title"])
-        sentences: Sequence[Mapping[str, Any]] = episode["sentences"]
-        files: Mapping[str, str] = episode.get("files") or {}
-        body = "\n".join(
-            (
-                _header(episode, sentences),
-                _player(files),
-                '<main id="main">',
-                _chapters(episode.get("chapters") or []),
-                _article(sentences),
-                _keys(),
-                _downloads(files, feed_url),
-                "</main>",
-                _footer(episode),
-            )
+def render_episode_page(episode: Episode, *, feed_url: str | None = None) -> str:
+    """The read-along page of one episode."""
+    files = dict(episode.files.items())
+    body = "\n".join(
+        (
+            _header(episode),
+            _player(files),
+            '<main id="main">',
+            _chapters(episode.chapters),
+            _article(episode.sentences),
+            _keys(),
+            _downloads(files, feed_url),
+            "</main>",
+            _footer(episode),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ExportError(f"episode data is incomplete for the page: {exc!r}") from exc
+    )
     return html_document(
-        title,
+        episode.title,
         body,
-        description=str(episode.get("lead") or ""),
+        description=episode.lead,
         feed_url=feed_url,
         script=asset("player.js"),
     )
@@ -165,18 +160,17 @@ def format_date_ru(iso: str) -> str:
     return iso
 
 
-def meta_list(episode: Mapping[str, Any]) -> str:
+def meta_list(episode: Episode) -> str:
     """Author, date and duration as a description list (read well by screen readers)."""
     items = []
-    if episode.get("author"):
-        items.append(("Автор", esc(episode["author"])))
-    if episode.get("date"):
-        date = str(episode["date"])
+    if episode.author:
+        items.append(("Автор", esc(episode.author)))
+    if episode.date:
+        date = episode.date
         items.append(("Дата", f'<time datetime="{esc(date)}">{esc(format_date_ru(date))}</time>'))
-    if episode.get("duration") is not None:
-        secs = float(episode["duration"])
-        clock = f'<time datetime="{iso_duration(secs)}">{format_clock(secs)}</time>'
-        items.append(("Длительность", clock))
+    secs = episode.duration
+    clock = f'<time datetime="{iso_duration(secs)}">{format_clock(secs)}</time>'
+    items.append(("Длительность", clock))
     rows = "".join(f"<div><dt>{dt}</dt><dd>{dd}</dd></div>" for dt, dd in items)
     return f'<dl class="meta">{rows}</dl>' if rows else ""
 
@@ -186,24 +180,24 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def _seconds(value: Any) -> str:
-    return f"{float(value):.3f}"
+def _seconds(value: float) -> str:
+    return f"{value:.3f}"
 
 
-def _span(sentence: Mapping[str, Any]) -> str:
-    i = int(sentence["index"])
-    start, end = _seconds(sentence["start"]), _seconds(sentence["end"])
+def _span(sentence: EpisodeSentence) -> str:
+    i = sentence.index
+    start, end = _seconds(sentence.start), _seconds(sentence.end)
     attrs = f'class="s" id="s{i}" data-i="{i}" data-start="{start}" data-end="{end}"'
-    return f"<span {attrs}>{esc(sentence['text'])}</span>"
+    return f"<span {attrs}>{esc(sentence.text)}</span>"
 
 
-def _blocks(sentences: Sequence[Mapping[str, Any]]) -> Iterator[tuple[str, list[str]]]:
+def _blocks(sentences: Sequence[EpisodeSentence]) -> Iterator[tuple[str, list[str]]]:
     """Consecutive sentences of one paragraph (or heading) grouped: (kind, spans)."""
-    key: tuple[Any, ...] | None = None
+    key: tuple[object, ...] | None = None
     spans: list[str] = []
     kind = "body"
     for sentence in sentences:
-        this = (sentence.get("kind", "body"), sentence.get("section"), sentence.get("paragraph"))
+        this = (sentence.kind, sentence.section, sentence.paragraph)
         if this != key and spans:
             yield kind, spans
             spans = []
@@ -213,9 +207,9 @@ def _blocks(sentences: Sequence[Mapping[str, Any]]) -> Iterator[tuple[str, list[
         yield kind, spans
 
 
-def _header(episode: Mapping[str, Any], sentences: Sequence[Mapping[str, Any]]) -> str:
-    title_spans = [_span(s) for s in sentences if s.get("kind") == "title"]
-    h1 = " ".join(title_spans) if title_spans else esc(episode["title"])
+def _header(episode: Episode) -> str:
+    title_spans = [_span(s) for s in episode.sentences if s.kind == "title"]
+    h1 = " ".join(title_spans) if title_spans else esc(episode.title)
     return "\n".join(
         (
             '<a class="skip" href="#text">Перейти к тексту</a>',
@@ -255,12 +249,12 @@ def _player(files: Mapping[str, str]) -> str:
 </section>"""
 
 
-def _chapters(chapters: Sequence[Mapping[str, Any]]) -> str:
+def _chapters(chapters: Sequence[EpisodeChapter]) -> str:
     if len(chapters) < 2:
         return ""
     items = "".join(
-        f'<li><button type="button" class="chapter" data-start="{_seconds(c["start"])}">'
-        f'<span class="time">{format_clock(float(c["start"]))}</span> {esc(c["title"])}'
+        f'<li><button type="button" class="chapter" data-start="{_seconds(c.start)}">'
+        f'<span class="time">{format_clock(c.start)}</span> {esc(c.title)}'
         "</button></li>"
         for c in chapters
     )
@@ -270,7 +264,7 @@ def _chapters(chapters: Sequence[Mapping[str, Any]]) -> str:
 </nav>"""
 
 
-def _article(sentences: Sequence[Mapping[str, Any]]) -> str:
+def _article(sentences: Sequence[EpisodeSentence]) -> str:
     parts = ['<article id="text" class="text" aria-label="Текст выпуска">']
     parts.append(
         '<p class="hint" id="hint" hidden>Чтобы слушать с любого места, нажмите на предложение. '
@@ -309,8 +303,8 @@ def _downloads(files: Mapping[str, str], feed_url: str | None) -> str:
 </section>"""
 
 
-def _footer(episode: Mapping[str, Any]) -> str:
-    engine = str(episode.get("engine") or "")
+def _footer(episode: Episode) -> str:
+    engine = episode.engine
     if not engine:
         return ""
     name = esc(ENGINE_NAMES.get(engine, engine))

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
+from tts.episode import Episode
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig
 
@@ -83,39 +84,23 @@ class EpisodeEntry:
         return datetime.combine(self.date, time(0, 0), tzinfo=UTC)
 
 
-def entry_from_manifest(
-    slug: str, data: Mapping[str, Any], sizes: Mapping[str, int]
-) -> EpisodeEntry:
-    """An EpisodeEntry from episode.json's data; TTSError names the first bad field."""
-    try:
-        created = datetime.fromisoformat(str(data["created"]))
-        files = {str(k): str(v) for k, v in dict(data["files"]).items()}
-        return EpisodeEntry(
-            slug=slug,
-            guid=_required_text(data, "guid"),
-            title=_required_text(data, "title"),
-            date=date.fromisoformat(str(data["date"])) if data.get("date") else None,
-            created=created if created.tzinfo else created.replace(tzinfo=UTC),
-            lead=str(data.get("lead") or ""),
-            duration=float(data["duration"]),
-            files=tuple(sorted(files.items())),
-            sizes=tuple(sorted((k, int(v)) for k, v in sizes.items())),
-            chapters=tuple(
-                ChapterMark(str(c["title"]), float(c["start"])) for c in data.get("chapters", ())
-            ),
-            source=str(data.get("source") or ""),
-        )
-    except KeyError as exc:
-        raise TTSError(f"episode {slug}: episode.json lacks {exc.args[0]!r}") from exc
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise TTSError(f"episode {slug}: episode.json has a bad value: {exc}") from exc
-
-
-def _required_text(data: Mapping[str, Any], key: str) -> str:
-    value = data[key]
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{key!r} must be a non-empty string")
-    return value
+def entry_from_episode(slug: str, episode: Episode, sizes: Mapping[str, int]) -> EpisodeEntry:
+    """An EpisodeEntry from a checked Episode and the sizes of its files."""
+    created = datetime.fromisoformat(episode.created)
+    day = date.fromisoformat(episode.date) if episode.date else None
+    return EpisodeEntry(
+        slug=slug,
+        guid=episode.guid,
+        title=episode.title,
+        date=day,
+        created=created if created.tzinfo else created.replace(tzinfo=UTC),
+        lead=episode.lead,
+        duration=episode.duration,
+        files=tuple(sorted(episode.files.items())),
+        sizes=tuple(sorted(sizes.items())),
+        chapters=tuple(ChapterMark(c.title, c.start) for c in episode.chapters),
+        source=episode.source,
+    )
 
 
 def podcast_guid(feed_url: str) -> str:

@@ -15,13 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from filelock import FileLock, Timeout
 
+from tts.episode import Episode, Files
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig, load_config
-from tts.podcast.feed import EpisodeEntry, entry_from_manifest, render_feed
+from tts.podcast.feed import EpisodeEntry, entry_from_episode, render_feed
 from tts.store.outdir import write_atomic
 
 log = logging.getLogger(__name__)
@@ -73,25 +73,17 @@ def scan_episodes(folder: Path) -> list[EpisodeEntry]:
 
 
 def read_episode(episode_dir: Path) -> EpisodeEntry:
-    manifest = episode_dir / "episode.json"
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TTSError(f"cannot read {manifest}: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
-        raise TTSError(f"{manifest}: not an episode manifest (no 'files' table)")
-    return entry_from_manifest(episode_dir.name, data, file_sizes(episode_dir, data["files"]))
+    episode = Episode.load(episode_dir / "episode.json")
+    return entry_from_episode(episode_dir.name, episode, file_sizes(episode_dir, episode.files))
 
 
-def file_sizes(episode_dir: Path, files: Mapping[str, Any]) -> dict[str, int]:
-    """Bytes of each listed file that exists; names must stay inside the episode folder."""
+def file_sizes(episode_dir: Path, files: Files) -> dict[str, int]:
+    """Bytes of each listed file that exists (Episode.load keeps names inside the folder)."""
     sizes = {}
     for kind, name in files.items():
-        if not isinstance(name, str) or Path(name).name != name or name in ("", ".", ".."):
-            raise TTSError(f"{episode_dir / 'episode.json'}: file {name!r} leaves the folder")
         path = episode_dir / name
         if path.is_file():
-            sizes[str(kind)] = path.stat().st_size
+            sizes[kind] = path.stat().st_size
         else:
             log.warning("%s lists %s, which is missing", episode_dir / "episode.json", name)
     return sizes

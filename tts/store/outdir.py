@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from tts.errors import ExportError, TTSError
 
@@ -87,16 +85,6 @@ def publish(work: Path, target: Path) -> None:
     finally:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def previous_manifest(target: Path) -> dict[str, Any] | None:
-    """The published episode.json, if any: its GUID is kept (feeds must never see a rebuilt
-    episode as new) and its gain reused when close enough."""
-    try:
-        data = json.loads((target / "episode.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:

@@ -59,7 +59,7 @@ BRANDS: dict[str, str] = {
     "beeline": "билайн",  # Beeline
     "tele": "теле",  # Tele2
     "kcell": "кселл",  # Kcell
-    "ios": "ай о эс",  # iOS
+    "ios": "айос",  # iOS (as the rutextnorm suite reads it; «ай о эс» is as common)
     "imdb": "ай эм ди би",  # IMDb
     "quest": "квест",  # Алма Quest
     "silver": "сильвер",  # WBC Silver

@@ -1,0 +1,343 @@
+"""The Episode: what one build made, composed once and completely before anything is written.
+
+``episode.json`` is its serialisation. Every output (transcripts aside, which come straight from
+the timeline), the page, the EPUB, the library, the feed and batch read an Episode, never a
+dict; ``Episode.load`` is the one place that reads one from disk and checks every field, so a
+hand-edited or damaged file fails with one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from tts.errors import TTSError
+from tts.types import SentenceKind
+
+FORMAT = 1
+_KINDS: tuple[str, ...] = ("title", "heading", "body")
+
+
+class EpisodeError(TTSError):
+    """A manifest that cannot be read: the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Files:
+    """The episode folder's files by kind: MP3, transcripts and page always; the rest on
+    request. Declaration order is the order in episode.json."""
+
+    mp3: str
+    vtt: str | None = None
+    srt: str | None = None
+    json: str | None = None
+    chapters: str | None = None
+    html: str | None = None
+    m4a: str | None = None
+    m4b: str | None = None
+    opus: str | None = None
+    epub: str | None = None
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for f in fields(self):
+            name = getattr(self, f.name)
+            if name is not None:
+                yield f.name, name
+
+    def get(self, kind: str) -> str | None:
+        value = getattr(self, kind, None) if kind in _FILE_KINDS else None
+        return value if isinstance(value, str) else None
+
+    def __contains__(self, kind: object) -> bool:
+        return isinstance(kind, str) and self.get(kind) is not None
+
+
+_FILE_KINDS = frozenset(f.name for f in fields(Files))
+
+
+@dataclass(frozen=True)
+class EpisodeChapter:
+    title: str
+    start: float  # seconds
+    end: float
+
+
+@dataclass(frozen=True)
+class EpisodeSentence:
+    index: int  # the one id: cue, SRT number, the page's data-i, the EPUB's s<index>
+    chapter: int
+    section: int
+    paragraph: int
+    kind: SentenceKind
+    text: str  # as written: what the transcript and the page show
+    spoken: str  # what the engine read
+    start: float  # seconds
+    end: float
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated: float  # LUFS of the published MP3
+    gain_db: float
+    chunks: int
+    chunks_encoded: int  # how many this build encoded (the rest came from the chunk cache)
+
+
+@dataclass(frozen=True)
+class Episode:
+    guid: str
+    slug: str
+    title: str
+    author: str | None
+    date: str | None  # ISO 8601 date of the article, when it gives one
+    created: str  # ISO 8601 time of the build
+    source: str
+    sources: tuple[str, ...]
+    language: str
+    lead: str
+    engine: str
+    engine_version: str
+    voice: str
+    speaker: str
+    model: str | None
+    model_sha256: str | None
+    sample_rate: int
+    duration: float  # seconds
+    files: Files
+    chapters: tuple[EpisodeChapter, ...]
+    sentences: tuple[EpisodeSentence, ...]
+    loudness: Loudness | None = None
+    source_key: str | None = None  # equal keys: the published files are up to date
+    format: int = FORMAT
+
+    # --- to and from episode.json -------------------------------------------------------
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"format": self.format}
+        for f in fields(self):
+            if f.name == "format":
+                continue
+            value = getattr(self, f.name)
+            if f.name in ("loudness", "source_key") and value is None:
+                continue
+            data[f.name] = _plain(value)
+        return data
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def load(cls, path: Path) -> Episode:
+        """Read and check ``path``; EpisodeError names the file and the first bad field."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise EpisodeError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise EpisodeError(f"{path}: not UTF-8 text") from exc
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise EpisodeError(f"{path}: not JSON ({exc})") from exc
+        return cls.from_json(data, str(path))
+
+    @classmethod
+    def from_json(cls, data: object, where: str = "episode.json") -> Episode:
+        reader = _Reader(where)
+        return reader.episode(data)
+
+    @property
+    def sample_count(self) -> int:
+        return round(self.duration * self.sample_rate)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Files):
+        return dict(value.items())
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+    return value
+
+
+class _Reader:
+    """Checks episode.json's data field by field; the first problem raises EpisodeError."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, field: str, problem: str) -> EpisodeError:
+        return EpisodeError(f"{self.where}: {field}: {problem}")
+
+    def mapping(self, value: object, field: str) -> Mapping[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(field, "must be an object")
+        return value
+
+    def get(self, data: Mapping[str, Any], key: str, field: str) -> Any:
+        if key not in data:
+            raise self.fail(field + key, "missing")
+        return data[key]
+
+    def text(
+        self, data: Mapping[str, Any], key: str, prefix: str = "", *, empty: bool = False
+    ) -> str:
+        value = self.get(data, key, prefix)
+        if not isinstance(value, str):
+            raise self.fail(prefix + key, f"must be a string, not {type(value).__name__}")
+        if not empty and not value.strip():
+            raise self.fail(prefix + key, "must not be empty")
+        return value
+
+    def optional_text(self, data: Mapping[str, Any], key: str) -> str | None:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, f"must be a string or null, not {type(value).__name__}")
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, prefix: str = "", *, low: int = 0) -> int:
+        value = self.get(data, key, prefix)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(prefix + key, f"must be a whole number, not {type(value).__name__}")
+        if value < low:
+            raise self.fail(prefix + key, f"must be at least {low}, not {value}")
+        return value
+
+    def seconds(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
+        value = self.get(data, key, prefix)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(prefix + key, f"must be a number, not {type(value).__name__}")
+        if not value >= 0 or value == float("inf"):
+            raise self.fail(prefix + key, f"must be a time of at least 0, not {value}")
+        return float(value)
+
+    def episode(self, value: object) -> Episode:
+        data = self.mapping(value, "(top level)")
+        version = data.get("format")
+        if version != FORMAT:
+            raise self.fail("format", f"unknown version {version!r} (this tts reads {FORMAT})")
+        day = self.optional_text(data, "date")
+        if day is not None:
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise self.fail("date", f"not an ISO date: {day!r}") from None
+        created = self.text(data, "created")
+        try:
+            datetime.fromisoformat(created)
+        except ValueError:
+            raise self.fail("created", f"not an ISO 8601 time: {created!r}") from None
+        sources = self.get(data, "sources", "")
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            raise self.fail("sources", "must be a list of strings")
+        duration = self.seconds(data, "duration")
+        chapters = self.chapters(self.get(data, "chapters", ""), duration)
+        episode = Episode(
+            guid=self.text(data, "guid"),
+            slug=self.text(data, "slug"),
+            title=self.text(data, "title"),
+            author=self.optional_text(data, "author"),
+            date=day,
+            created=created,
+            source=self.text(data, "source", empty=True),
+            sources=tuple(sources),
+            language=self.text(data, "language"),
+            lead=self.text(data, "lead", empty=True),
+            engine=self.text(data, "engine"),
+            engine_version=self.text(data, "engine_version", empty=True),
+            voice=self.text(data, "voice"),
+            speaker=self.text(data, "speaker", empty=True),
+            model=self.optional_text(data, "model"),
+            model_sha256=self.optional_text(data, "model_sha256"),
+            sample_rate=self.integer(data, "sample_rate", low=1),
+            duration=duration,
+            files=self.files(self.get(data, "files", "")),
+            chapters=chapters,
+            sentences=self.sentences(self.get(data, "sentences", ""), len(chapters)),
+            loudness=self.loudness(data.get("loudness")),
+            source_key=self.optional_text(data, "source_key"),
+        )
+        return episode
+
+    def files(self, value: object) -> Files:
+        data = self.mapping(value, "files")
+        for kind, name in data.items():
+            if kind not in _FILE_KINDS:
+                raise self.fail(f"files.{kind}", "unknown kind of file")
+            if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
+                raise self.fail(f"files.{kind}", f"not a file name: {name!r}")
+        if "mp3" not in data:
+            raise self.fail("files.mp3", "missing")
+        return Files(**data)
+
+    def chapters(self, value: object, duration: float) -> tuple[EpisodeChapter, ...]:
+        if not isinstance(value, list):
+            raise self.fail("chapters", "must be a list")
+        out: list[EpisodeChapter] = []
+        for n, item in enumerate(value):
+            at = f"chapters[{n}]."
+            data = self.mapping(item, at.rstrip("."))
+            chapter = EpisodeChapter(
+                self.text(data, "title", at, empty=True),
+                self.seconds(data, "start", at),
+                self.seconds(data, "end", at),
+            )
+            if chapter.end < chapter.start:
+                raise self.fail(at + "end", f"{chapter.end} comes before its start")
+            if out and chapter.start < out[-1].start:
+                raise self.fail(at + "start", "chapters are out of order")
+            if chapter.end > duration + 0.001:
+                raise self.fail(at + "end", f"{chapter.end} is past the duration {duration}")
+            out.append(chapter)
+        return tuple(out)
+
+    def sentences(self, value: object, chapters: int) -> tuple[EpisodeSentence, ...]:
+        if not isinstance(value, list):
+            raise self.fail("sentences", "must be a list")
+        out: list[EpisodeSentence] = []
+        for n, item in enumerate(value):
+            at = f"sentences[{n}]."
+            data = self.mapping(item, at.rstrip("."))
+            kind = self.text(data, "kind", at)
+            if kind not in _KINDS:
+                raise self.fail(at + "kind", f"must be one of {', '.join(_KINDS)}, not {kind!r}")
+            sentence = EpisodeSentence(
+                index=self.integer(data, "index", at),
+                chapter=self.integer(data, "chapter", at),
+                section=self.integer(data, "section", at),
+                paragraph=self.integer(data, "paragraph", at, low=-1),
+                kind=cast(SentenceKind, kind),
+                text=self.text(data, "text", at, empty=True),
+                spoken=self.text(data, "spoken", at, empty=True),
+                start=self.seconds(data, "start", at),
+                end=self.seconds(data, "end", at),
+            )
+            if sentence.end < sentence.start:
+                raise self.fail(at + "end", f"{sentence.end} comes before its start")
+            if out and sentence.start < out[-1].start:
+                raise self.fail(at + "start", "sentences are out of order")
+            if chapters and sentence.chapter >= chapters:
+                raise self.fail(at + "chapter", f"no chapter {sentence.chapter}")
+            out.append(sentence)
+        return tuple(out)
+
+    def loudness(self, value: object) -> Loudness | None:
+        if value is None:
+            return None
+        data = self.mapping(value, "loudness")
+        try:
+            return Loudness(
+                integrated=float(data["integrated"]),
+                gain_db=float(data["gain_db"]),
+                chunks=int(data["chunks"]),
+                chunks_encoded=int(data["chunks_encoded"]),
+            )
+        except KeyError as exc:
+            raise self.fail(f"loudness.{exc.args[0]}", "missing") from None
+        except (TypeError, ValueError) as exc:
+            raise self.fail("loudness", f"bad value ({exc})") from None
