@@ -1,7 +1,17 @@
 """Text: input bytes -> a Script of sentences ready to speak.
 
 In: a path, URL or stdin (inputs), its bytes parsed into an Article (parse/), split into
-sentences (segment), each given its spoken form (normalize/, cached in spoken_cache), with
-chapters planned (chapters). Out: ``tts.text.prepare.Script``. Imports only tts.types,
-tts.errors and tts.store.
+sentences (segment; over-long ones cut at clauses), each given its spoken form (normalize/,
+cached in spoken_cache), with chapters planned (chapters). Out: ``tts.text.prepare.Script``.
+Imports only the shared base (tts.types, tts.errors, tts.store).
+
+As built:
+- normalize/ is classes, one context, verbalizers: each class (classes/) claims the spans it
+  reads (dates, times, money, measures, ordinals, cardinals, abbreviations, acronyms, Latin,
+  web, legal references, symbols); context.py is the one place that decides a number's case,
+  gender and animacy from the words around it; numbers.py and spelling.py say it. Every change
+  carries its class and reason (`tts normalize --explain`).
+- Spoken forms are cached per sentence (spoken_cache, keyed by the sentence, the lexicon files'
+  bytes, stress, the normalizer's source and its libraries' versions): an edited article
+  normalizes only its new sentences.
 """
