@@ -13,8 +13,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from normalize_eval import DATA, matches, ours, score_file  # type: ignore[import-not-found]  # noqa: E402
 
 # Lenient floors (the measured after-figures minus a small margin); raise them, never lower.
-# Kaggle was lowered once, deliberately (benchmarks/NORMALIZE.md): its gold keeps «англ.» and
-# «лат.» unread in glosses, which the engine would say as «англ»; we say «по-английски».
+# Two were lowered once, deliberately, where a suite's convention contradicts how news is read
+# (benchmarks/NORMALIZE.md): Kaggle's gold keeps «англ.» and «лат.» unread in glosses, which the
+# engine would say as «англ» (we say «по-английски»); rutextnorm reads a bare date in the
+# genitive, «ст. 158» as a cardinal and «iOS» as «айос», where the news gold and issue 15 want a
+# dateline's nominative, the article's ordinal and «ай о эс».
 FLOORS = {
     "google_kaggle_ru_sentences.tsv": 56.0,
     "nemo_itn_ru_reversed.tsv": 69.0,
@@ -22,7 +25,7 @@ FLOORS = {
     "nemo_tn_ru_cardinal_multi.tsv": 95.0,
     "num2words_ru_tests.tsv": 100.0,
     "ru_normalizr_unit_tests.tsv": 89.0,
-    "rutextnorm_author_tests.tsv": 90.0,
+    "rutextnorm_author_tests.tsv": 89.0,
 }
 
 

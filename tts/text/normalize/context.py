@@ -103,7 +103,7 @@ DETERMINERS = frozenset({
     "все", "всех", "всем", "всеми", "эти", "этих", "этим", "этими", "те", "тех", "тем", "теми",
     "последние", "последних", "последним", "первые", "первых", "первым", "ближайшие",
     "ближайших", "ближайшим", "оставшиеся", "оставшихся", "каких-то", "целых", "почти",
-    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще",
+    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще", "сразу",
 })  # fmt: skip
 
 # Verbs (lemmas) whose object is in the genitive: «достигла 5 %».
@@ -388,10 +388,15 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     return None
 
 
-_ACTION_ENDINGS = ("ание", "ение", "тие", "ство")
+_ACTION_ENDINGS = ("ание", "ение", "тие", "ство", "ция")
 _ACTION_WHY = "object of the action noun"
 # «приняли участие 92 спортсмена»: the number is the subject; «количество 5» its value
-_NOT_ACTIONS = frozenset({"участие", "количество", "большинство", "меньшинство", "значение"})
+_NOT_ACTIONS = frozenset({
+    "участие", "количество", "большинство", "меньшинство", "значение", "давление", "население",
+    "напряжение", "расстояние", "содержание", "станция", "позиция", "редакция", "делегация",
+    "федерация", "ассоциация", "коллекция", "экспозиция", "инспекция", "полиция", "милиция",
+    "дивизия", "категория",
+})  # fmt: skip
 
 
 def _number_end(texts: list[str]) -> bool:
@@ -441,8 +446,14 @@ def count(
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
     ruled = governor(sentence, start)
-    if ruled is not None and ruled[1].startswith(_ACTION_WHY) and "genitive" not in allowed:
-        ruled = None  # «участие 3 раза»: the noun after the number says it is no object
+    if (
+        ruled is not None
+        and ruled[1].startswith(_ACTION_WHY)
+        and ("genitive" not in allowed or counted is None)
+    ):
+        # «участие 3 раза»: the noun after the number says it is no object; «класс
+        # землетрясения 9.7»: nothing counted, a value
+        ruled = None
     rest = sentence.text[end:]
     if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"

@@ -262,6 +262,9 @@ def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
         return context.phrase_case(sentence, start, "genitive")
     if previous in MONTHS:
         return Grammar("genitive", why="after a date")
+    first = re.search(r"(?:^|\()\s*\d{3,4}\s?г\.\s?[-–—]\s?$", sentence.text[:start])
+    if first is not None:  # «(1093 г. - 1166 г.)»: the second year as the first
+        return Grammar("nominative", why="a span of years in brackets or a heading")
     if sentence.at_start(start):
         after = match.string[match.end() :].lstrip()
         if not after or after[:1] in ".:–—-" or morph.has(after.split()[0].strip(".,"), "VERB"):

@@ -84,6 +84,8 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     first, second = amount(match["a"]), amount(match["b"])
     if first is None or second is None:
         return None
+    if 1800 <= first.whole <= 2100 and not first.fraction and second.whole < first.whole:
+        return None  # «(в 2020 — 7,5 млн тонн)»: a year, then the figure; no span
     unit = _unit_of(match["unit"], match) if match["unit"] else None
     if match["unit"] and unit is None:
         return None
@@ -379,11 +381,15 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # «№ 24», «№24», «N 24», «№№ 5-7»
-NUMBER_SIGN = re.compile(r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?(?=\d)")
+NUMBER_SIGN = re.compile(
+    r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?(?=\d)|(?P<lone>№)(?!\s?[\d№])"  # «с оркестром №»
+)
 
 
 def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
+    if match["lone"]:
+        return Reading("номер", "the number sign, its number missing")
     return Reading("номера " if match["sign"] == "№№" else "номер ", "the number sign")
 
 

@@ -394,8 +394,11 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         return None
     words = sentence.words_before(match.start(), 1)
     previous = words[0] if words else None
-    if previous is not None and _MONTHS_ANY_CASE.search(previous):
-        case: Case = "genitive"
+    if sentence.words_before(match.start(), 2) == ["сравнению", "с"]:
+        case: Case = "instrumental"
+        why = "a year after «по сравнению с»"
+    elif previous is not None and _MONTHS_ANY_CASE.search(previous):
+        case = "genitive"
         why = "a year after its month"
     elif previous in _YEAR_CASES:
         case, why = _YEAR_CASES[previous], f"a year after «{previous}»"

@@ -10,7 +10,7 @@ import re
 
 from tts.text.normalize import english
 from tts.text.normalize.alphabet import spell_latin
-from tts.text.normalize.latin import BRANDS, english_syllable, transliterate
+from tts.text.normalize.latin import BRANDS, KAZAKH_Y, english_syllable, kazakh, transliterate
 from tts.text.normalize.numbers import cardinal, digits_in_groups
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
@@ -40,6 +40,7 @@ TLD: dict[str, str] = {
     "us": "ю эс",  # state.us
     "ai": "эй ай",  # x.ai
     "media": "медиа",  # arbat.media
+    "az": "аз",  # day.az
     "news": "ньюс",  # oqu.news
     "today": "тудэй",  # ria24.today
     "online": "онлайн",  # site.online
@@ -55,6 +56,8 @@ _HOST = rf"(?:{_LABEL}\.)+(?:{_TLDS})"
 URL = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s«»\"<>]*[^\s«»\"<>.,;:!?)\]]")
 EMAIL = re.compile(rf"(?<![\w.])[A-Za-z0-9._%+-]+@{_HOST}(?![\w.-]*\w)")
 DOMAIN = re.compile(rf"(?<![\w@./-]){_HOST}(?![\w-]|\.\w)", re.IGNORECASE)
+# «передаёт @Pavlodarnews.kz»: a social-media handle that is a site's name; the «@» is not said
+HANDLE = re.compile(rf"(?<![\w.])@(?P<host>{_HOST})(?![\w-]|\.\w)", re.IGNORECASE)
 
 
 def _letters(word: str) -> str:
@@ -68,6 +71,8 @@ def _letters(word: str) -> str:
         return BRANDS[low]
     if not any(c in "aeiouy" for c in low) or (len(low) == 3 and not english_syllable(low)):
         return spell_latin(low)  # «abc» -> «эй би си»
+    if KAZAKH_Y.search(low) and not english.phones(low):
+        return kazakh(low)  # «paryz.kz» -> «парыз»: «y» between consonants is Kazakh «ы»
     return transliterate(low)
 
 
@@ -184,6 +189,7 @@ def _short_number(match: re.Match[str], sentence: Sentence) -> str | None:
 RULES = (
     Rule("url", URL, _url, "https://tsao.kz/about -> цао точка кей зет"),
     Rule("email", EMAIL, _email, "press@nationalbank.kz -> пресс собака нэшнлбанк точка кей зет"),
+    Rule("domain", HANDLE, lambda m, s: read_host(m["host"]), "@Site.kz -> сайт точка кей зет"),
     Rule(
         "domain",
         DOMAIN,
