@@ -87,7 +87,8 @@ PREFERRED: dict[str, Case] = {
 
 # Prepositions of two words: «в течение 12 месяцев», «на протяжении 28 лет».
 COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
-    ("в", "течение"): "genitive", ("по", "истечении"): "genitive",
+    ("в", "течение"): "genitive", ("по", "истечении"): "genitive", ("с", "учетом"): "genitive",
+    ("с", "учётом"): "genitive",
     ("на", "протяжении"): "genitive", ("в", "ходе"): "genitive",
     ("в", "рамках"): "genitive", ("в", "результате"): "genitive", ("по", "итогам"): "genitive",
     ("в", "пределах"): "genitive", ("в", "размере"): "genitive", ("в", "количестве"): "genitive",
@@ -103,7 +104,7 @@ DETERMINERS = frozenset({
     "все", "всех", "всем", "всеми", "эти", "этих", "этим", "этими", "те", "тех", "тем", "теми",
     "последние", "последних", "последним", "первые", "первых", "первым", "ближайшие",
     "ближайших", "ближайшим", "оставшиеся", "оставшихся", "каких-то", "целых", "почти",
-    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще", "сразу",
+    "примерно", "приблизительно", "всего", "лишь", "только", "уже", "ещё", "еще", "сразу", "же",
 })  # fmt: skip
 
 # Verbs (lemmas) whose object is in the genitive: «достигла 5 %».
@@ -307,7 +308,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if len(tokens) >= 3 and texts[-1] == "." and tokens[-2].is_word and texts[-3].isdigit():
         # «до 8 мин. 31,06 сек.»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-3].end))
-    words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс")]
+    # «минус», «плюс» belong to the number; «же» is a particle («с учетом же 4 миллионов»)
+    words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс", "же")]
     while (
         len(words) >= 3
         and words[-1]
@@ -499,6 +501,8 @@ def _verb_before(sentence: Sentence, start: int) -> str | None:
     between it and the number («поставил в Афганистан 1,07 млн тонн»)."""
     clause = re.split(r"[,;:()«»\"–—]", sentence.text[:start])[-1]
     words = re.findall(r"[а-яёА-ЯЁ-]+", clause)[-4:]
+    if len(words) >= 2 and _indirect_object(words[-1]):
+        words = [*words[:-1], "в", words[-1]]  # «принёс Рыбакиной 1300 очков»: to whom, then what
     if len(words) < 3 or words[-2].lower() not in PREPOSITIONS:
         return None  # only «verb + preposition + noun + number»
     parses = _parses_of(words[-3])
@@ -506,6 +510,14 @@ def _verb_before(sentence: Sentence, start: int) -> str | None:
     if best is None or best.tag.POS not in ("VERB", "INFN") or "tran" not in best.tag:
         return None
     return str(words[-3])
+
+
+def _indirect_object(word: str) -> bool:
+    """A noun or name in the dative («Рыбакиной», «городу»), in no reading a subject or an
+    object."""
+    parses = [p for p in _parses_of(word) if p.tag.POS == "NOUN"]
+    cases = {str(p.tag.case) for p in parses}
+    return "datv" in cases and not cases & {"nomn", "accs"}
 
 
 def _join(*parts: str) -> str:
@@ -557,8 +569,10 @@ def ordinal(
     options: list[tuple[Case, Gender, bool, bool, str]] = []  # case, gender, plural, anim, why
     if lemma is None:
         token = sentence.word_after(end)
-        if token is not None and token.is_cyrillic:
-            for parse in _parses_of(token.text):
+        parses = _parses_of(token.text) if token is not None and token.is_cyrillic else ()
+        if token is not None and parses and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR"):
+            # (not «и», «с», «в»: pymorphy also has them as nouns, the letters' names)
+            for parse in parses:
                 case = _case_of(parse) if parse.tag.POS in ("NOUN", "ADJF") else None
                 if case is None:
                     continue
@@ -583,9 +597,20 @@ def ordinal(
         if ruled is not None:
             cases, why = ruled
         return Grammar(_pick(cases, sentence, start, default), gender, why=why)
-    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «2-е»
-    # with no noun is plural («вторые»), like the decades it looks like
-    bare_plural = lemma is None and suffix in ("е", "ые") and options[0][4].startswith("suffix")
+    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «90-е»
+    # with no noun is plural («девяностые»), a decade; «91-е» is a place («девяносто первое»)
+    bare = lemma is None and options[0][4].startswith("suffix")
+    digits = re.sub(r"\D", "", sentence.text[start:end])
+    decade = digits.isdigit() and int(digits) % 10 == 0
+    bare_plural = bare and suffix in ("е", "ые") and decade
+    if bare and suffix in ("е", "ое") and not decade:
+        options = [o for o in options if o[1] == "n" and not o[2]] or options
+    if bare and suffix in ("м", "ым", "им"):
+        previous = sentence.words_before(start, 1)
+        best = _parses_of(previous[0])[0] if previous and _parses_of(previous[0]) else None
+        if best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
+            # «финишировал 26-м», «стал 5-м»: the instrumental of a position
+            options = [o for o in options if o[0] == "instrumental"] or options
     options.sort(key=lambda o: o[2] != bare_plural)
     cases = frozenset(o[0] for o in options)
     ruled = governor(sentence, start)

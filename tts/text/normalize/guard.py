@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from tts.text.normalize.alphabet import ALPHABET, replace_other_cyrillic
+from tts.text.normalize.alphabet import spell_latin
 from tts.text.normalize.latin import transliterate
 from tts.text.normalize.numbers import cardinal
 
@@ -75,7 +76,8 @@ def _fallback(piece: str) -> str:
             cardinal(int(piece)) if len(piece) <= 15 else " ".join(cardinal(int(d)) for d in piece)
         )
     if piece.isascii() and piece.isalpha():
-        return transliterate(piece)
+        # «в соцсети X»: a letter alone is said by its name
+        return spell_latin(piece.lower()) if len(piece) == 1 else transliterate(piece)
     if piece in SYMBOLS:
         return SYMBOLS[piece]
     return " ".join(_fallback(p) for p in _LEFTOVER.findall(piece) if p.isalnum() or p in SYMBOLS)

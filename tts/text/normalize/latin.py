@@ -159,6 +159,8 @@ _VOWELS = set("aeiouy")
 
 
 def _letters(word: str) -> str:
+    if word.startswith("mc") and len(word) > 3:  # «McLaren», «McDonald»
+        return "мак" + _letters(word[2:])
     word = _SOFT_C.sub("s", word)
     if word.startswith("ts"):  # «tsao» -> «цао»; elsewhere «ts» is two sounds («sports»)
         return "ц" + _letters(word[2:]) if len(word) > 2 else "ц"

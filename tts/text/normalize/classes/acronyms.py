@@ -62,6 +62,8 @@ CYRILLIC: dict[str, str | None] = {
     "ТОП": "топ",  # ТОП-3
     "ЦУМ": "цум",  # ЦУМ
     "АИ": "аи",  # АИ-92 (a petrol grade)
+    "ШОС": "шос",  # ШОС
+    "АСУ": "асу",  # АСУ (an automated system)
     "РАН": "ран",  # ЕГС РАН
     "ЖК": None,  # ЖК -> жэ ка
     "ДТП": None,  # ДТП -> дэ тэ пэ
@@ -189,7 +191,7 @@ def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 # «пунктом «б» части 2»: a letter alone in quotes is said by its name.
-QUOTED_LETTER = re.compile(r"(?<=[«\"„])[а-яё](?=[»\"“])")
+QUOTED_LETTER = re.compile(r"(?<=[«\"„])[а-яёА-ЯЁ](?=[»\"“])")
 
 
 def _quoted_letter(match: re.Match[str], sentence: Sentence) -> Reading:

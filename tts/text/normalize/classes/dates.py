@@ -101,7 +101,7 @@ def _year_words(year: int, case: Case) -> str:
 # «20 августа 2024 года», «20-21 августа», «5 и 6 мая», «с 5 по 7 мая»
 DAY_MONTH = re.compile(
     rf"(?<![\w.,:/-])(?P<list>(?:[0-3]?\d,\s?)+)?(?P<d1>[0-3]?\d)"
-    rf"(?:(?P<join>{DASH}|\s(?:и|по|или)\s)(?P<d2>[0-3]?\d))?\s?"
+    rf"(?:(?P<join>{DASH}|\s(?:и|по|или|на)\s)(?P<d2>[0-3]?\d))?\s?"
     rf"(?P<month>{_MONTH_CAP})(?![\w-])"
     rf"(?:,?\s(?P<year>\d{{4}})(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
 )
@@ -119,8 +119,8 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
     parts.append(ordinal(d1, case, "n"))
     if d2 is not None:
         join = match["join"].strip()
-        if join == "по":
-            parts += ["по", ordinal(d2, "accusative", "n")]
+        if join in ("по", "на"):  # «с 5 по 7 мая», «в ночь с 7 на 8 декабря»
+            parts += [join, ordinal(d2, "accusative", "n")]
         elif join in ("и", "или"):
             parts += [join, ordinal(d2, case, "n")]
         else:
@@ -368,7 +368,8 @@ _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 CENTURY = re.compile(
     rf"(?<![\w.,-])(?P<c1>{_ROMAN}|\d{{1,2}})(?:-(?:й|го|м|му|ом))?"
     rf"(?:(?P<join>{DASH}|\sи\s|\sпо\s|\sдо\s)(?P<c2>{_ROMAN}|\d{{1,2}})(?:-(?:й|го|м|му|ом))?)?\s?"
-    r"(?P<noun>вв\.|в\.|в(?=\s|$)|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий]|"
+    # a bare «в» only where no word follows: «X в понедельник» is the preposition
+    r"(?P<noun>вв\.|в\.|в(?=\s*(?:$|[,;:)]|до\s|н\.))|век(?:а|у|ом|е|ов|ах|ами|ам)?|столети[еяюий]|"
     r"тысячелети(?:е|я|ю|ем|и|й|ям|ями|ях)|кв\.(?=\s)|квартал(?:а|у|ом|е|ы|ов|ах|ам|ами)?)(?![\w])"
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}

@@ -312,7 +312,13 @@ def _roman_list(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, f"{case}: numbers «{match['noun']}»")
 
 
+_NETWORK = frozenset({"платформа", "сеть", "соцсеть", "мессенджер"})
+
+
 def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    before = sentence.words_before(match.start(), 1)
+    if match.group() == "X" and before and morph.lemma(before[0]) in _NETWORK:
+        return Reading("икс", "the network X (formerly Twitter)")  # «в соцсети X»
     value = roman_value(match["r"])
     second = roman_value(match["r2"]) if match["r2"] else None
     if value is None or (match["r2"] and second is None):
@@ -378,6 +384,17 @@ def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
         case = "genitive"  # «в серии 1/4 финала» -> «одной четвёртой»
         grammar = Grammar(case, why=f"complement of «{previous[0]}»")
     return Reading(fraction(n, d, case), f"{case}: {grammar.why}")
+
+
+# A score out of a scale: «оценили фильм на 8,6/10» -> «восемь целых шесть десятых из десяти».
+RATING = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,2},\d{1,2})/(?P<d>5|10|100)(?![\w/]|[.,]\d)")
+
+
+def _rating(match: re.Match[str], sentence: Sentence) -> Reading:
+    grammar = context.phrase_case(sentence, match.start())
+    case: Case = grammar.case if grammar.case != "accusative" else "nominative"
+    spoken = f"{decimal(match['n'], case)} из {cardinal(int(match['d']), 'genitive')}"
+    return Reading(spoken, f"a rating out of {match['d']}, {case}: {grammar.why}")
 
 
 # «№ 24», «№24», «N 24», «№№ 5-7»
@@ -530,6 +547,7 @@ RULES = (
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
+    Rule("fraction", RATING, _rating, "8,6/10 -> восемь целых шесть десятых из десяти"),
     Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),
     Rule("roman", ROMAN_LIST, _roman_list, "Главы IV и V -> Четвёртая и пятая главы"),
     Rule("roman", ROMAN, _roman, "Николай II -> Николай Второй"),
