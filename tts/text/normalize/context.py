@@ -597,13 +597,13 @@ def ordinal(
         if ruled is not None:
             cases, why = ruled
         return Grammar(_pick(cases, sentence, start, default), gender, why=why)
-    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «90-е»
-    # with no noun is plural («девяностые»), a decade; «91-е» is a place («девяносто первое»)
+    # singular readings first: «III степени» is «третьей», not «третьи»; but a bare «2-е»
+    # with no noun is plural («вторые»), like the decades it looks like, unless a place was
+    # named before it: «110-е место …, Кюрасао - 91-е» («девяносто первое»)
     bare = lemma is None and options[0][4].startswith("suffix")
-    digits = re.sub(r"\D", "", sentence.text[start:end])
-    decade = digits.isdigit() and int(digits) % 10 == 0
-    bare_plural = bare and suffix in ("е", "ые") and decade
-    if bare and suffix in ("е", "ое") and not decade:
+    place = bare and re.search(r"\bмест(?:о|а|е|у|ом)\b", sentence.text[:start]) is not None
+    bare_plural = bare and suffix in ("е", "ые") and not place
+    if place and suffix in ("е", "ое"):
         options = [o for o in options if o[1] == "n" and not o[2]] or options
     if bare and suffix in ("м", "ым", "им"):
         previous = sentence.words_before(start, 1)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tts.text.normalize.alphabet import ALPHABET, replace_other_cyrillic
-from tts.text.normalize.alphabet import spell_latin
+from tts.text.normalize.alphabet import ALPHABET, replace_other_cyrillic, spell_latin
 from tts.text.normalize.latin import transliterate
 from tts.text.normalize.numbers import cardinal
 
