@@ -457,7 +457,7 @@ def count(
         # землетрясения 9.7»: nothing counted, a value
         ruled = None
     rest = sentence.text[end:]
-    if ruled is not None and ruled[1] == "after «в»" and rest.startswith((" от ", " из ")):
+    if ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
     if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
@@ -494,6 +494,10 @@ def count(
         if case in allowed:
             return Grammar(case, gender, animate, why=why_noun)
     return Grammar(gender=gender, animate=animate)
+
+
+# «в 5 км от Алматы», «в 311 км на юго-восток»: how far, in the prepositional
+_WHERE_FROM = re.compile(r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)")
 
 
 def _verb_before(sentence: Sentence, start: int) -> str | None:
@@ -740,6 +744,9 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
         return None
     if token.text[:1].isupper() and not sentence.at_start(start):
         return None  # «24 Канал»: a name, the number read as written
+    before = sentence.before(start, 1)
+    if before and before[0].text.isascii() and before[0].text.isalpha():
+        return None  # «в iOS 16 стали»: a version, whatever follows it
     found = [p for p in _parses_of(token.text) if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL:
         return None

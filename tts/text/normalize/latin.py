@@ -289,7 +289,8 @@ def read_latin_word(word: str) -> str:
     if low in ENGLISH:
         return ENGLISH[low]
     if word.isupper() and len(low) <= 5:  # an acronym: a word only when it is one («NASA»)
-        if len(low) >= 4 and is_pronounceable(low, EN_VOWELS) and english.phones(low):
+        if len(low) >= 4 and set(low) & set("aeiou") and english.phones(low):
+            # «NASA», «SPORT»: CMUdict has them as words (and «BBC» as its letters)
             return english.read(low, BRANDS) or transliterate(low)
         return spell_latin(low)  # «EGDI» -> «и джи ди ай»
     has_vowel = any(c in EN_VOWELS for c in low)

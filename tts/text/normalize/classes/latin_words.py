@@ -12,6 +12,7 @@ from tts.text.normalize import english
 from tts.text.normalize.alphabet import spell_latin
 from tts.text.normalize.classes.dates import roman_value
 from tts.text.normalize.latin import BRANDS, read_latin_word
+from tts.text.normalize.latin import kazakh as latin_kazakh
 from tts.text.normalize.numbers import cardinal, digit_by_digit
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
@@ -105,11 +106,14 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
         # «OpenAir» -> «опен эйр», «SaqtandyryBot» -> «сактандыры бот»
         # «QazaqGaz» is one Kazakh word, «OpenAir» two English ones, «SaqtandyryBot» a Kazakh
         # word and an English one
-        kazakh = any(re.search("q(?!u)", h.lower()) for h in humps)
-        spoken = read_latin_word(humps[0])
+        first = humps[0].lower()
+        kazakh = any(re.search("q(?!u)", h.lower()) for h in humps) or first in ("kaz", "qaz")
+        spoken = read_latin_word(humps[0]) if first not in ("kaz", "qaz") else "каз"
         for hump in humps[1:]:
             glued = kazakh and hump.lower() not in _ENGLISH_TAILS
-            spoken += ("" if glued else " ") + read_latin_word(hump)
+            # «KazSat» -> «казсат»: a Kazakh name's parts are Kazakh too
+            reading = latin_kazakh(hump.lower()) if glued else read_latin_word(hump)
+            spoken += ("" if glued else " ") + reading
         return Reading(_capitalised(spoken, word), "Latin words written as one")
     del sentence
     parts = re.split(r"['’-]", word)

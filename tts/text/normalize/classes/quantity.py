@@ -104,6 +104,8 @@ def _literary(word: str, value: int) -> str:
     # pymorphy3 has the colloquial «пять килограмм»; the reference form is «килограммов».
     if word.endswith("грамм") and not takes_singular(value) and not is_paucal(value):
         return word + "ов"
+    if word == "людей":  # «267 человек», the counting form
+        return "человек"
     for long, short in _ZERO_PLURAL.items():
         if word.endswith(long):
             return word[: -len(long)] + short
@@ -171,7 +173,10 @@ def read_amount(
     singular (True for «целых … десятых», False for «полтора»/«с половиной» and integers)."""
     case = grammar.case
     if number.fraction:
-        if number.is_half and counted:
+        # «131,5 млрд» is «сто тридцать одна целая пять десятых»: a whole ending in one (but
+        # one itself, «полтора») would make the noun singular, «… один с половиной миллиард»
+        ends_in_one = number.whole % 10 == 1 and number.whole % 100 != 11 and number.whole != 1
+        if number.is_half and counted and not ends_in_one:
             return with_half(number.whole, case, grammar.gender), False
         return decimal(number.text, case), True
     return cardinal(number.whole, case, grammar.gender, grammar.animate), False
@@ -210,7 +215,8 @@ def speak(
     words, fraction_genitive = read_amount(
         number, grammar, counted=counted and (scale is not None or unit is None)
     )
-    if number.fraction and number.is_half and unit is None and lemma:
+    said_as_half = "половин" in words or "полтор" in words
+    if number.fraction and number.is_half and unit is None and lemma and said_as_half:
         fraction_genitive = False
     value = number.whole
     if number.fraction and not fraction_genitive and value == 1:
