@@ -104,6 +104,7 @@ ENGLISH: dict[str, str] = {
     "and": "энд",  # Procter and Gamble
     "for": "фор",  # Center for ...
     "center": "сентер",  # Center Stage (in a glued name it is «центр»: PIECES)
+    "watch": "вотч",  # Apple Watch
     "centre": "сентер",  # Centre
     "today": "тудэй",  # Kazakhstan Today
     "australian": "австралиан",  # Australian Open

@@ -21,8 +21,12 @@ def analyser() -> Any:
 
 @lru_cache(maxsize=65536)
 def parses(word: str) -> tuple[Any, ...]:
-    """Parses of a word (lower-cased here), most probable first."""
-    return tuple(analyser().parse(word.lower()))
+    """Parses of a word (lower-cased here), most probable first; none for a word pymorphy3
+    cannot shape (it fails on letters without a Unicode name, «𗀀»)."""
+    try:
+        return tuple(analyser().parse(word.lower()))
+    except (KeyError, ValueError):
+        return ()
 
 
 @lru_cache(maxsize=4096)

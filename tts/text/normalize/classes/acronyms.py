@@ -117,6 +117,8 @@ def read_cyrillic(word: str) -> str | None:
         return word.lower()  # «КАЗИНФОРМ»: a name typed in capitals
     if len(word) <= 3:  # «УДО», «УОР»: short unknown ones are spelled
         return spell_cyrillic(word)
+    if word[0] in RU_VOWELS.upper() and word[1] in RU_VOWELS.upper():
+        return spell_cyrillic(word)  # «ИАЭТ», «ОАЭ»: two vowels to start, an initialism
     return word.lower() if is_pronounceable(word, RU_VOWELS) else spell_cyrillic(word)
 
 
