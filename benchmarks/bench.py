@@ -192,7 +192,7 @@ def child_build(argv: list[str]) -> None:
     started = time.perf_counter()
     r = build_episode(opts)
     wall = time.perf_counter() - started
-    print(json.dumps({"wall": wall, "timings": r.timings, "duration": r.manifest["duration"],
+    print(json.dumps({"wall": wall, "timings": r.timings, "duration": r.episode.duration,
                       "sentences": r.sentences, "from_cache": r.from_cache,
                       "unchanged": r.unchanged}))  # fmt: skip
 

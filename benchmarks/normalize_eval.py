@@ -1,7 +1,8 @@
 """Score the normalizer on ../shared/ru_tn_eval/ (strict, lenient, speakable; see its README).
 
     python benchmarks/normalize_eval.py            # ours
-    python benchmarks/normalize_eval.py --library  # ru-normalizr 1.3.0 `tts` mode alone (before)
+    python benchmarks/normalize_eval.py --library  # ru-normalizr 1.3.0 `tts` mode alone, the
+                                                   # baseline (a dev dependency, not a runtime one)
     python benchmarks/normalize_eval.py --speed    # chars/s on 300,000 chars of varied text
 
 Rows with the same `written` are alternative references; a `|` in the cardinal_multi file
@@ -194,7 +195,7 @@ def speed(system: Callable[[str], str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--library", action="store_true", help="ru-normalizr alone (before)")
+    parser.add_argument("--library", action="store_true", help="ru-normalizr alone (the baseline)")
     parser.add_argument("--speed", action="store_true", help="chars/s on varied text")
     args = parser.parse_args(argv)
     system = library_alone() if args.library else ours()
