@@ -1,0 +1,135 @@
+"""Before any synthesis: where the episode goes, what it is built from, and whether the
+published one is already up to date (its source key matches and its files are there)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tts import __version__
+from tts.episode import Episode, EpisodeError, Files
+from tts.outputs.compose import files_for
+from tts.store.outdir import episode_dir
+from tts.store.slug import slugify
+from tts.text.prepare import episode_title
+from tts.types import Article
+from tts.voice.engines.registry import EngineSpec, engine_stamp
+
+if TYPE_CHECKING:
+    from tts.build import BuildOptions
+    from tts.podcast.config import PodcastConfig
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Decided right after reading: no normalization or synthesis has been paid for yet."""
+
+    target: Path  # OUTDIR/<slug>
+    files: Files  # what the folder will hold (unknown formats are refused here, early)
+    key: str  # source_key: equal keys mean the published episode is up to date
+    jingle: Path | None
+    cover: Path | None
+    feed: bool  # the folder is a podcast: pages link its feed
+    intro: bool  # the podcast reads an intro before the article
+    published: Episode | None  # the episode already there and up to date, if any
+
+
+def plan_build(
+    opts: BuildOptions, articles: Sequence[Article], spec: EngineSpec, lexicons: Sequence[Path]
+) -> Plan:
+    podcast = _podcast_settings(opts.outdir)
+    jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
+    cover = _cover(opts.outdir, podcast)
+    target = episode_dir(opts.outdir, slugify(episode_title(articles, opts.title)))
+    files = files_for(target.name, opts.formats)
+    intro = bool(podcast and podcast.intro)
+    key = source_key(articles, opts, spec, lexicons, intro, jingle, cover)
+    published = _unchanged(target, key)
+    return Plan(target, files, key, jingle, cover, podcast is not None, intro, published)
+
+
+def previous_episode(target: Path) -> Episode | None:
+    """The episode published at ``target`` before this build, if it reads cleanly."""
+    path = target / "episode.json"
+    if not path.is_file():
+        return None
+    try:
+        return Episode.load(path)
+    except EpisodeError:
+        return None  # damaged: rebuilt from scratch, with a new guid
+
+
+def source_key(
+    articles: Sequence[Article],
+    opts: BuildOptions,
+    spec: EngineSpec,
+    lexicons: Sequence[Path],
+    intro: bool,
+    jingle: Path | None,
+    cover: Path | None,
+) -> str:
+    """Everything the published files depend on, known right after reading: the parsed
+    articles, the options, the engine and voice, the lexicons' contents and the code. Equal
+    keys mean nothing needs rebuilding, and checking costs no normalization or synthesis."""
+    fields = {
+        "version": __version__,
+        "code": _code_stamp(),
+        "articles": [dataclasses.asdict(a) for a in articles],
+        "title": opts.title,
+        "bitrate": opts.bitrate,
+        "formats": sorted(opts.formats),
+        "engine": engine_stamp(spec),
+        "voice": dataclasses.asdict(spec.voice),
+        "lexicons": [hashlib.sha256(p.read_bytes()).hexdigest() for p in lexicons],
+        "intro": intro,
+        "jingle": _file_stamp(jingle) if jingle else None,
+        "cover": _file_stamp(cover) if cover else None,
+    }
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _code_stamp() -> list[object]:
+    """Sizes and times of the package's code (and assets): a changed rule, pause or page
+    invalidates old episodes even when the version number stayed the same."""
+    files = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in {".py", ".js", ".css"})
+    return [[str(p.relative_to(_PACKAGE)), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+
+
+def _file_stamp(path: Path) -> list[object]:
+    try:
+        info = path.stat()
+    except OSError:
+        return [str(path)]
+    return [str(path), info.st_size, info.st_mtime_ns]
+
+
+def _unchanged(target: Path, key: str) -> Episode | None:
+    """The published episode when it was built from exactly this key and its files are there."""
+    episode = previous_episode(target)
+    if episode is None or episode.source_key != key:
+        return None
+    if not all((target / name).is_file() for _, name in episode.files.items()):
+        return None
+    return episode
+
+
+def _podcast_settings(outdir: Path) -> PodcastConfig | None:
+    """The folder's podcast.toml (intro, jingle), when the folder is a podcast."""
+    from tts.podcast.config import config_path, load_config
+
+    return load_config(outdir) if config_path(outdir).is_file() else None
+
+
+def _cover(outdir: Path, podcast: PodcastConfig | None) -> Path | None:
+    """The podcast's artwork file, embedded in M4A/M4B (a URL cannot be)."""
+    if podcast is None or not podcast.image or "://" in podcast.image:
+        return None
+    path = outdir / podcast.image
+    return path if path.is_file() else None
