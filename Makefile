@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
+# The demo article: the shared corpus's when it is beside the clone, else one in the repository.
+DEMO   ?= $(if $(wildcard $(CORPUS)/anc-dialogue.txt),$(CORPUS)/anc-dialogue.txt,tests/data/golden_build/article.md)
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: setup demo test lint typecheck pytest bench clean
@@ -22,7 +24,7 @@ $(AXE): tests/browser/package-lock.json
 	else echo "npm not found: browser accessibility tests will be skipped"; fi
 
 demo: setup
-	$(BIN)/tts build $(CORPUS)/anc-dialogue.txt -o output
+	$(BIN)/tts build $(DEMO) -o output
 
 lint: setup
 	$(BIN)/ruff check tts tests benchmarks
