@@ -130,7 +130,9 @@ def prepare_script(
     )
 
 
-def _stage(opts: BuildOptions, spec: EngineSpec, engine: Engine, script: Script, plan: Plan) -> Stage:
+def _stage(
+    opts: BuildOptions, spec: EngineSpec, engine: Engine, script: Script, plan: Plan
+) -> Stage:
     return Stage(
         engine=engine,
         spec=spec,

@@ -247,6 +247,3 @@ def _name(name: str | None) -> str:
     if name is None:
         raise ExportError("the episode lists no name for a transcript or its page")
     return name
-
-
-
