@@ -27,6 +27,17 @@ CORPUS = SHARED / "corpus"
 IN_CI = os.environ.get("CI") == "true"
 
 
+def corpus(name: str) -> Path:
+    """A sample article of ../shared/corpus: a clone with nothing beside it skips the test
+    (with the reason); CI, which has the corpus, fails instead."""
+    path = CORPUS / name
+    if not path.is_file():
+        if IN_CI:
+            pytest.fail(f"{path} is missing in CI")
+        pytest.skip("../shared/corpus is not here (tests on the sample articles need it)")
+    return path
+
+
 def require_tool(name: str) -> str:
     """A test-only system tool (ffprobe, chromium): skipped locally when absent, fatal in CI."""
     path = shutil.which(name)

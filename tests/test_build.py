@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CORPUS, require_tool
+from helpers import corpus, require_tool
 
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError, ParseError
@@ -24,7 +24,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dic
     out = tmp_path_factory.mktemp("out")
     result = {}
     for name in SAMPLES:
-        r = build_episode(BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="espeak"))
+        r = build_episode(BuildOptions(inputs=(str(corpus(name)),), outdir=out, engine="espeak"))
         result[name] = (r.folder, r.episode.to_json())
     return result
 
@@ -46,7 +46,7 @@ def test_title_read_once(built: dict[str, tuple[Path, dict[str, Any]]], name: st
 def test_credits_navigation_and_ads_not_read(built: dict[str, tuple[Path, dict[str, Any]]]) -> None:
     anc = " ".join(s["text"] for s in built["anc-dialogue.txt"][1]["sentences"])
     assert "Фото" not in anc
-    html = (CORPUS / "river-cleanup.html").read_text(encoding="utf-8")
+    html = (corpus("river-cleanup.html")).read_text(encoding="utf-8")
     river = " ".join(s["text"] for s in built["river-cleanup.html"][1]["sentences"])
     for tag in ("nav", "footer", "figcaption", "aside"):
         for block in re.findall(rf"<{tag}\b.*?</{tag}>", html, flags=re.S):
@@ -102,7 +102,7 @@ def test_markdown_sections_become_chapters(built: dict[str, tuple[Path, dict[str
 def test_rebuild_uses_cache_and_edit_resynthesizes_only_changed(
     tmp_path: Path, fresh_cache: Path
 ) -> None:
-    text = (CORPUS / "anc-dialogue.txt").read_text(encoding="utf-8")
+    text = (corpus("anc-dialogue.txt")).read_text(encoding="utf-8")
     src = tmp_path / "a.txt"
     src.write_text(text, encoding="utf-8")
     opts = BuildOptions(inputs=(str(src),), outdir=tmp_path / "out", engine="espeak")
@@ -127,13 +127,13 @@ def test_failed_encoding_leaves_no_partial_folder(
     out = tmp_path / "out"
     with pytest.raises(ExportError):
         build_episode(
-            BuildOptions(inputs=(str(CORPUS / "anc-dialogue.txt"),), outdir=out, engine="espeak")
+            BuildOptions(inputs=(str(corpus("anc-dialogue.txt")),), outdir=out, engine="espeak")
         )
     assert [p.name for p in out.iterdir() if not p.name.endswith(".lock")] == []
 
 
 def test_digest_has_a_chapter_per_article(tmp_path: Path) -> None:
-    inputs = (str(CORPUS / "anc-dialogue.txt"), str(CORPUS / "river-cleanup.html"))
+    inputs = (str(corpus("anc-dialogue.txt")), str(corpus("river-cleanup.html")))
     r = build_episode(
         BuildOptions(inputs=inputs, outdir=tmp_path, engine="espeak", title="Дайджест дня")
     )
@@ -169,7 +169,7 @@ def test_podcast_intro_and_jingle_are_chapters_of_their_own(tmp_path: Path) -> N
     )
     save_config(tmp_path, dataclasses.replace(load_config(tmp_path), intro=True, jingle="j.wav"))
     r = build_episode(
-        BuildOptions(inputs=(str(CORPUS / "anc-dialogue.txt"),), outdir=tmp_path, engine="espeak")
+        BuildOptions(inputs=(str(corpus("anc-dialogue.txt")),), outdir=tmp_path, engine="espeak")
     )
     chapters = r.episode.to_json()["chapters"]
     assert [c["title"] for c in chapters[:3]] == [

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from helpers import CORPUS, IN_CI, measure, require_tool
+from helpers import IN_CI, corpus, measure, require_tool
 from lxml import etree
 
 from tts.audio.ffmpeg import ffmetadata, ffmpeg_exe
@@ -58,7 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     result = {}
     for name in SAMPLES:
         formats = ("mp3", "m4a", "m4b", "opus", "epub") if name == FULL else ("mp3", "epub")
-        opts = BuildOptions(inputs=(str(CORPUS / name),), outdir=out, engine="espeak")
+        opts = BuildOptions(inputs=(str(corpus(name)),), outdir=out, engine="espeak")
         r = build_episode(BuildOptions(**{**opts.__dict__, "formats": formats}))
         result[name] = (r.folder, r.episode.to_json())
     return result

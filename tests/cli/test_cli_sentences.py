@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import typer
+from helpers import corpus
 from typer.testing import CliRunner
 
 from tts.cli import sentences
 from tts.errors import InputError
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 LONG = (
     "Ремонт, который длился два года, обошёлся городу в 1 500 000 руб.; подрядчик, по словам"
     " мэра, уложился в срок и сэкономил часть средств."
@@ -71,7 +71,7 @@ def test_reads_stdin(app: typer.Typer) -> None:
 
 
 def test_markdown_headings_are_lines(app: typer.Typer) -> None:
-    lines = _run(app, str(CORPUS / "steppe-observatory.md"), "--max-chars", "100")
+    lines = _run(app, str(corpus("steppe-observatory.md")), "--max-chars", "100")
     assert lines[0].startswith("Обсерватория в степи")
     assert {"История", "Наука сегодня"} <= set(lines)
     assert "Т. е. обсерватория стала ещё и учебной базой." in lines

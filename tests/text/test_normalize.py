@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from helpers import corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -105,7 +106,8 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path: Path, line: str) -> None
 def test_golden_article(name: str) -> None:
     from tts.cli.normalize import _sentences
 
-    source = next((SHARED / "corpus").glob(name + ".*"))
+    suffix = {"steppe-observatory": ".md", "river-cleanup": ".html"}.get(name, ".txt")
+    source = corpus(name + suffix)
     expected = (DATA / f"golden_{name}.txt").read_text(encoding="utf-8").splitlines()
     assert [normalize(s).spoken for s in _sentences(str(source))] == expected
 
@@ -148,7 +150,7 @@ def test_cli_explain_shows_class_and_context() -> None:
 def test_cli_article_and_user_lexicon(tmp_path: Path) -> None:
     lexicon = tmp_path / "l.tsv"
     lexicon.write_text("АНК\tассамблея\n", encoding="utf-8")
-    source = str(SHARED / "corpus" / "anc-dialogue.txt")
+    source = str(corpus("anc-dialogue.txt"))
     result = CliRunner().invoke(_app(), ["normalize", source, "--lexicon", str(lexicon)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ассамблея стала платформой")

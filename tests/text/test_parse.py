@@ -6,13 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import outline
+from helpers import corpus, outline
 
 from tts.errors import InputError, ParseError
 from tts.text.parse import detect_format, parse_bytes
 from tts.types import Article
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 DATA = Path(__file__).resolve().parents[1] / "data" / "parse"
 
 
@@ -28,7 +27,7 @@ def all_text(article: Article) -> str:
 
 
 def test_anc_dialogue_title_once_and_no_credit() -> None:
-    article = parse_file(CORPUS / "anc-dialogue.txt")
+    article = parse_file(corpus("anc-dialogue.txt"))
     assert article.title == "АНК стала платформой для открытого диалога - политолог"
     assert article.source.endswith("anc-dialogue.txt")
     assert [s.heading for s in article.sections] == [None]
@@ -43,7 +42,7 @@ def test_anc_dialogue_title_once_and_no_credit() -> None:
 
 
 def test_economy_numbers_credit_dropped_and_text_untouched() -> None:
-    article = parse_file(CORPUS / "economy-numbers.txt")
+    article = parse_file(corpus("economy-numbers.txt"))
     assert article.title == "Инфляция в Казахстане замедлилась до 8,5% – Нацбанк"
     paragraphs = article.sections[0].paragraphs
     assert len(paragraphs) == 6
@@ -53,7 +52,7 @@ def test_economy_numbers_credit_dropped_and_text_untouched() -> None:
 
 
 def test_steppe_markdown_sections_byline_and_plain_text() -> None:
-    article = parse_file(CORPUS / "steppe-observatory.md")
+    article = parse_file(corpus("steppe-observatory.md"))
     assert article.title == "Обсерватория в степи: как астрономы Тянь-Шаня ловят гамма-всплески"
     assert article.author == "Мария Исаева"
     assert article.date == "2025-03-03"
@@ -65,7 +64,7 @@ def test_steppe_markdown_sections_byline_and_plain_text() -> None:
 
 
 def test_river_cleanup_html_article_only() -> None:
-    article = parse_file(CORPUS / "river-cleanup.html")
+    article = parse_file(corpus("river-cleanup.html"))
     assert article.title == "Волонтёры очистили берег Есиля от 12 тонн мусора"
     assert article.author == "Айгерим Садыкова"
     assert article.date == "2025-06-14"
