@@ -1,21 +1,20 @@
 """Builds a small output folder for the browser tests and the screenshot script.
 
-The pages come from the fixture episode.json files rendered by tts.player/tts.outputs.library; the
-audio is a real MP3 (a quiet sine) encoded by the imageio-ffmpeg binary, as long as the
-fixture's timeline.
+The pages come from the fixture episode.json files rendered by tts.outputs.page and
+tts.outputs.library; the audio is a real MP3 (a quiet sine) encoded by the imageio-ffmpeg
+binary, as long as the fixture's timeline.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tts.episode import Episode
 from tts.outputs.library import render_library
 from tts.outputs.page import render_episode_page
 
@@ -33,9 +32,8 @@ LAUNCH_ARGS = [
 FIXTURES = ("episode.json", "hostile.json")
 
 
-def load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
-    return data
+def load(name: str) -> Episode:
+    return Episode.load(DATA / name)
 
 
 def require(condition: bool, reason: str) -> None:
@@ -64,9 +62,9 @@ def build_site(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     episodes = [load(name) for name in FIXTURES]
     for episode in episodes:
-        folder = root / episode["slug"]
+        folder = root / episode.slug
         folder.mkdir(exist_ok=True)
-        encode_sine(folder / episode["files"]["mp3"], float(episode["duration"]))
+        encode_sine(folder / episode.files.mp3, episode.duration)
         page = render_episode_page(episode, feed_url="../feed.xml")
         (folder / "index.html").write_text(page, encoding="utf-8")
     library = render_library(episodes, feed="feed.xml")
