@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -222,3 +224,26 @@ def test_speed_text_is_varied() -> None:
         pytest.skip("../shared/corpus is not here")
     lines = varied_text(20_000)
     assert sum(len(line) + 1 for line in lines) >= 20_000 and len(set(lines)) == len(lines)
+
+
+def test_readings_do_not_depend_on_the_hash_seed() -> None:
+    """Set order varies with PYTHONHASHSEED between processes; a reading once did with it."""
+    import subprocess
+
+    probe = (
+        "from tts.text.normalize import normalize\n"
+        "for t in ['а летом 2011 году перешел в «Анжи»', 'в пандемийном 2020 году она выросла',"
+        " 'в 2023-2024 годах', 'Встреча с акад. Сатпаевым прошла']:\n"
+        "    print(normalize(t).spoken)\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs

@@ -211,9 +211,11 @@ def _year_grammar(match: re.Match[str], sentence: Sentence) -> tuple[Grammar, st
         parses = [p for p in morph.parses(noun) if p.tag.POS == "NOUN" and p.normal_form == "год"]
         if not match["y2"]:
             parses = [p for p in parses if "sing" in p.tag] or parses
-        allowed = {str(p.tag.case) for p in parses}
         grammar = context.ordinal(sentence, match.start(), match.end(), lemma="год")
-        cases = [CASE_OF_TAG[c] for c in allowed if c in CASE_OF_TAG]
+        # in the parses' order (likeliest first), not a set's: the reading must not depend on
+        # the process's hash seed
+        tags = dict.fromkeys(str(p.tag.case) for p in parses)
+        cases = [CASE_OF_TAG[c] for c in tags if c in CASE_OF_TAG]
         ruled = context.governor(sentence, match.start())
         case = grammar.case if grammar.case in cases else (cases[0] if cases else grammar.case)
         if ruled is not None and len(cases) > 1:
