@@ -19,6 +19,9 @@ from tts.errors import TTSError
 from tts.types import SentenceKind
 
 FORMAT = 1
+# What a build can be asked for beyond the MP3 (always made); Files has a field for each.
+OPTIONAL_FORMATS = ("m4a", "m4b", "opus", "epub")
+FORMATS = ("mp3", *OPTIONAL_FORMATS)
 _KINDS: tuple[str, ...] = ("title", "heading", "body")
 
 
@@ -149,10 +152,6 @@ class Episode:
     def from_json(cls, data: object, where: str = "episode.json") -> Episode:
         reader = _Reader(where)
         return reader.episode(data)
-
-    @property
-    def sample_count(self) -> int:
-        return round(self.duration * self.sample_rate)
 
 
 def _plain(value: object) -> object:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tts import __version__
 from tts.audio.ffmpeg import decode_into, ffmetadata
+from tts.audio.formats import KINDS as AUDIO_FORMATS
 from tts.audio.timeline import Layout
 from tts.build.plan import Plan, previous_episode
 from tts.build.stopwatch import Stopwatch
@@ -70,6 +71,7 @@ def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendere
         raw = work / "audio.raw"
         with clock("stitch"):
             timeline, redone = stitch(stage, cache, jobs, raw)
+        # read again under the lock: another build may have published since plan_build looked
         previous = previous_episode(target)
         episode = encode_and_compose(stage, work, raw, timeline, previous, clock)
         (work / "ffmetadata.txt").unlink()
@@ -152,7 +154,7 @@ def encode_and_compose(
         meta, stage.script.sentences, timeline, info, voice, files,
         loudness=loudness, source_key=stage.plan.key,
     )  # fmt: skip
-    if any(kind in files for kind in ("m4a", "m4b", "opus")):
+    if any(kind in files for kind in AUDIO_FORMATS):
         with clock("formats"):
             _audio_formats(stage, work, raw, levels, episode)
     return episode

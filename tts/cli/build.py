@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from tts.cli.options import QUIET, VERBOSE, count
+from tts.episode import FORMATS
 
 
 def _format_duration(seconds: float) -> str:
@@ -62,9 +63,6 @@ def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
             sys.stderr.flush()
 
     return show
-
-
-FORMATS = ("mp3", "m4a", "m4b", "opus", "epub")
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tts.episode import Episode, EpisodeChapter, EpisodeSentence, Files, Loudness
+from tts.episode import (
+    FORMATS,
+    OPTIONAL_FORMATS,
+    Episode,
+    EpisodeChapter,
+    EpisodeSentence,
+    Files,
+    Loudness,
+)
 from tts.errors import ExportError
 from tts.outputs.transcript import seconds
 from tts.types import EngineInfo, Sentence, Timeline, Voice
@@ -35,16 +43,12 @@ def chapter_of(timeline: Timeline) -> dict[int, int]:
     return out
 
 
-_OTHER_FORMATS = ("m4a", "m4b", "opus", "epub")
-
-
 def files_for(slug: str, formats: Sequence[str]) -> Files:
     """The episode folder's file names: MP3, transcripts and page, and each format asked for."""
-    unknown = sorted(set(formats) - {"mp3", *_OTHER_FORMATS})
+    unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
-        known = ", ".join(("mp3", *_OTHER_FORMATS))
-        raise ExportError(f"unknown format {', '.join(unknown)}; known: {known}")
-    extra = {kind: f"{slug}.{kind}" for kind in _OTHER_FORMATS if kind in formats}
+        raise ExportError(f"unknown format {', '.join(unknown)}; known: {', '.join(FORMATS)}")
+    extra = {kind: f"{slug}.{kind}" for kind in OPTIONAL_FORMATS if kind in formats}
     return Files(
         mp3=f"{slug}.mp3",
         vtt=f"{slug}.vtt",

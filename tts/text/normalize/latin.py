@@ -301,14 +301,22 @@ def read_latin_word(word: str) -> str:
         # A name that does not look English («Amanat», «Kazinform», «Dedeman», «Masters»)
         # is read as spelled: measured on the dev split, 92 right against 74 for English
         # phonetics first (CMUdict gives many such names an American reading).
-        if KAZAKH_Y.search(low) and not english.phones(low):
-            # «Shymkent», «Paryz», «Kazakhmys»: «y» between consonants is Kazakh «ы»
+        if kazakh_name(low):
             return kazakh(low)
         return transliterate(low)
     return english.read(low, BRANDS) or transliterate(low)
 
 
-KAZAKH_Y = re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])")
+_KAZAKH_Y = re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])")
+
+
+def kazakh_name(low: str) -> bool:
+    """«Shymkent», «Paryz», «Kazakhmys»: «y» between consonants in a word CMUdict does not know
+    is Kazakh «ы», and the word is read letter by letter as Kazakh."""
+    from tts.text.normalize import english
+
+    return bool(_KAZAKH_Y.search(low)) and not english.phones(low)
+
 
 # Spellings only English has: «th», «ee», «ou», «-tion», «w», a silent final «e»…
 ENGLISH_SPELLING = re.compile(

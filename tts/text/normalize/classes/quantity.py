@@ -240,11 +240,6 @@ _SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True
 _SIGNS = "$€£¥₴₽₸₼₺₹₩"
 
 # «2750 м», «5 тыс. руб.», «1,5 млн», «5%», «-15 °С»; the unit must end a word.
-# Per what a price is: «тенге/м³» -> «за кубический метр».
-_PER_UNIT = {"м³": "кубический метр", "м3": "кубический метр", "м2": "квадратный метр",
-             "м²": "квадратный метр", "кг": "килограмм", "л": "литр", "т": "тонну",
-             "кВт·ч": "киловатт-час", "кВтч": "киловатт-час", "шт": "штуку", "чел": "человека",
-             "сут": "сутки", "мес": "месяц", "ч": "час"}  # fmt: skip
 # The second half of a compound unit: «км/ч» -> «в час», «мг/мл» -> «на миллилитр».
 PER: dict[str, str] = {
     "с": "в секунду", "сек": "в секунду", "s": "в секунду", "ч": "в час", "час": "в час",
@@ -253,7 +248,11 @@ PER: dict[str, str] = {
     "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
     "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
     "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
+    "мес": "в месяц",
 }  # fmt: skip
+# What a price can be per: «тенге/м³» -> «за кубический метр», the same words after «за».
+_PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "шт", "чел", "сут", "мес", "ч")
+_PER_UNIT = {k: "за " + PER[k].split(" ", 1)[1] for k in _PRICED}
 _PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
     rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+|~)?(?<![\d]-)(?P<num>{DOTTED})"
@@ -288,7 +287,7 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
         if " " in match.group().split(written, 1)[-1][:1] and per.lower() not in ("ч", "мин", "л"):
             return None  # «5 км л…»: a space joins only «км ч», «об мин»
         if written in CURRENCIES and per in _PER_UNIT:  # «91,96 тенге/м³» -> «… за кубометр»
-            return Unit(unit.noun, unit.adjective, "за " + _PER_UNIT[per], unit.indeclinable)
+            return Unit(unit.noun, unit.adjective, _PER_UNIT[per], unit.indeclinable)
         if unit.noun == "центнер" and per == "га":  # a yield: «8,2 ц/га»
             return Unit("центнер", tail="с гектара")
         if unit.noun == "киловатт" and per.lower() in ("ч", "час"):
@@ -459,7 +458,7 @@ PRICE_PER = re.compile(
 
 def _price_per(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
-    return Reading(" за " + _PER_UNIT[match["per"]], "what a price is for")
+    return Reading(" " + _PER_UNIT[match["per"]], "what a price is for")
 
 
 # An exchange rate: «146,86/$1» -> «… за один доллар».

@@ -10,7 +10,13 @@ import re
 
 from tts.text.normalize import english
 from tts.text.normalize.alphabet import spell_latin
-from tts.text.normalize.latin import BRANDS, KAZAKH_Y, english_syllable, kazakh, transliterate
+from tts.text.normalize.latin import (
+    BRANDS,
+    english_syllable,
+    kazakh,
+    kazakh_name,
+    transliterate,
+)
 from tts.text.normalize.numbers import cardinal, digits_in_groups
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
@@ -71,8 +77,8 @@ def _letters(word: str) -> str:
         return BRANDS[low]
     if not any(c in "aeiouy" for c in low) or (len(low) == 3 and not english_syllable(low)):
         return spell_latin(low)  # «abc» -> «эй би си»
-    if KAZAKH_Y.search(low) and not english.phones(low):
-        return kazakh(low)  # «paryz.kz» -> «парыз»: «y» between consonants is Kazakh «ы»
+    if kazakh_name(low):
+        return kazakh(low)  # «paryz.kz» -> «парыз»
     return transliterate(low)
 
 
