@@ -116,14 +116,18 @@ def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str,
     }  # fmt: skip
 
 
-def segmentation(split: str) -> str:
+def _files(pattern: str, exclude: str) -> list[Path]:
+    return sorted(p for p in RAW.glob(pattern) if not (exclude and p.match(exclude)))
+
+
+def segmentation(split: str, files: str = "*.jsonl", exclude: str = "") -> str:
     """How tts.text.segment splits the corpus's paragraphs against the gatherers' sentences."""
     from news_corpus import paragraphs
 
     from tts.text.segment import split_paragraph
 
     tp = fp = fn = exact = n = 0
-    for _, _, record in paragraphs(sorted(RAW.glob("*.jsonl"))):
+    for _, _, record in paragraphs(_files(files, exclude)):
         if split != "all" and site_bucket(str(record["site"])) != split:
             continue
         text = str(record["text"])
@@ -151,11 +155,15 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print N dev failures")
     parser.add_argument("--grep", default="", help="only failures whose class list has this")
     parser.add_argument("--segment", action="store_true", help="score sentence splitting")
+    parser.add_argument(
+        "--files", default="*.jsonl", help="which raw/ files, a glob (e.g. 'round4_*.jsonl')"
+    )
+    parser.add_argument("--exclude", default="", help="raw/ files to leave out, a glob")
     args = parser.parse_args()
     if args.segment:
-        print(segmentation(args.split))
+        print(segmentation(args.split, args.files, args.exclude))
         return 0
-    sentences = load(sorted(RAW.glob("*.jsonl")))
+    sentences = load(_files(args.files, args.exclude))
     if args.split != "all":
         sentences = [s for s in sentences if site_bucket(s.site) == args.split]
     result = evaluate(sentences, _library() if args.library else _ours())

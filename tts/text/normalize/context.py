@@ -365,6 +365,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     ):
         return frozenset({"genitive"}), f"object of «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
+        if _number_is_subject(sentence, start, best):
+            return frozenset({"nominative"}), f"subject of «{previous}»"
         if "tran" in best.tag and best.tag.POS != "PRTS":
             return frozenset({"accusative"}), f"object of «{previous}»"
         return NOM_ACC, f"after the verb «{previous}»"
@@ -388,6 +390,33 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # object is its genitive
         return frozenset({"genitive"}), f"{_ACTION_WHY} «{previous}»"
     return None
+
+
+def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
+    """«За врио губернатора проголосовали 351040 человек», «картину посмотрело 1,6 млн
+    зрителей»: a verb in the form a counted subject takes (plural, or neuter past), with no
+    word before it in its clause that could be its subject, has the number as its subject."""
+    if verb.tag.POS != "VERB" or not ("plur" in verb.tag or {"past", "neut"} in verb.tag):
+        return False
+    clause = re.split(r"[,;:()«»\"–—]|\s(?:и|а|но)\s", sentence.text[:start])[-1]
+    words = re.findall(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)?|\d+", clause)[:-1]
+    if not words:
+        return False
+    after_preposition = False
+    for word in words:
+        lower = word.lower()
+        if lower in PREPOSITIONS or lower.isdigit():
+            after_preposition = lower in PREPOSITIONS
+            continue
+        parses = _parses_of(lower)
+        if any(
+            p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and "Abbr" not in p.tag
+            for p in parses
+        ) and not after_preposition:
+            return False
+        if parses and parses[0].tag.POS in ("NOUN", "NPRO"):
+            after_preposition = False  # the phrase a preposition opened ends with its noun
+    return True
 
 
 _ACTION_ENDINGS = ("ание", "ение", "тие", "ство", "ция")
@@ -749,7 +778,10 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     before = sentence.before(start, 1)
     if before and before[0].text.isascii() and before[0].text.isalpha():
         return None  # «в iOS 16 стали»: a version, whatever follows it
-    found = [p for p in _parses_of(token.text) if p.tag.POS == "NOUN" and p.tag.case]
+    parses = _parses_of(token.text)
+    if parses and parses[0].tag.POS in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ"):
+        return None  # «из которых 32 уже запущены»: «уже» is an adverb first
+    found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL:
         return None
     if _cases_before(found, value, False) and not _ordinal_anyway(sentence, start, found, value):
@@ -791,8 +823,8 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
         if not any(_case_of(p) == "genitive" for p in found) or "anim" in found[0].tag:
             return False
         ruled = governor(sentence, start)
-        if ruled is not None and ruled[0] == frozenset({"genitive"}):
-            return True  # «в рамках 44 турнира», «после 3 тура»
+        if ruled is not None and ruled[0] == frozenset({"genitive"}) and ruled[1].startswith("after"):
+            return True  # «в рамках 44 турнира», «после 3 тура»; not «в эксплуатацию 43 проекта»
         words = sentence.words_before(start, 1)
         parses = _parses_of(words[0]) if words else ()
         head = parses[0] if parses else None
