@@ -409,10 +409,13 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
             after_preposition = lower in PREPOSITIONS
             continue
         parses = _parses_of(lower)
-        if any(
-            p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and "Abbr" not in p.tag
-            for p in parses
-        ) and not after_preposition:
+        if (
+            any(
+                p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn" and "Abbr" not in p.tag
+                for p in parses
+            )
+            and not after_preposition
+        ):
             return False
         if parses and parses[0].tag.POS in ("NOUN", "NPRO"):
             after_preposition = False  # the phrase a preposition opened ends with its noun
@@ -823,7 +826,8 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
         if not any(_case_of(p) == "genitive" for p in found) or "anim" in found[0].tag:
             return False
         ruled = governor(sentence, start)
-        if ruled is not None and ruled[0] == frozenset({"genitive"}) and ruled[1].startswith("after"):
+        after_preposition = ruled is not None and ruled[1].startswith("after")
+        if ruled is not None and ruled[0] == frozenset({"genitive"}) and after_preposition:
             return True  # «в рамках 44 турнира», «после 3 тура»; not «в эксплуатацию 43 проекта»
         words = sentence.words_before(start, 1)
         parses = _parses_of(words[0]) if words else ()
