@@ -699,6 +699,28 @@ def phrase_case(sentence: Sentence, start: int, default: Case = "nominative") ->
     return Grammar(_pick(ruled[0], sentence, start, default), why=ruled[1])
 
 
+def declined_noun_case(sentence: Sentence, start: int) -> Grammar | None:
+    """The oblique case of a declinable name at `start` («для iPhone», «нового iPhone»): from
+    a preposition or a singular adjective right before it; None where it stays nominative."""
+    before = sentence.before(start, 1)
+    if not before or not before[0].is_word:
+        return None
+    word = before[0].lower
+    if word in ("в", "во", "на", "о", "об"):
+        return Grammar("prepositional", why=f"after «{word}»")  # «в iPhone 15»: where
+    if word in PREPOSITIONS:
+        cases = PREPOSITIONS[word]  # «с iPhone» is «с айфона» or «с айфоном»: left alone
+        return Grammar(next(iter(cases)), why=f"after «{word}»") if len(cases) == 1 else None
+    adjectives = [p for p in _parses_of(word) if p.tag.POS in ("ADJF", "PRTF")]
+    adjectives = [p for p in adjectives if {"accs", "anim"} not in p.tag]  # an inanimate noun
+    cases = {_case_of(p) for p in adjectives if {"sing", "masc"} in p.tag}
+    if len(cases) == 1 and len(adjectives) == len([p for p in adjectives if "sing" in p.tag]):
+        (case,) = cases
+        if case is not None and case not in ("nominative", "accusative"):
+            return Grammar(case, why=f"agrees with «{word}»")
+    return None
+
+
 # Nouns a number before which is an ordinal even when it ends in 1 («1 место» -> «первое
 # место», «на 71 минуте» -> «на семьдесят первой минуте»).
 ORDINAL_NOUNS = frozenset({

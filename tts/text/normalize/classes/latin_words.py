@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from tts.text.normalize import english
+from tts.text.normalize import context, english, morph
 from tts.text.normalize.alphabet import spell_latin
 from tts.text.normalize.classes.dates import roman_value
 from tts.text.normalize.latin import BRANDS, read_latin_word
 from tts.text.normalize.latin import kazakh as latin_kazakh
-from tts.text.normalize.numbers import cardinal, digit_by_digit
+from tts.text.normalize.numbers import TAG_OF_CASE, cardinal, digit_by_digit
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
@@ -57,15 +57,25 @@ def _capitalised(spoken: str, written: str) -> str:
     return spoken
 
 
+# Gadgets Russians decline like their own nouns: «для iPhone» -> «для айфона». Other brands
+# stay as written («в Samsung», «для Apple»), the way newsreaders say them.
+DECLINED = frozenset({"iphone", "ipad", "macbook", "imac"})
+
+
 def _brand(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    del sentence
     spoken = BRANDS.get(match.group().lower())
     written = match.group()
     if spoken is None:
         return None
+    why = "established form"
+    if written.lower() in DECLINED:
+        grammar = context.declined_noun_case(sentence, match.start())
+        form = morph.inflect(spoken, TAG_OF_CASE[grammar.case], "sing") if grammar else None
+        if grammar is not None and form:
+            spoken, why = form, f"established form, {grammar.case}: {grammar.why}"
     if written[:1].isupper() and written[1:2].islower():  # «Telegram», not «iPhone»
         spoken = spoken[:1].upper() + spoken[1:]
-    return Reading(spoken, "established form")
+    return Reading(spoken, why)
 
 
 LATIN_ABBREVIATION = re.compile(
