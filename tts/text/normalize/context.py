@@ -713,9 +713,9 @@ def declined_noun_case(sentence: Sentence, start: int) -> Grammar | None:
         return Grammar(next(iter(cases)), why=f"after «{word}»") if len(cases) == 1 else None
     adjectives = [p for p in _parses_of(word) if p.tag.POS in ("ADJF", "PRTF")]
     adjectives = [p for p in adjectives if {"accs", "anim"} not in p.tag]  # an inanimate noun
-    cases = {_case_of(p) for p in adjectives if {"sing", "masc"} in p.tag}
-    if len(cases) == 1 and len(adjectives) == len([p for p in adjectives if "sing" in p.tag]):
-        (case,) = cases
+    found = {_case_of(p) for p in adjectives if {"sing", "masc"} in p.tag}
+    if len(found) == 1 and len(adjectives) == len([p for p in adjectives if "sing" in p.tag]):
+        (case,) = found
         if case is not None and case not in ("nominative", "accusative"):
             return Grammar(case, why=f"agrees with «{word}»")
     return None
