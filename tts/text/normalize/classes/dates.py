@@ -63,6 +63,9 @@ _COPULAS = frozenset(
 )
 
 
+_RUNNING_TEXT = "a date in running text"
+
+
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     """The case of «N месяца»: a preposition's, nominative for a dateline, else genitive."""
     weekday = _WEEKDAYS.search(sentence.text[:start])
@@ -91,7 +94,7 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         # «Актобе. 20 августа», «Москва, 20 августа»; but «вступление в силу 22 ноября»
         # dates the phrase before it: genitive
         return Grammar("nominative", "n", why="a heading or dateline")
-    return Grammar("genitive", "n", why="a date in running text")
+    return Grammar("genitive", "n", why=_RUNNING_TEXT)
 
 
 def _year_words(year: int, case: Case) -> str:
@@ -165,6 +168,33 @@ def _numeric_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
     grammar = date_case(sentence, match.start(), match.end())
     spoken = (
         f"{ordinal(day, grammar.case, 'n')} {MONTHS[month - 1]} {_year_words(year, 'genitive')}"
+    )
+    return Reading(spoken, grammar.describe())
+
+
+# «01.12.2023-10.12.2023»: a period from one date to another
+NUMERIC_DATE_RANGE = re.compile(
+    r"(?<![\w.,:/-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\s?[-–—]\s?"
+    r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>\d{4})(?:\s?(?:гг?\.|года|г(?!\w)))?"
+    r"(?![\w]|\.\d)"
+)
+
+
+def _numeric_date_range(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    dates = [(int(match[d]), int(match[m]), int(match[y])) for d, m, y in
+             (("d", "m", "y"), ("d2", "m2", "y2"))]  # fmt: skip
+    if not all(1 <= day <= 31 and 1 <= month <= 12 for day, month, _ in dates):
+        return None
+    grammar = date_case(sentence, match.start(), match.end())
+    if grammar.why == _RUNNING_TEXT:
+        grammar = Grammar("nominative", "n", why="a period named by its two dates")
+    cases: list[Case] = [grammar.case, grammar.case]
+    joint = " – "
+    if sentence.words_before(match.start(), 1) in (["с"], ["со"]):
+        cases[1], joint = "accusative", " по "  # «с 01.01 – 31.12» is said «с … по …»
+    spoken = joint.join(
+        f"{ordinal(day, case, 'n')} {MONTHS[month - 1]} {_year_words(year, 'genitive')}"
+        for (day, month, year), case in zip(dates, cases, strict=True)
     )
     return Reading(spoken, grammar.describe())
 
@@ -518,6 +548,7 @@ RULES = (
     Rule("date", BIRTH_YEAR, _birth_year, "55 г.р. -> пятьдесят пятого года рождения"),
     Rule("date", ERA, _era, "500 CE -> пятисотого года нашей эры"),
     Rule("date", ISO_DATE, _iso_date, "2025.07.03 -> третьего июля …"),
+    Rule("date", NUMERIC_DATE_RANGE, _numeric_date_range, "01.12.2023-10.12.2023 -> …"),
     Rule("date", NUMERIC_DATE, _numeric_date, "15.03.2024 -> пятнадцатого марта …"),
     Rule("date", SHORT_DATE, _short_date, "на 11.01 -> на одиннадцатое января"),
     Rule("date", DAY_MONTH, _day_month, "Актобе. 20 августа. -> двадцатое августа"),
