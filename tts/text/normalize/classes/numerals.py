@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize import context, morph
+from tts.text.normalize.alphabet import spell_cyrillic
 from tts.text.normalize.classes.dates import roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
@@ -399,7 +400,11 @@ def _rating(match: re.Match[str], sentence: Sentence) -> Reading:
 
 # «№ 24», «№24», «N 24», «№№ 5-7»
 NUMBER_SIGN = re.compile(
-    r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?(?=\d)|(?P<lone>№)(?!\s?[\d№])"  # «с оркестром №»
+    r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?"
+    # the number itself when it stands alone: «№ 17», «№ 33а»; not «№ 5-7», «№ 1/2»
+    r"(?:(?P<n>\d{1,6})(?:(?P<letter>[а-яё])|-(?P<code>[А-ЯЁ]{1,4}))?(?![\w/.,:-]*\d)(?![\w/-])"
+    r"|(?=\d))"
+    r"|(?P<lone>№)(?!\s?[\d№])"  # «с оркестром №»
 )
 
 
@@ -407,7 +412,13 @@ def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
     if match["lone"]:
         return Reading("номер", "the number sign, its number missing")
-    return Reading("номера " if match["sign"] == "№№" else "номер ", "the number sign")
+    sign = "номера" if match["sign"] == "№№" else "номер"
+    if match["n"] is None:
+        return Reading(sign + " ", "the number sign")
+    spoken = f"{sign} {cardinal(int(match['n']))}"
+    if match["letter"] or match["code"]:  # «№ 33а», «№ 123-ФЗ»
+        spoken += " " + spell_cyrillic((match["letter"] or match["code"]).lower())
+    return Reading(spoken, "the number sign and its number")
 
 
 # Codes: «Су-35», «ГМ-172/6», «РБ-52-2/394», «COVID-19», «Ту-154М»
