@@ -365,7 +365,8 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 # Decades: «в 90-е», «1960-х годов», «в 2010-е годы»
 DECADE = re.compile(
-    r"(?<![\w.,-])(?P<num>\d*[1-9]0|\d*00)-(?P<suffix>е|х|ми)(?![\w-])(?P<years>\s?гг\.)?"
+    r"(?<![\w.,-])(?:(?P<first>\d*[1-9]0|\d*00)(?:-[ехм]{1,2})?\s?[-–—]\s?)?"  # «20-50-х годов»
+    r"(?P<num>\d*[1-9]0|\d*00)-(?P<suffix>е|х|ми)(?![\w-])(?P<years>\s?гг\.)?"
 )
 
 
@@ -389,6 +390,8 @@ def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
     elif match["suffix"] == "х" and previous in ("к", "по"):
         case = "dative" if previous == "к" else "accusative"
     spoken = ordinal(int(match["num"]), case, plural=True)
+    if match["first"]:
+        spoken = f"{ordinal(int(match['first']), case, plural=True)} – {spoken}"
     if match["years"]:
         spoken += " " + _noun_form("год", case, True)
     return Reading(spoken, f"{case}: a decade, ending «-{match['suffix']}»")

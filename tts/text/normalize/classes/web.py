@@ -163,9 +163,13 @@ LOCAL_PHONE = re.compile(
 )
 
 
+# «274-66-66», «51-20-33»: a city number in groups, never a range (a range has two parts)
+CITY_PHONE = re.compile(r"(?<![\w+.,/-])(?P<rest>\d{2,3}-\d{2}-\d{2})(?![\w-]|[.,]\d)")
+
+
 def _local_phone(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
-    groups = [match["area"], *match["rest"].split("-")]
+    groups = [*(match.groupdict().get("area") or "").split(), *match["rest"].split("-")]
     spoken = [digits_in_groups(g) if len(g) != 3 or g.startswith("0") else cardinal(int(g))
               for g in groups]  # fmt: skip
     return Reading(", ".join(spoken), "a telephone number, group by group")
@@ -206,6 +210,7 @@ RULES = (
         "phone", PHONE, _phone, "+7 (7172) 77-54-00 -> плюс семь, семьдесят один семьдесят два, …"
     ),
     Rule("telephone", LOCAL_PHONE, _local_phone, "(8352)303-922 -> восемьдесят три …"),
+    Rule("telephone", CITY_PHONE, _local_phone, "274-66-66 -> двести семьдесят четыре, …"),
     Rule(
         "short-number",
         SHORT_NUMBER,
