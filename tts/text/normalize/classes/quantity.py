@@ -261,9 +261,11 @@ MEASURE = re.compile(
     rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
     r"(?P<dup>(?<=%)\s+процент\w*)?)?",
 )
-# «$5 млн», «€ 100», «₸500»
+# «$5 млн», «€ 100», «₸500»; «Т23 млрд»: Kazakh papers type the tenge sign as a capital Т,
+# read so only before an amount with its scale («Т-34» and «Т23» alone are codes)
 SIGN_BEFORE = re.compile(
-    rf"(?P<cur>[{re.escape(_SIGNS)}])\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?"
+    rf"(?P<cur>[{re.escape(_SIGNS)}]|(?<![\w-])Т(?={NUMBER}\s?(?:млрд|млн|трлн|тыс)))"
+    rf"\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?"
 )
 
 
@@ -325,7 +327,7 @@ def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
     number = amount(match["num"])
     if number is None:
         return None
-    unit = CURRENCIES[match["cur"]]
+    unit = CURRENCIES["₸" if match["cur"] == "Т" else match["cur"]]
     return speak(sentence, match.start(), match.end(), number, match["scale"], unit)
 
 
