@@ -317,6 +317,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         and (words[-3], words[-2]) in COMPOUND_PREPOSITIONS
     ):
         words = words[:-1]  # «на протяжении почти 10 лет»
+    if len(words) >= 2 and words[-1] in ("и", "даже") and morph.best_pos(words[-2]) == "VERB":
+        words = words[:-1]  # «не достигает и 18 градусов»: «и» is «even», the verb governs
     if not words:
         return None
     if tuple(words[-3:]) == ("в", "том", "числе") or tuple(words[-2:]) in _PART_OF:
