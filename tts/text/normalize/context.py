@@ -734,6 +734,7 @@ ORDINAL_NOUNS = frozenset({
 })  # fmt: skip
 # Nouns a number before which is never an ordinal: years and centuries have their classes;
 # «около 9 утра» is an hour.
+_SCALES = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
 _NOT_ORDINAL = frozenset({"год", "век", "утро", "вечер", "ночь"})
 # Ordinal after «на» only: «на 37 минуте», «на 168 км», «на 5 день».
 ON_ORDINAL_NOUNS = frozenset({"минута", "секунда", "километр", "день", "неделя", "месяц",
@@ -809,8 +810,8 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     if parses and parses[0].tag.POS in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ"):
         return None  # «из которых 32 уже запущены»: «уже» is an adverb first
     found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
-    if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL:
-        return None
+    if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL | _SCALES:
+        return None  # «на 30 миллиарда»: a slip for «миллиардов», never «тридцатого»
     if _cases_before(found, value, False) and not _ordinal_anyway(sentence, start, found, value):
         return None
     singular = [p for p in found if "sing" in p.tag and "Fixd" not in p.tag]
