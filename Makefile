@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
-# The demo article: the shared corpus's when it is beside the clone, else one in the repository.
-DEMO   ?= $(if $(wildcard $(CORPUS)/anc-dialogue.txt),$(CORPUS)/anc-dialogue.txt,tests/data/golden_build/article.md)
+# The demo article: the sample shipped with the package (written for the project).
+DEMO   ?= tts/text/sample.md
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: setup demo test lint typecheck pytest bench clean

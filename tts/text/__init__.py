@@ -15,3 +15,9 @@ As built:
   bytes, stress, the normalizer's source and its libraries' versions): an edited article
   normalizes only its new sentences.
 """
+
+from pathlib import Path
+
+# Written for the project, in Russian, news-like (numbers, dates, acronyms, a quotation, two
+# sections): what `make demo` and the `--help` examples build, on a machine with only the clone.
+SAMPLE_ARTICLE = Path(__file__).with_name("sample.md")
