@@ -70,6 +70,13 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "полит.": (_adjective("политический", "word"),),  # полит. системы
     "экон.": (_adjective("экономический", "word"),),  # экон. развития
     "нац.": (_adjective("национальный", "word"),),  # нац. проекта
+    "соц.": (_adjective("социальный", "word"),),  # соц. помощь
+    "мед.": (_adjective("медицинский", "word"),),  # мед. помощь
+    "тех.": (_adjective("технический", "word"),),  # тех. осмотр
+    "и.о.": (_fixed("исполняющий обязанности"),),  # и.о. начальника
+    "рт.ст.": (_fixed("ртутного столба"),),  # 731 мм рт. ст.
+    "инф.": (_noun("информация"),),  # по инф. m24.ru
+    "милл.": (_noun("миллион"),),  # 52 милл. 900 000 тенге (a slip for «млн»)
     "фед.": (_adjective("федеральный", "word"),),  # фед. закона
     "обществ.": (_adjective("общественный", "word"),),  # обществ. организации
     "муниц.": (_adjective("муниципальный", "word"),),  # муниц. района
@@ -168,7 +175,8 @@ for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
 PATTERN = re.compile(
     r"(?<![\w.-])(?P<abbr>"
     + "|".join(_ALTERNATIVES)
-    + r")(?:(?![\w])(?!\.\w)|(?<=им\.)(?=[А-ЯЁ]))",
+    # «им.Абая», «ул.Челябинская», «д.24»: typed with no space after the dot
+    + r")(?:(?![\w])(?!\.\w)|(?<=\.)(?=[А-ЯЁ\d]))",
     re.IGNORECASE,
 )
 _LIST_END = re.compile(r"(?<![\w])и\s(?P<abbr>др|пр)\.(?=\s|$|[,;:)»])")
@@ -261,12 +269,19 @@ def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tu
     grammemes: set[str] = set()
     why = "default"
     if token is not None and token.is_cyrillic:
-        target = next(
-            (p for p in morph.parses(token.text) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case),
-            None,
-        )
+        targets = [
+            p for p in morph.parses(token.text) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
+        ]
+        target = targets[0] if targets else None
+        same = [p for p in targets if target and p.normal_form == target.normal_form]
+        if {"nomn", "accs"} <= {str(p.tag.case) for p in same}:
+            # «увеличится соц. помощь», «получил мед. помощь»: the words before decide
+            accusative = context.phrase_case(sentence, start).case == "accusative"
+            target = next(p for p in same if p.tag.case == ("accs" if accusative else "nomn"))
         if target is not None:
             grammemes = {str(target.tag.case), str(target.tag.number)}
+            if target.tag.case == "accs" and target.tag.animacy and target.tag.gender != "femn":
+                grammemes.add(str(target.tag.animacy))  # «на т. н. цифровые активы»
             if target.tag.number == "sing" and target.tag.gender:
                 grammemes.add(str(target.tag.gender))
             why = f"agrees with «{token.text}»"

@@ -85,6 +85,9 @@ CYRILLIC: dict[str, str | None] = {
     "ОПГ": None,  # ОПГ -> о пэ гэ
     "ДЧС": None,  # ДЧС -> дэ че эс
     "МЧС": "эм че эс",  # МЧС
+    "КПРФ": "кэ пэ эр эф",  # КПРФ (its own name, not «ка пэ эр эф»)
+    "ЕВРО": "евро",  # ЕВРО-2024
+    "ОЗОН": "озон",  # ОЗОН
     "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
 }
 
@@ -202,7 +205,25 @@ def _quoted_letter(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(spell_cyrillic(match.group().upper()), "a letter by its name")
 
 
+# «СПбГУ», «УБЭПиПК»: capitals with single lower-case letters between them (a short word of
+# the name: «Санкт-Петербургский», «и»), said letter by letter unless one can say them as a word.
+MIXED = re.compile(r"(?<![\w-])[А-ЯЁ]+(?:[а-яё][А-ЯЁ]+)+(?![\w-])")
+
+
+def _mixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    word = match.group()
+    if sum(c.isupper() for c in word) < 3:
+        return None  # «ВКонтакте»-like names are not this
+    if word in CYRILLIC:
+        return Reading(CYRILLIC[word] or spell_cyrillic(word), "acronym")
+    if is_pronounceable(word, RU_VOWELS):
+        return Reading(word.lower(), "acronym said as a word")
+    return Reading(spell_cyrillic(word), "acronym, letter by letter")
+
+
 RULES = (
+    Rule("acronym", MIXED, _mixed, "СПбГУ -> эс пэ бэ гэ у"),
     Rule("acronym", QUOTED_LETTER, _quoted_letter, "пунктом «б» -> пунктом бэ"),
     Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),
     Rule("acronym", LETTER_SUFFIX, _letter_suffix, "Протон-М -> Протон-эм"),

@@ -193,6 +193,7 @@ SCALES: dict[str, str] = {
     "млрд.": "миллиард",  # 5 млрд.
     "трлн": "триллион",  # 5 трлн
     "трлн.": "триллион",  # 5 трлн.
+    "милл.": "миллион",  # 52 милл. (a slip for «млн», seen in Kazakh papers)
 }
 
 CURRENCIES: dict[str, Unit] = {
