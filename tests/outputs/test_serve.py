@@ -29,6 +29,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "plain" / "notes.txt").write_text("заметки", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
     (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "feed.xml").symlink_to(tmp_path / "secret.txt")  # a planted feed (issue 17)
     (root / "leakdir").symlink_to(tmp_path, target_is_directory=True)
     return root
 
@@ -107,6 +108,7 @@ def test_head_sends_headers_only(port: int) -> None:
         "/ep/%2e%2e/%2e%2e/secret.txt",
         "/..%5csecret.txt",
         "/leak.txt",
+        "/feed.xml",
         "/leakdir/secret.txt",
         "/leakdir/",
         "/ep/ep.mp3%00.html",
