@@ -279,6 +279,22 @@ def test_serve_binds_loopback_and_refuses_traversal(tmp_path: Path) -> None:
         proc.communicate(timeout=10)
 
 
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("--host", ""), "add --public"),
+        (("--host", "0"), "add --public"),
+        (("--host", "::"), "add --public"),
+        (("-p", "99999"), "--port must be between 0 and 65535, not 99999"),
+        (("-p", "-1"), "--port must be between 0 and 65535, not -1"),
+    ],
+)
+def test_serve_refuses_every_interface_and_bad_ports_in_one_line(
+    tmp_path: Path, args: tuple[str, str], needle: str
+) -> None:
+    assert_user_error(run_tts("serve", str(tmp_path), *args, cwd=tmp_path, timeout=30), needle)
+
+
 # --- no shell, no eval, no pickle of user data --------------------------------------------
 
 FORBIDDEN = {
