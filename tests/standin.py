@@ -142,6 +142,29 @@ def build_standin(
     return dest
 
 
+class _WriteMarker:
+    """Unpickled, it writes its marker file: what code in any pickle can do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return exec, (f"open({str(self.marker)!r}, 'w').write('ran')",)
+
+
+def build_hostile(dest: Path, marker: Path) -> Path:
+    """Not a model: a zip in torch.package's layout holding one pickle that writes ``marker``
+    when it is loaded. Anything given as --model could be this."""
+    import pickle
+    import zipfile
+
+    with zipfile.ZipFile(dest, "w") as archive:
+        archive.writestr(f"{dest.stem}/.data/version", "6\n")
+        archive.writestr(f"{dest.stem}/.data/extern_modules", "")
+        archive.writestr(f"{dest.stem}/tts_models/model", pickle.dumps(_WriteMarker(marker)))
+    return dest
+
+
 def read_record(record: Path) -> list[dict[str, Any]]:
     """Every load and call the stand-in saw, oldest first."""
     if not record.exists():

@@ -109,6 +109,8 @@ def test_silero_model_is_loaded_once_per_batch(
 ) -> None:
     monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path / "cache"))
     inputs = articles(tmp_path)
-    items = run_batch(inputs, tmp_path / "out", engine="silero", model_path=standins.v5)
+    items = run_batch(
+        inputs, tmp_path / "out", engine="silero", model_path=standins.v5, trust_model=True
+    )
     assert statuses(items) == ["built", "failed", "built"]
     assert sum(e["event"] == "load" for e in read_record(record)) == 1

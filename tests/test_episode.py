@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import json
+import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +14,9 @@ from typing import Any
 
 import pytest
 from feed_support import make_folder, write_episode
+from reliability import assert_user_error, run_tts
 
-from tts.episode import Episode, EpisodeError
+from tts.episode import MAX_BYTES, Episode, EpisodeError
 
 GOLDEN = Path(__file__).parent / "data" / "player" / "episode.json"
 
@@ -98,6 +101,76 @@ def test_unreadable_files(tmp_path: Path) -> None:
         Episode.load(tmp_path / "missing.json")
 
 
+def _text_with(field: str, raw: str) -> str:
+    """The golden manifest as JSON text with ``field``'s value replaced by ``raw``, which
+    may be what json.dumps never writes (NaN, 10**400)."""
+    data = _data()
+    data[field] = "@@"
+    return json.dumps(data, ensure_ascii=False).replace('"@@"', raw)
+
+
+LOUDNESS = '{"integrated": -16, "gain_db": 1, "chunks": 1, "chunks_encoded": 1}'
+DEEP = r"not JSON \(nested too deeply"
+# Another build's episode.json in the folder can be anything: each becomes one EpisodeError.
+HOSTILE = {
+    "no slug": (json.dumps({k: v for k, v in _data().items() if k != "slug"}), "slug: missing"),
+    "duration abc": (_text_with("duration", '"abc"'), "duration: must be a number, not str"),
+    "Infinity": (_text_with("duration", "Infinity"), "duration: must be a finite number"),
+    "NaN": (_text_with("duration", "NaN"), "duration: must be a time of at least 0, not nan"),
+    "10**400": (_text_with("duration", "1" + "0" * 400), "duration: is too large"),
+    "1e400": (_text_with("duration", "1e400"), "duration: must be a finite number, not inf"),
+    "5000 digits": (_text_with("sample_rate", "9" * 5000), "not JSON .*too many digits"),
+    "date out of range": (_text_with("date", '"10000-01-01"'), "date: not an ISO date"),
+    "created out of range": (
+        _text_with("created", '"9999-12-31T23:59:59-14:00"'),
+        "created: out of range in UTC",
+    ),
+    "loudness Infinity": (
+        _text_with("loudness", LOUDNESS.replace('"chunks": 1', '"chunks": Infinity')),
+        r"loudness\.chunks: must be a whole number, not float",
+    ),
+    "loudness NaN": (
+        _text_with("loudness", LOUDNESS.replace("-16", "NaN")),
+        r"loudness\.integrated: must be a finite number, not nan",
+    ),
+    "lone surrogate": (_text_with("title", '"\\ud800"'), "title: holds a lone surrogate"),
+    "nested 100000 deep": ('{"a":' * 100_000 + "1" + "}" * 100_000, DEEP),
+    "list nested 100000 deep": ("[" * 100_000 + "]" * 100_000, DEEP),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_any_hostile_manifest_is_one_episode_error(tmp_path: Path, name: str) -> None:
+    text, message = HOSTILE[name]
+    path = tmp_path / "episode.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EpisodeError, match=f"^{path}: {message}"):
+        Episode.load(path)
+
+
+def test_a_silent_episode_still_reads_back() -> None:
+    """-inf LUFS is what silence measures, and json writes it as -Infinity: our own file."""
+    loudness = {"integrated": -math.inf, "gain_db": 0.0, "chunks": 1, "chunks_encoded": 1}
+    episode = Episode.from_json(_data() | {"loudness": loudness})
+    assert episode.loudness is not None and episode.loudness.integrated == -math.inf
+    assert Episode.from_json(json.loads(episode.dumps())) == episode
+
+
+def test_special_files_are_refused_without_reading_them(tmp_path: Path) -> None:
+    """A symlink to /dev/zero would read forever and a FIFO would block the open: nothing but
+    a regular file is opened. (/dev/null stands in for both: a regression then fails here
+    instead of filling the memory or hanging the suite.)"""
+    device = tmp_path / "device.json"
+    device.symlink_to(os.devnull)
+    with pytest.raises(EpisodeError, match="device.json: not a regular file"):
+        Episode.load(device)
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as stream:
+        stream.truncate(MAX_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(EpisodeError, match="huge.json: larger than 64 MiB"):
+        Episode.load(huge)
+
+
 @pytest.mark.parametrize("change", ["no sentences", "string duration", "negative start"])
 def test_feed_build_names_the_damage_and_keeps_the_old_feed(tmp_path: Path, change: str) -> None:
     """The real command, as a user runs it: one line naming the file and the field."""
@@ -114,3 +187,38 @@ def test_feed_build_names_the_damage_and_keeps_the_old_feed(tmp_path: Path, chan
     field = {"no sentences": "sentences", "string duration": "duration"}.get(change, "sentences[")
     assert lines[0].startswith("error: ") and f"golden/episode.json: {field}" in lines[0]
     assert (folder / "feed.xml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "name", ["NaN", "Infinity", "10**400", "created out of range", "nested 100000 deep",
+             "lone surrogate", "loudness Infinity"],
+)  # fmt: skip
+def test_feed_build_refuses_a_hostile_manifest_in_one_line(tmp_path: Path, name: str) -> None:
+    folder = make_folder(tmp_path / "pod", ())
+    write_episode(folder, "golden", _data())
+    assert run_tts("feed", "build", str(folder), cwd=tmp_path).returncode == 0
+    before = (folder / "feed.xml").read_bytes()
+    (write_episode(folder, "other", _data()) / "episode.json").write_text(HOSTILE[name][0])
+    done = run_tts("feed", "build", str(folder), cwd=tmp_path)
+    assert_user_error(done, "other/episode.json: ")
+    assert (folder / "feed.xml").read_bytes() == before
+
+
+def test_build_into_a_folder_with_hostile_manifests_lists_the_rest(tmp_path: Path) -> None:
+    """Another episode's manifest never breaks a build: the library page skips each damaged
+    one with one warning naming it, and lists the good ones."""
+    out = tmp_path / "out"
+    write_episode(out, _data()["slug"], _data())
+    names = ["no slug", "duration abc", "Infinity", "10**400", "nested 100000 deep"]
+    for n, name in enumerate(names):
+        (write_episode(out, f"bad{n}", _data()) / "episode.json").write_text(HOSTILE[name][0])
+    (tmp_path / "a.txt").write_text("Заголовок\n\nКороткий текст.\n", encoding="utf-8")
+    done = run_tts("build", "a.txt", "-o", "out", "--engine", "espeak", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    for n in range(len(names)):
+        assert sum(f"bad{n}/episode.json" in line for line in warnings) == 1, warnings
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert f"{_data()['slug']}/index.html" in page and "zagolovok/index.html" in page
+    assert "bad0/index.html" not in page

@@ -4,7 +4,9 @@ server that serves nothing outside its folder, and no shell, eval or pickle of u
 
 from __future__ import annotations
 
+import hashlib
 import http.client
+import json
 import re
 import shutil
 import subprocess
@@ -21,7 +23,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lhtml
 from reliability import assert_user_error, check_episode, run_tts, tts_command, tts_env
-from standin import read_record
+from standin import build_hostile, read_record
 
 from tts.build import BuildOptions, build_episode
 from tts.errors import TTSError
@@ -67,18 +69,50 @@ def test_unverified_cached_model_never_runs(
     assert auto.returncode == 0, auto.stderr
     assert check_episode(tmp_path / "out" / "zagolovok")["engine"] == "espeak"
     assert read_record(record) == []
-    # Named by the user, the same file is trusted and loaded.
-    explicit = _silero_build(
-        tmp_path,
-        cache,
-        "--engine",
-        "silero",
-        "--model",
-        str(standins.v5),
-        "--voice",
-        "silero-xenia",
-    )
-    assert explicit.returncode == 0, explicit.stderr
+    # Named by the user, the same file is still of unknown origin: refused, then loaded
+    # only on --trust-model.
+    explicit = ("--engine", "silero", "--model", str(standins.v5), "--voice", "silero-xenia")
+    assert_user_error(_silero_build(tmp_path, cache, *explicit), "--trust-model")
+    assert read_record(record) == []
+    trusted = _silero_build(tmp_path, cache, *explicit, "--trust-model")
+    assert trusted.returncode == 0, trusted.stderr
+    assert [e["event"] for e in read_record(record)][:1] == ["load"]
+
+
+def test_model_file_of_unknown_origin_never_runs_without_trust_model(tmp_path: Path) -> None:
+    """Loading a model runs its code: a pickle in a zip wrote a marker file (issue 17)."""
+    marker = tmp_path / "marker"
+    hostile = build_hostile(tmp_path / "hostile.pt", marker)
+    cache = tmp_path / "cache"
+    for engine in ("silero", "auto"):
+        done = _silero_build(tmp_path, cache, "--engine", engine, "--model", str(hostile))
+        assert_user_error(done, "hostile.pt is not a known Silero model", "--trust-model")
+        assert not marker.exists()
+    batch = run_tts("batch", "a.txt", "-o", "out", "-j", "1", "--model", str(hostile),
+                    cwd=tmp_path, env=tts_env(TTS_CACHE_DIR=str(cache)))  # fmt: skip
+    assert batch.returncode == 1 and "not a known Silero model" in batch.stdout + batch.stderr
+    assert "Traceback" not in batch.stderr and not marker.exists()
+    # Told to trust it, the tool says what it is about to do, and then does it.
+    trusted = _silero_build(tmp_path, cache, "--model", str(hostile), "--trust-model")
+    assert_user_error(trusted, "holds no Silero TTS model")
+    notice = [line for line in trusted.stderr.splitlines() if "--trust-model" in line]
+    assert len(notice) == 1 and "running the code inside it" in notice[0], trusted.stderr
+    assert marker.read_text(encoding="utf-8") == "ran"
+
+
+def test_model_file_with_a_known_digest_loads_without_trust_model(
+    standins: StandIns, record: Path, tmp_path: Path
+) -> None:
+    """A file whose SHA-256 is a known model's (pinned, or recorded when this tool downloaded
+    it) is that model wherever it lies: no --trust-model, no notice."""
+    cache = tmp_path / "cache"
+    (cache / "models").mkdir(parents=True)
+    sha = hashlib.sha256(standins.v5.read_bytes()).hexdigest()
+    record_json = {"model": "v5_4_ru", "sha256": sha}
+    (cache / "models" / "v5_4_ru.json").write_text(json.dumps(record_json), encoding="utf-8")
+    done = _silero_build(tmp_path, cache, "--engine", "silero", "--model", str(standins.v5))
+    assert done.returncode == 0, done.stderr
+    assert "--trust-model" not in done.stderr
     assert [e["event"] for e in read_record(record)][:1] == ["load"]
 
 
@@ -243,6 +277,22 @@ def test_serve_binds_loopback_and_refuses_traversal(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("--host", ""), "add --public"),
+        (("--host", "0"), "add --public"),
+        (("--host", "::"), "add --public"),
+        (("-p", "99999"), "--port must be between 0 and 65535, not 99999"),
+        (("-p", "-1"), "--port must be between 0 and 65535, not -1"),
+    ],
+)
+def test_serve_refuses_every_interface_and_bad_ports_in_one_line(
+    tmp_path: Path, args: tuple[str, str], needle: str
+) -> None:
+    assert_user_error(run_tts("serve", str(tmp_path), *args, cwd=tmp_path, timeout=30), needle)
 
 
 # --- no shell, no eval, no pickle of user data --------------------------------------------

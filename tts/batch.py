@@ -87,11 +87,9 @@ def plan_options(inputs: Sequence[str], base: BuildOptions) -> list[BuildOptions
 
 def _pin_engine(base: BuildOptions) -> BuildOptions:
     """Decide ``auto`` once, so the fallback warning appears once and every episode agrees."""
-    from tts.voice.engines.registry import resolve
+    from tts.build import engine_spec
 
-    spec, warning = resolve(
-        base.engine, base.voice, speaker=base.speaker, rate=base.rate, model_path=base.model_path
-    )
+    spec, warning = engine_spec(base)
     if warning:
         log.warning(warning)
     return replace(base, engine=spec.name, voice=spec.voice.name)
@@ -115,6 +113,7 @@ def run_batch(
     speaker: str | None = None,
     rate: float | None = None,
     model_path: Path | None = None,
+    trust_model: bool = False,
     bitrate: str = "64k",
     cluster: str | None = None,
     on_item: OnItem | None = None,
@@ -135,6 +134,7 @@ def run_batch(
         speaker=speaker,
         rate=rate,
         model_path=model_path,
+        trust_model=trust_model,
         bitrate=bitrate,
         workers=workers,
     )

@@ -148,6 +148,7 @@ def bench_build(
     engine: str = "espeak",
     voice: str | None = None,
     model_path: Path | None = None,
+    trust_model: bool = False,
     workers: int = 1,
     outdir: Path | None = None,
 ) -> BenchReport:
@@ -156,7 +157,7 @@ def bench_build(
     The clip cache is whatever TTS_CACHE_DIR says; wrap the call in fresh_clip_cache() to time
     a cold synthesis.
     """
-    spec, _ = resolve(engine, voice, model_path=model_path)
+    spec, _ = resolve(engine, voice, model_path=model_path, trust_model=trust_model)
     with contextlib.ExitStack() as stack:
         if outdir is None:
             outdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tts-bench-")))
@@ -168,6 +169,7 @@ def bench_build(
             engine=spec.name,
             voice=spec.voice.name,
             model_path=model_path,
+            trust_model=trust_model,
             workers=workers,
         )
         result = build_episode(opts)

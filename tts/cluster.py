@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from tts.build import BuildOptions
+from tts.build import BuildOptions, engine_spec
 from tts.errors import TTSError
 from tts.store.clip_cache import ClipCache
 from tts.store.paths import clips_dir
 from tts.types import Clip
 from tts.voice.engines.base import Engine
-from tts.voice.engines.registry import EngineSpec, open_engine, resolve
+from tts.voice.engines.registry import EngineSpec, open_engine
 from tts.voice.synth import Job, missing, plan_jobs, render
 
 log = logging.getLogger(__name__)
@@ -83,10 +83,7 @@ def plan_cluster_jobs(options: Sequence[BuildOptions]) -> tuple[EngineSpec, list
     if not options:
         return None
     first = options[0]
-    spec, _ = resolve(
-        first.engine, first.voice, speaker=first.speaker, rate=first.rate,
-        model_path=first.model_path,
-    )  # fmt: skip
+    spec, _ = engine_spec(first)
     engine = open_engine(spec)  # once, for the clip keys and the length limit
     try:
         jobs = [job for opts in options for job in _article_jobs(opts, engine, spec)]

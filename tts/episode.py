@@ -9,9 +9,11 @@ hand-edited or damaged file fails with one line naming the file and the field.
 from __future__ import annotations
 
 import json
+import math
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,6 +25,8 @@ FORMAT = 1
 OPTIONAL_FORMATS = ("m4a", "m4b", "opus", "epub")
 FORMATS = ("mp3", *OPTIONAL_FORMATS)
 _KINDS: tuple[str, ...] = ("title", "heading", "body")
+# A 7-hour book's episode.json is a few MB; anything far larger is not one of ours.
+MAX_BYTES = 64 * 2**20
 
 
 class EpisodeError(TTSError):
@@ -135,17 +139,32 @@ class Episode:
 
     @classmethod
     def load(cls, path: Path) -> Episode:
-        """Read and check ``path``; EpisodeError names the file and the first bad field."""
+        """Read and check ``path``; EpisodeError names the file and the first bad field.
+
+        Any file can sit where an episode.json should (another build's, a hand edit, a
+        symlink to /dev/zero), so every way reading can fail becomes EpisodeError: a size
+        bound, json's RecursionError on deep nesting, and the reader's range checks."""
         try:
-            text = path.read_text(encoding="utf-8")
+            regular = stat.S_ISREG(path.stat().st_mode)  # a FIFO would block the open
+            if regular:
+                with path.open("rb") as stream:
+                    raw = stream.read(MAX_BYTES + 1)
         except OSError as exc:
             raise EpisodeError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        if not regular:
+            raise EpisodeError(f"{path}: not a regular file")
+        if len(raw) > MAX_BYTES:
+            raise EpisodeError(f"{path}: larger than {MAX_BYTES // 2**20} MiB")
+        try:
+            data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise EpisodeError(f"{path}: not UTF-8 text") from exc
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
+        except RecursionError:
+            raise EpisodeError(f"{path}: not JSON (nested too deeply)") from None
+        except json.JSONDecodeError as exc:
             raise EpisodeError(f"{path}: not JSON ({exc})") from exc
+        except ValueError:  # the only other: an integer beyond Python's digit limit
+            raise EpisodeError(f"{path}: not JSON (a number with too many digits)") from None
         return cls.from_json(data, str(path))
 
     @classmethod
@@ -189,6 +208,7 @@ class _Reader:
         value = self.get(data, key, prefix)
         if not isinstance(value, str):
             raise self.fail(prefix + key, f"must be a string, not {type(value).__name__}")
+        self.unicode(value, prefix + key)
         if not empty and not value.strip():
             raise self.fail(prefix + key, "must not be empty")
         return value
@@ -197,7 +217,16 @@ class _Reader:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise self.fail(key, f"must be a string or null, not {type(value).__name__}")
+        if value is not None:
+            self.unicode(value, key)
         return value
+
+    def unicode(self, value: str, field: str) -> None:
+        """JSON's \\ud800 escapes make strings no file can hold; writing one would fail later."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(field, "holds a lone surrogate (not Unicode text)") from None
 
     def integer(self, data: Mapping[str, Any], key: str, prefix: str = "", *, low: int = 0) -> int:
         value = self.get(data, key, prefix)
@@ -207,13 +236,24 @@ class _Reader:
             raise self.fail(prefix + key, f"must be at least {low}, not {value}")
         return value
 
-    def seconds(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
+    def number(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
+        """A finite float: JSON allows 10**400 (too big for a float), NaN and Infinity."""
         value = self.get(data, key, prefix)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(prefix + key, f"must be a number, not {type(value).__name__}")
-        if not value >= 0 or value == float("inf"):
+        try:
+            number = float(value)
+        except OverflowError:
+            raise self.fail(prefix + key, "is too large") from None
+        if not math.isfinite(number):
+            raise self.fail(prefix + key, f"must be a finite number, not {number}")
+        return number
+
+    def seconds(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
+        value = self.get(data, key, prefix)
+        if isinstance(value, float | int) and not isinstance(value, bool) and not value >= 0:
             raise self.fail(prefix + key, f"must be a time of at least 0, not {value}")
-        return float(value)
+        return self.number(data, key, prefix)
 
     def episode(self, value: object) -> Episode:
         data = self.mapping(value, "(top level)")
@@ -228,12 +268,18 @@ class _Reader:
                 raise self.fail("date", f"not an ISO date: {day!r}") from None
         created = self.text(data, "created")
         try:
-            datetime.fromisoformat(created)
+            moment = datetime.fromisoformat(created)
+            if moment.tzinfo:  # the feed and the library compare times in UTC
+                moment.astimezone(UTC)
         except ValueError:
             raise self.fail("created", f"not an ISO 8601 time: {created!r}") from None
+        except OverflowError:
+            raise self.fail("created", f"out of range in UTC: {created!r}") from None
         sources = self.get(data, "sources", "")
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
             raise self.fail("sources", "must be a list of strings")
+        for n, source in enumerate(sources):
+            self.unicode(source, f"sources[{n}]")
         duration = self.seconds(data, "duration")
         chapters = self.chapters(self.get(data, "chapters", ""), duration)
         episode = Episode(
@@ -270,6 +316,7 @@ class _Reader:
                 raise self.fail(f"files.{kind}", "unknown kind of file")
             if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
                 raise self.fail(f"files.{kind}", f"not a file name: {name!r}")
+            self.unicode(name, f"files.{kind}")
         if "mp3" not in data:
             raise self.fail("files.mp3", "missing")
         return Files(**data)
@@ -329,14 +376,12 @@ class _Reader:
         if value is None:
             return None
         data = self.mapping(value, "loudness")
-        try:
-            return Loudness(
-                integrated=float(data["integrated"]),
-                gain_db=float(data["gain_db"]),
-                chunks=int(data["chunks"]),
-                chunks_encoded=int(data["chunks_encoded"]),
-            )
-        except KeyError as exc:
-            raise self.fail(f"loudness.{exc.args[0]}", "missing") from None
-        except (TypeError, ValueError) as exc:
-            raise self.fail("loudness", f"bad value ({exc})") from None
+        integrated = data.get("integrated")
+        silent = isinstance(integrated, float) and integrated == -math.inf
+        return Loudness(
+            # A silent episode measures -inf LUFS, which json writes as -Infinity.
+            integrated=-math.inf if silent else self.number(data, "integrated", "loudness."),
+            gain_db=self.number(data, "gain_db", "loudness."),
+            chunks=self.integer(data, "chunks", "loudness."),
+            chunks_encoded=self.integer(data, "chunks_encoded", "loudness."),
+        )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import http.client
+import socket
+import struct
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,16 @@ from tts.errors import InputError
 from tts.outputs.serve import make_server, parse_range, resolve_request, server_url
 
 BLOB = bytes(range(256)) * 40  # 10240 bytes, each position recognisable
+PRIVATE = [
+    ".env",
+    ".feed-state.json",
+    ".feed.lock",
+    ".ep.lock",
+    "podcast.toml",
+    ".tmp-ep-k2j4/audio.raw",
+    ".old-ep-x9z1/episode/index.html",
+    "ep/.hidden.mp3",
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +42,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "plain" / "notes.txt").write_text("заметки", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
     (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (root / "feed.xml").symlink_to(tmp_path / "secret.txt")  # a planted feed (issue 17)
     (root / "leakdir").symlink_to(tmp_path, target_is_directory=True)
+    # The tool's own state and settings, beside the episodes (issue 17).
+    for name in PRIVATE:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("STATE", encoding="utf-8")
+    (root / "ep" / "state.json").symlink_to("../.feed-state.json")
     return root
 
 
@@ -107,6 +126,7 @@ def test_head_sends_headers_only(port: int) -> None:
         "/ep/%2e%2e/%2e%2e/secret.txt",
         "/..%5csecret.txt",
         "/leak.txt",
+        "/feed.xml",
         "/leakdir/secret.txt",
         "/leakdir/",
         "/ep/ep.mp3%00.html",
@@ -206,3 +226,109 @@ def test_cli_prints_the_url_and_stops_on_ctrl_c(
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:" in result.output and "Ctrl-C" in result.output
     assert "stopped" in result.output
+
+
+# --- state is never served, connections end, odd requests are answered (issue 17) ---------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *("/" + name for name in PRIVATE),
+        "/.tmp-ep-k2j4/",
+        "/%2efeed-state.json",
+        "/podcast%2Etoml",
+        "/ep/state.json",  # a link to the state inside the folder
+    ],
+)
+def test_state_and_settings_are_never_served(port: int, path: str) -> None:
+    status, _headers, body = get(port, path)
+    assert status == 404 and b"STATE" not in body
+
+
+def test_listing_leaves_out_state_and_settings(site: Path, port: int) -> None:
+    (site / "plain" / "podcast.toml").write_text("STATE", encoding="utf-8")
+    text = get(port, "/plain/")[2].decode("utf-8")
+    assert "notes.txt" in text and "podcast.toml" not in text
+
+
+@pytest.mark.parametrize("host", ["", "0", "0.0.0.0", "::", "192.0.2.1"])
+def test_hosts_beyond_loopback_need_public(site: Path, host: str) -> None:
+    with pytest.raises(InputError, match="would serve other computers too; add --public"):
+        make_server(site, host=host, port=0)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost"])
+def test_loopback_hosts_are_fine(site: Path, host: str) -> None:
+    make_server(site, host=host, port=0).server_close()
+
+
+def test_public_allows_every_interface(site: Path) -> None:
+    server = make_server(site, host="0.0.0.0", port=0, public=True)
+    try:
+        assert server.server_address[0] == "0.0.0.0"
+    finally:
+        server.server_close()
+
+
+@pytest.mark.parametrize("port_number", [99999, 65536, -1])
+def test_port_out_of_range_is_one_line(site: Path, port_number: int) -> None:
+    with pytest.raises(
+        InputError, match=f"^--port must be between 0 and 65535, not {port_number}$"
+    ):
+        make_server(site, port=port_number)
+
+
+@pytest.fixture
+def quick(site: Path) -> Iterator[int]:
+    """A server whose idle connections end after 0.3 s."""
+    server = make_server(site, port=0, timeout=0.3)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield int(server.server_address[1])
+    server.shutdown()
+    server.server_close()
+
+
+def _handlers_done(timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while any("process_request_thread" in t.name for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "a request is still being handled"
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("sent", [b"", b"GET /ep/ HTTP/1.1\r\nHost: x\r\n"])
+def test_idle_and_half_sent_requests_time_out(quick: int, sent: bytes) -> None:
+    with socket.create_connection(("127.0.0.1", quick), timeout=5) as sock:
+        sock.sendall(sent)
+        started = time.monotonic()
+        while sock.recv(4096):  # the server may answer 408 first; then it closes
+            pass
+        assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(("length", "status"), [(300, 404), (5000, 404), (70_000, 414)])
+def test_over_long_url_is_answered_without_a_traceback(
+    quick: int, capfd: pytest.CaptureFixture[str], length: int, status: int
+) -> None:
+    name = "/" + "a" * length if length < 1000 else "/" + "a/" * (length // 2)
+    assert get(quick, name)[0] == status
+    _handlers_done()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "OSError" not in err
+
+
+def test_client_hanging_up_mid_response_prints_nothing(
+    site: Path, quick: int, capfd: pytest.CaptureFixture[str]
+) -> None:
+    (site / "big.mp3").write_bytes(b"\0" * (8 << 20))
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", quick), timeout=5)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.sendall(b"GET /big.mp3 HTTP/1.0\r\n\r\n")
+        assert sock.recv(1024).startswith(b"HTTP/1.0 200")
+        sock.close()  # a reset, mid-body
+    _handlers_done()
+    assert get(quick, "/ep/")[0] == 200  # still serving
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err

@@ -99,6 +99,58 @@ def test_foreign_feed_without_state_is_backed_up(tmp_path: Path) -> None:
     assert json.loads((folder / STATE_NAME).read_text())["guids"]["kavychki-i-skobki"]
 
 
+def _files_holding(folder: Path, needle: bytes) -> list[str]:
+    return [p.name for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_feed_symlink_to_a_file_outside_is_replaced_never_copied_in(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A feed.xml planted as a link to a secret: the old build backed the secret up into the
+    folder (feed.xml.bak-<time>), where tts serve served it (issue 17)."""
+    folder = make_folder(tmp_path / "pod")
+    secret = tmp_path / "id_rsa"
+    secret.write_bytes(b"-----BEGIN SECRET-----")
+    (folder / "feed.xml").symlink_to(secret)
+    with caplog.at_level(logging.WARNING, logger="tts.podcast.publish"):
+        feed = build_feed(folder, now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    assert not feed.is_symlink() and feed.read_bytes().startswith(b"<?xml")
+    assert secret.read_bytes() == b"-----BEGIN SECRET-----"  # the link's target untouched
+    assert _files_holding(folder, b"BEGIN SECRET") == []
+    assert list(folder.glob("feed.xml.bak-*")) == []
+    assert caplog.text.count("is a symbolic link") == 1 and str(secret) in caplog.text
+
+
+def test_feed_symlink_inside_the_folder_is_replaced_and_its_target_kept(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    cover = (folder / "cover.png").read_bytes()
+    (folder / "feed.xml").symlink_to("cover.png")
+    feed = build_feed(folder)
+    assert not feed.is_symlink() and (folder / "cover.png").read_bytes() == cover
+    assert list(folder.glob("feed.xml.bak-*")) == []
+
+
+def test_state_symlink_is_not_followed(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"guids": {"stepnaya-observatoriya": "INJECTED"}}', encoding="utf-8")
+    (folder / STATE_NAME).symlink_to(outside)
+    feed = build_feed(folder)
+    assert b"INJECTED" not in feed.read_bytes()
+    assert not (folder / STATE_NAME).is_symlink() and "INJECTED" in outside.read_text()
+
+
+def test_backup_never_writes_through_a_link_planted_under_its_name(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "pod")
+    build_feed(folder)
+    (folder / "feed.xml").write_bytes(b"<rss>edited</rss>")
+    planted = tmp_path / "created-outside"
+    (folder / "feed.xml.bak-20260101T000000Z").symlink_to(planted)  # dangling
+    build_feed(folder, now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    assert not planted.exists()
+    assert (folder / "feed.xml.bak-20260101T000000Z-1").read_bytes() == b"<rss>edited</rss>"
+
+
 def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod", ())
     manifest = manifests()["tretiy-vypusk"]

@@ -127,6 +127,19 @@ def test_pinned_model_placed_by_hand_is_verified(monkeypatch: pytest.MonkeyPatch
     assert record["size"] == len(BODY)
 
 
+def test_a_file_anywhere_is_identified_by_its_digest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--model FILE: a pinned (or recorded) digest names the model; any other is unknown."""
+    _register(monkeypatch, _fake("pinned", "https://127.0.0.1:9/x.pt", pinned=True))
+    elsewhere = tmp_path / "my-copy.pt"
+    elsewhere.write_bytes(BODY)
+    assert models.identify_model(elsewhere) == (BODY_SHA, "pinned")
+    other = tmp_path / "other.pt"
+    other.write_bytes(BODY + b"!")
+    assert models.identify_model(other) == (hashlib.sha256(BODY + b"!").hexdigest(), None)
+
+
 def test_verification_is_cached_by_size_and_mtime(monkeypatch: pytest.MonkeyPatch) -> None:
     _register(monkeypatch, _fake("pinned", "https://127.0.0.1:9/x.pt", pinned=True))
     path = _place("pinned")

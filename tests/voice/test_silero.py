@@ -57,7 +57,7 @@ def _pcm(clip_pcm: bytes) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def v5(standins: StandIns) -> SileroEngine:
-    return open_silero(VOICE, model_path=standins.v5)
+    return open_silero(VOICE, model_path=standins.v5, trust_model=True)
 
 
 # --- import hygiene ---------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def test_importing_the_engine_does_not_import_torch_or_numpy(tmp_path: Path) -> 
 def test_open_with_model_path_loads_validates_and_warms_up(
     standins: StandIns, record: Path
 ) -> None:
-    engine = open_silero(VOICE, model_path=standins.v5)
+    engine = open_silero(VOICE, model_path=standins.v5, trust_model=True)
     events = read_record(record)
     assert [e["event"] for e in events] == ["load", "apply_tts"]
     assert spoken_texts(record) == [WARMUP_TEXT]
@@ -147,28 +147,30 @@ def test_missing_or_foreign_model_file(tmp_path: Path) -> None:
         open_silero(VOICE, model_path=tmp_path / "nope.pt")
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a torch package")
-    with pytest.raises(ModelError, match="not a loadable Silero model"):
+    with pytest.raises(ModelError, match="junk.pt is not a known Silero model"):
         open_silero(VOICE, model_path=junk)
+    with pytest.raises(ModelError, match="not a loadable Silero model"):
+        open_silero(VOICE, model_path=junk, trust_model=True)
 
 
 def test_bad_sample_rate_fails_before_loading(standins: StandIns, record: Path) -> None:
     voice = dataclasses.replace(VOICE, sample_rate=22050)
     with pytest.raises(TTSError, match="22050 Hz; choose one of 8000, 24000, 48000"):
-        open_silero(voice, model_path=standins.v5)
+        open_silero(voice, model_path=standins.v5, trust_model=True)
     assert read_record(record) == []
 
 
 def test_unknown_speaker_lists_the_model_speakers(standins: StandIns, record: Path) -> None:
     voice = dataclasses.replace(VOICE, speaker="natasha")
     with pytest.raises(TTSError, match="no speaker 'natasha'; speakers: aidar, baya, kseniya"):
-        open_silero(voice, model_path=standins.v5)
+        open_silero(voice, model_path=standins.v5, trust_model=True)
     assert _calls(record) == []
 
 
 def test_threads_are_set_after_loading(standins: StandIns) -> None:
     before = torch.get_num_threads()
     try:
-        open_silero(VOICE, model_path=standins.v5, threads=1)
+        open_silero(VOICE, model_path=standins.v5, trust_model=True, threads=1)
         assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)
@@ -188,8 +190,8 @@ def test_parallel_synthesis_shares_the_cores_with_the_workers(
     before = torch.get_num_threads()
     cores = os.cpu_count() or 1
     try:
-        engine = open_silero(VOICE, model_path=standins.v5, threads=cores)
-        spec = EngineSpec("silero", VOICE, model_path=standins.v5)
+        engine = open_silero(VOICE, model_path=standins.v5, trust_model=True, threads=cores)
+        spec = EngineSpec("silero", VOICE, model_path=standins.v5, trust_model=True)
         cache = ClipCache(tmp_path / "clips")
         jobs = synth.plan_jobs(engine, VOICE, [f"Предложение номер {n}." for n in range(12)])
         synth.synthesize_missing(engine, spec, cache, jobs, workers=2)
@@ -211,7 +213,7 @@ def test_rebuild_with_every_clip_cached_never_loads_the_model(
     source = tmp_path / "a.txt"
     source.write_text("Заголовок\n\nГород открыл парк. Жители рады.\n", encoding="utf-8")
     opts = BuildOptions(inputs=(str(source),), outdir=tmp_path / "out", engine="silero",
-                        model_path=standins.v5, workers=1)  # fmt: skip
+                        model_path=standins.v5, trust_model=True, workers=1)  # fmt: skip
     first = build_episode(opts)
     assert sum(e["event"] == "load" for e in read_record(record)) == 1
     record.write_text("", encoding="utf-8")
@@ -231,7 +233,7 @@ def test_deferred_engine_knows_the_model_before_loading_it(
     from tts.voice.engines.silero import DeferredSilero
 
     before = torch.get_num_threads()
-    engine = DeferredSilero(VOICE, model_path=standins.v5, threads=2)
+    engine = DeferredSilero(VOICE, model_path=standins.v5, trust_model=True, threads=2)
     try:
         sha = hashlib.sha256(standins.v5.read_bytes()).hexdigest()
         assert (engine.info.model, engine.info.model_sha256) == (standins.v5.stem, sha)
@@ -244,7 +246,9 @@ def test_deferred_engine_knows_the_model_before_loading_it(
     finally:
         engine.close()
         torch.set_num_threads(before)
-    wrong = DeferredSilero(dataclasses.replace(VOICE, speaker="nobody"), model_path=standins.v5)
+    wrong = DeferredSilero(
+        dataclasses.replace(VOICE, speaker="nobody"), model_path=standins.v5, trust_model=True
+    )
     with pytest.raises(TTSError, match="no speaker 'nobody'"):
         wrong.load()
 
@@ -265,7 +269,7 @@ def test_v5_model_gets_the_homograph_flags(v5: SileroEngine, record: Path) -> No
 
 
 def test_v4_model_gets_only_what_it_accepts(standins: StandIns, record: Path) -> None:
-    engine = open_silero(VOICE, model_path=standins.v4)
+    engine = open_silero(VOICE, model_path=standins.v4, trust_model=True)
     clip = engine.synthesize("Замок открыт.", VOICE)
     assert clip.samples > 0
     for kwargs in _calls(record):
@@ -345,7 +349,7 @@ def test_too_long_for_one_call_is_refused_before_the_model(v5: SileroEngine, rec
 def test_model_too_long_failure_and_warning_are_mapped(
     standins: StandIns, record: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    engine = open_silero(VOICE, model_path=standins.v5)
+    engine = open_silero(VOICE, model_path=standins.v5, trust_model=True)
     engine.max_chars = 5000  # let the text through to see how the model's failure is mapped
     with caplog.at_level(logging.WARNING), pytest.raises(EngineFailed, match="too long"):
         engine.synthesize("слово " * 200, VOICE)
@@ -380,7 +384,7 @@ def test_clip_is_int16_at_the_engine_rate_and_trims_in_the_pipeline(v5: SileroEn
 
 
 def test_loud_output_is_clipped_not_wrapped(standins: StandIns) -> None:
-    engine = open_silero(VOICE, model_path=standins.loud)
+    engine = open_silero(VOICE, model_path=standins.loud, trust_model=True)
     pcm = _pcm(engine.synthesize("Громко!", VOICE).pcm)
     assert pcm.max() == 32767 and pcm.min() == -32767
     assert (pcm == 32767).sum() > 10
@@ -408,7 +412,7 @@ def test_two_thousand_sentences_keep_memory_flat(standins: StandIns, record: Pat
     before = torch.get_num_threads()
     # One thread, as a worker process would run: OpenMP spinning on a busy 2-core box costs more
     # than the stand-in's tiny tensors are worth.
-    engine = open_silero(voice, model_path=standins.v5, threads=1)
+    engine = open_silero(voice, model_path=standins.v5, trust_model=True, threads=1)
     words = ["Рынок", "вырос", "на", "три", "процента", "за", "неделю", "и", "замер"]
     samples: list[tuple[int, float]] = []
     for i in range(2000):
@@ -437,7 +441,7 @@ def test_build_with_stand_in_hands_the_model_only_speakable_text(
 ) -> None:
     out = tmp_path / "out"
     args = [str(CORPUS / "economy-numbers.txt"), "--engine", "silero", "--speaker", "baya"]
-    args += ["--model", str(standins.v5), "-o", str(out)]
+    args += ["--model", str(standins.v5), "--trust-model", "-o", str(out)]
     env = {**os.environ, "TTS_CACHE_DIR": str(tmp_path / "cache")}
     code = "import sys; from tts.cli import main; sys.argv[0] = 'tts'; main()"
     done = subprocess.run(

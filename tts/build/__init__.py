@@ -42,6 +42,7 @@ class BuildOptions:
     speaker: str | None = None
     rate: float | None = None
     model_path: Path | None = None
+    trust_model: bool = False  # --trust-model: load model_path even if it is no known model
     bitrate: str = "64k"
     title: str | None = None
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
@@ -76,9 +77,7 @@ def build_episode(
     clock = Stopwatch(on_stage)
     with clock("read"):
         articles = read_articles(opts.inputs)  # input errors first, before any engine work
-    spec, warning = resolve(
-        opts.engine, opts.voice, speaker=opts.speaker, rate=opts.rate, model_path=opts.model_path
-    )
+    spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
     # Same inputs, settings and code as the published episode: nothing to redo, and no need
@@ -101,6 +100,19 @@ def build_episode(
             engine.close()
     return BuildResult(
         plan.target, done.episode, done.sentences, done.from_cache, warning, clock.times
+    )
+
+
+def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
+    """The engine and voice ``opts`` ask for, and a warning when ``auto`` had to fall back:
+    the one place a build, a batch and the cluster turn options into an EngineSpec."""
+    return resolve(
+        opts.engine,
+        opts.voice,
+        speaker=opts.speaker,
+        rate=opts.rate,
+        model_path=opts.model_path,
+        trust_model=opts.trust_model,
     )
 
 

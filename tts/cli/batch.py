@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import QUIET, VERBOSE
+from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
 
 if TYPE_CHECKING:
     from tts.batch import BatchItem
@@ -60,7 +60,8 @@ def batch(
     ),
     engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
     voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
-    model: Path | None = typer.Option(None, "--model", help="A local Silero model file (.pt)."),
+    model: Path | None = MODEL,
+    trust_model: bool = TRUST_MODEL,
     cluster: str | None = typer.Option(
         None,
         "--cluster",
@@ -76,8 +77,10 @@ def batch(
     """
     from tts.batch import run_batch
     from tts.cli import setup_logging
+    from tts.cli.models import trust_notice
 
     setup_logging(verbose, quiet)
+    trust_notice(model, trust_model)
 
     def report(item: BatchItem) -> None:
         if not quiet:
@@ -91,6 +94,7 @@ def batch(
         engine=engine,
         voice=voice,
         model_path=model,
+        trust_model=trust_model,
         cluster=cluster,
         on_item=report,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from tts.cli.options import QUIET, VERBOSE
+from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
 
 SAMPLE = Path("shared") / "corpus" / "anc-dialogue.txt"
 
@@ -30,7 +30,8 @@ def bench(
     ),
     engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
     voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
-    model: Path | None = typer.Option(None, "--model", help="A local Silero model file (.pt)."),
+    model: Path | None = MODEL,
+    trust_model: bool = TRUST_MODEL,
     workers: int = typer.Option(
         os.cpu_count() or 1, "--workers", "-j", min=1, help="Synthesis processes."
     ),
@@ -50,16 +51,25 @@ def bench(
 
     from tts.bench import bench_build, format_report, fresh_clip_cache
     from tts.cli import setup_logging
+    from tts.cli.models import trust_notice
     from tts.errors import InputError
 
     setup_logging(verbose, quiet)
+    trust_notice(model, trust_model)
     if source is None:
         found = default_input()
         if found is None:
             raise InputError(f"no INPUT given and no sample at ../{SAMPLE}")
         source = str(found)
     with contextlib.nullcontext() if warm else fresh_clip_cache():
-        report = bench_build(source, engine=engine, voice=voice, model_path=model, workers=workers)
+        report = bench_build(
+            source,
+            engine=engine,
+            voice=voice,
+            model_path=model,
+            trust_model=trust_model,
+            workers=workers,
+        )
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:

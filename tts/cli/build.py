@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from tts.cli.options import QUIET, VERBOSE, count
+from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
 from tts.episode import FORMATS
 
 
@@ -103,12 +103,8 @@ def build(
     rate: float | None = typer.Option(
         None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
     ),
-    model: Path | None = typer.Option(
-        None,
-        "--model",
-        metavar="FILE",
-        help="A local Silero model file (.pt) to use instead of the cache.",
-    ),
+    model: Path | None = MODEL,
+    trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(
         "64k", "--bitrate", metavar="RATE", help="MP3 bitrate, e.g. 48k, 64k, 96k."
     ),
@@ -142,8 +138,10 @@ def build(
     """
     from tts.build import BuildOptions, build_episode
     from tts.cli import setup_logging
+    from tts.cli.models import trust_notice
 
     setup_logging(verbose, quiet)
+    trust_notice(model, trust_model)
     options = BuildOptions(
         inputs=tuple(inputs),
         outdir=outdir,
@@ -152,6 +150,7 @@ def build(
         speaker=speaker,
         rate=rate,
         model_path=model,
+        trust_model=trust_model,
         bitrate=bitrate,
         title=title,
         workers=workers,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import typer
@@ -39,6 +40,22 @@ def describe(info: ModelInfo) -> list[str]:
         f"  url:      {info.url}",
         f"  status:   {state}",
     ]
+
+
+def trust_notice(model: Path | None, trust: bool) -> None:
+    """Before loading a file of unknown origin on --trust-model's word, say what that means.
+    Said here, once, on stderr (even with -q): worker processes load it again silently."""
+    from tts.voice.catalogue import identify_model
+
+    if model is None or not trust or not model.is_file():
+        return  # without --trust-model the loader refuses; a missing file is said there
+    sha, known = identify_model(model)
+    if known is None:
+        typer.echo(
+            f"warning: --trust-model: loading {model}, which is no known Silero model "
+            f"(SHA-256 {sha}), and running the code inside it",
+            err=True,
+        )
 
 
 def progress_printer(

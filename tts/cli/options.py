@@ -6,6 +6,19 @@ import typer
 
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Show details and full tracebacks.")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print only the result.")
+MODEL = typer.Option(
+    None,
+    "--model",
+    metavar="FILE",
+    help="A local Silero model file (.pt) to use instead of the cache: a known model's file, "
+    "or any file with --trust-model.",
+)
+TRUST_MODEL = typer.Option(
+    False,
+    "--trust-model",
+    help="Load the --model file even when it is no known Silero model. Loading a model runs "
+    "the code inside it: only for files you trust.",
+)
 
 
 def count(n: int, noun: str) -> str:

@@ -19,13 +19,23 @@ def serve(
     ] = Path("output"),
     port: Annotated[int, typer.Option("--port", "-p", help="Port; 0 picks a free one.")] = 8000,
     host: Annotated[
-        str, typer.Option("--host", help="Address to bind; the default keeps it on this computer.")
+        str,
+        typer.Option(
+            "--host",
+            help="Address to bind; the default keeps it on this computer (others need --public).",
+        ),
     ] = "127.0.0.1",
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="Allow a --host other computers can reach (0.0.0.0, a LAN address)."
+        ),
+    ] = False,
 ) -> None:
     """Preview a folder in the browser at http://127.0.0.1:8000/ until Ctrl-C."""
     from tts.outputs.serve import make_server, server_url
 
-    server = make_server(folder, host=host, port=port)
+    server = make_server(folder, host=host, port=port, public=public)
     typer.echo(f"Serving {folder} at {server_url(server)}  (Ctrl-C stops)", err=False)
     try:
         server.serve_forever()

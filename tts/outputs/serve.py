@@ -2,13 +2,19 @@
 them), correct media types, and nothing served from outside the folder.
 
 Path checks resolve symlinks, so a link pointing out of the folder is refused like ``..``.
+What is the tool's own state rather than the episodes (dotfiles: locks, the feed's state,
+work and swap folders; podcast.toml) is never served, even by a direct URL. The server binds
+loopback addresses only unless told ``public``, and an idle connection is closed after
+``timeout`` seconds, so half-open clients cannot hold its threads forever.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import socket
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,6 +27,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent (the whole request, or a read)
+PRIVATE_NAMES = frozenset({"podcast.toml"})  # settings, beside the dotfiles
 MEDIA_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -73,14 +81,28 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
     return first, min(last, size - 1)
 
 
+def private(name: str) -> bool:
+    """Not an episode's file but the tool's state or settings: locks (.slug.lock), the feed's
+    state, .tmp-/.old- folders, any other dotfile, podcast.toml."""
+    return name.startswith(".") or name in PRIVATE_NAMES or name.endswith(".lock")
+
+
 def resolve_request(root: Path, target: str) -> Path | None:
-    """The file a request path names, or None when it would leave ``root`` (already resolved)."""
+    """The file a request path names, or None when it would leave ``root`` (already resolved).
+
+    Raises OSError for a name the file system refuses (too long) and ValueError for a path
+    that is not UTF-8: the caller answers 404 to both."""
     raw = unquote(urlsplit(target).path, errors="strict")
     parts = [p for p in raw.split("/") if p]
     if any(p in (".", "..") or "\\" in p or "\x00" in p for p in parts):
         return None
     candidate = root.joinpath(*parts).resolve()
     return candidate if candidate.is_relative_to(root) else None
+
+
+def _hidden(root: Path, path: Path) -> bool:
+    """Private by the name asked for or by where it leads (a link to .feed-state.json)."""
+    return any(private(part) for part in path.relative_to(root).parts)
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -97,18 +119,28 @@ class PreviewHandler(BaseHTTPRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
     def _answer(self, body: bool) -> None:
+        found = self._lookup()
+        if isinstance(found, HTTPStatus):
+            self._fail(found)
+        elif found.is_dir():
+            self._directory(found, body)
+        else:
+            self._file(found, body)
+
+    def _lookup(self) -> Path | HTTPStatus:
+        """The file or folder to answer with, or the status that refuses the request."""
         try:
             path = resolve_request(self.root, self.path)
-        except (UnicodeDecodeError, ValueError):
-            path = None
-        if path is None:
-            self._fail(HTTPStatus.FORBIDDEN)
-        elif path.is_dir():
-            self._directory(path, body)
-        elif path.is_file():
-            self._file(path, body)
-        else:
-            self._fail(HTTPStatus.NOT_FOUND)
+            if path is None:
+                return HTTPStatus.FORBIDDEN
+            asked = unquote(urlsplit(self.path).path).split("/")
+            if any(map(private, asked)) or _hidden(self.root, path):
+                return HTTPStatus.NOT_FOUND  # as if absent: no hint that it exists
+            if path.is_dir() or path.is_file():
+                return path
+        except (OSError, ValueError):  # a name too long for the file system; not UTF-8
+            pass
+        return HTTPStatus.NOT_FOUND
 
     def _directory(self, path: Path, body: bool) -> None:
         if not urlsplit(self.path).path.endswith("/"):
@@ -186,7 +218,7 @@ def listing(root: Path, folder: Path) -> str:
     """A plain index of a folder without index.html; entries that lead outside are left out."""
     rows = []
     for entry in sorted(folder.iterdir()):
-        if entry.name.startswith(".") or not entry.resolve().is_relative_to(root):
+        if private(entry.name) or not entry.resolve().is_relative_to(root):
             continue
         name = entry.name + ("/" if entry.is_dir() else "")
         rows.append(f'<li><a href="{html.escape(quote(name))}">{html.escape(name)}</a></li>')
@@ -197,24 +229,57 @@ def listing(root: Path, folder: Path) -> str:
     )
 
 
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-response (a seek, a closed tab) is routine, not a bug."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            log.debug("%s went away: %s", client_address, error)
+            return
+        super().handle_error(request, client_address)
+
+
+def bind_address(host: str, port: int, public: bool) -> tuple[socket.AddressFamily, str]:
+    """The address family and address ``host`` binds, as the socket would resolve it ('' and
+    '0' mean every interface). Anything but loopback needs ``public``."""
+    if not 0 <= port <= 65535:
+        raise InputError(f"--port must be between 0 and 65535, not {port}")
+    try:
+        found = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except (OSError, UnicodeError) as exc:
+        raise InputError(f"cannot listen on --host {host!r}: {exc}") from exc
+    addresses = [str(info[4][0]) for info in found]
+    if not public and not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
+        raise InputError(
+            f"--host {host!r} ({addresses[0]}) would serve other computers too; "
+            "add --public to allow that"
+        )
+    return found[0][0], addresses[0]
+
+
 def make_server(
-    root: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT
+    root: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    *,
+    public: bool = False,
+    timeout: float = IDLE_TIMEOUT,
 ) -> ThreadingHTTPServer:
     """A server bound to host:port serving ``root``; port 0 picks a free one."""
     folder = root.expanduser().resolve()
     if not folder.is_dir():
         raise InputError(f"not a folder: {root}")
-    handler = type("Handler", (PreviewHandler,), {"root": folder})
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    server_class: type[ThreadingHTTPServer] = type(
-        "Server", (ThreadingHTTPServer,), {"address_family": family}
-    )
+    family, address = bind_address(host, port, public)
+    handler = type("Handler", (PreviewHandler,), {"root": folder, "timeout": timeout})
+    server_class: type[PreviewServer] = type("Server", (PreviewServer,), {"address_family": family})
     try:
-        server = server_class((host, port), handler)
+        return server_class((address, port), handler)
     except OSError as exc:
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    server.daemon_threads = True
-    return server
 
 
 def server_url(server: ThreadingHTTPServer) -> str:

@@ -2,15 +2,19 @@
 
 Safety rules: one build at a time (a file lock), the feed replaced atomically, a feed edited by
 hand backed up before it is replaced, and a GUID once published kept for its episode folder even
-if a later episode.json carries another.
+if a later episode.json carries another. The feed and its state are the folder's own files: a
+symbolic link in their place is never read through (it may point at a secret outside the folder,
+which a backup would then copy in to be served); the write replaces the link itself.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
-import shutil
+import os
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -59,8 +63,10 @@ def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetim
     entries = [keep_guid(e, state.guids) for e in scan_episodes(folder)]
     data = render_feed(config, entries)
     target = folder / FEED_NAME
-    backup_if_edited(target, state.sha256, now())
-    if not target.is_file() or target.read_bytes() != data:
+    current = read_own(target)
+    if current is not None:
+        backup_if_edited(target, current, state.sha256, now())
+    if current != data:
         write_atomic(target, data)
         log.info("wrote %s (%d episodes)", target, len(entries))
     guids = dict(state.guids) | {e.slug: e.guid for e in entries}
@@ -99,30 +105,53 @@ def keep_guid(entry: EpisodeEntry, published: Mapping[str, str]) -> EpisodeEntry
     return replace(entry, guid=old)
 
 
-def backup_if_edited(target: Path, written_sha256: str | None, when: datetime) -> Path | None:
-    """Copy a feed that is not what we last wrote to feed.xml.bak-<UTC time> and warn."""
-    if not target.is_file():
+def read_own(path: Path) -> bytes | None:
+    """The bytes of a file this build owns, or None when there is none to read: missing, or a
+    symbolic link, which is not followed (said in a warning; writing replaces the link)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
         return None
-    if hashlib.sha256(target.read_bytes()).hexdigest() == written_sha256:
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:  # ELOOP: the last component is a symbolic link
+            raise TTSError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        log.warning("%s is a symbolic link (to %s); replacing the link, not reading it",
+                    path, os.readlink(path))  # fmt: skip
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise TTSError(f"{path} is not a regular file; move it away")
+        return handle.read()
+
+
+def backup_if_edited(
+    target: Path, current: bytes, written_sha256: str | None, when: datetime
+) -> Path | None:
+    """Save a feed that is not what we last wrote as feed.xml.bak-<UTC time> and warn."""
+    if hashlib.sha256(current).hexdigest() == written_sha256:
         return None
     stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup = target.with_name(f"{target.name}.bak-{stamp}")
-    serial = 1
-    while backup.exists():  # two edits within one second keep both copies
-        backup = target.with_name(f"{target.name}.bak-{stamp}-{serial}")
-        serial += 1
-    shutil.copy2(target, backup)
-    log.warning("%s was changed by hand; saved it as %s before rebuilding", target, backup.name)
-    return backup
+    serial = 0
+    while True:  # two edits within one second keep both copies
+        name = f"{target.name}.bak-{stamp}" + (f"-{serial}" if serial else "")
+        try:
+            # O_EXCL: never through a link planted under the backup's name, dangling or not.
+            fd = os.open(target.with_name(name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            serial += 1
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(current)
+        log.warning("%s was changed by hand; saved it as %s before rebuilding", target, name)
+        return target.with_name(name)
 
 
 def read_state(folder: Path) -> FeedState:
     path = folder / STATE_NAME
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return FeedState()
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = read_own(path)
+        data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+    except (TTSError, UnicodeDecodeError, RecursionError, ValueError) as exc:
         log.warning("ignoring unreadable %s: %s", path, exc)
         return FeedState()
     sha = data.get("sha256") if isinstance(data, dict) else None

@@ -150,6 +150,22 @@ def sha256_file(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
+# (path, size, mtime_ns) -> SHA-256: the CLI's notice and the loader hash a --model file once.
+_HASHED: dict[tuple[str, int, int], str] = {}
+
+
+def identify_model(path: Path) -> tuple[str, str | None]:
+    """A model file's SHA-256 and the id of the known model it is (by its pinned digest, or
+    the one recorded when this tool downloaded it), or None for a file of unknown origin."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _HASHED:
+        _HASHED[key] = sha256_file(path)
+    sha = _HASHED[key]
+    known = next((m for m in MODELS if expected_sha256(m) == sha), None)
+    return sha, known
+
+
 def _read_record(model_id: str) -> dict[str, Any]:
     try:
         data = json.loads(record_file(model_id).read_text(encoding="utf-8"))

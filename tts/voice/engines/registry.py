@@ -27,6 +27,7 @@ class EngineSpec:
     name: str  # a concrete engine: silero, espeak or fake
     voice: Voice
     model_path: Path | None = None
+    trust_model: bool = False  # load model_path even when it is no known model (runs its code)
     threads: int | None = None  # torch threads for Silero; one model per process
 
 
@@ -42,7 +43,12 @@ def open_engine(spec: EngineSpec) -> Engine:
     if spec.name == "silero":
         from tts.voice.engines.silero import DeferredSilero
 
-        return DeferredSilero(spec.voice, model_path=spec.model_path, threads=spec.threads)
+        return DeferredSilero(
+            spec.voice,
+            model_path=spec.model_path,
+            trust_model=spec.trust_model,
+            threads=spec.threads,
+        )
     raise TTSError(f"unknown engine {spec.name!r}; choose one of {', '.join(ENGINES)}")
 
 
@@ -126,6 +132,7 @@ def resolve(
     speaker: str | None = None,
     rate: float | None = None,
     model_path: Path | None = None,
+    trust_model: bool = False,
 ) -> tuple[EngineSpec, str | None]:
     """The engine and voice to use, and a warning when ``auto`` had to fall back."""
     if engine not in ENGINES:
@@ -152,4 +159,4 @@ def resolve(
         if not 0.5 <= rate <= 2.0:
             raise TTSError(f"--rate must be between 0.5 and 2.0, not {rate}")
         voice = dataclasses.replace(voice, rate=rate)
-    return EngineSpec(engine, voice, model_path), warning
+    return EngineSpec(engine, voice, model_path, trust_model), warning

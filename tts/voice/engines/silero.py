@@ -4,8 +4,10 @@ silero_speech.py.
 torch is imported inside functions only: `tts --help`, eSpeak builds, the unchanged-rebuild
 check (which asks ``silero_available``) and a rebuild whose clips are all cached
 (``DeferredSilero``) never load it.
-A model file is code: it is loaded only after ``tts.voice.catalogue`` has verified its SHA-256,
-or when the user named it explicitly with ``--model PATH``.
+A model file is code: it is loaded only after ``tts.voice.catalogue`` has verified its SHA-256.
+A file named with ``--model PATH`` is verified the same way (its digest must be a known
+model's); one of unknown origin is loaded only with ``trust_model`` (``--trust-model``), as
+transformers asks for ``trust_remote_code=True``.
 """
 
 from __future__ import annotations
@@ -44,35 +46,45 @@ def load_package(path: Path) -> Any:
     return model
 
 
-def _user_model(model_path: Path) -> tuple[str, str]:
-    from tts.voice.catalogue import sha256_file
+def _user_model(model_path: Path, trust: bool) -> tuple[str, str]:
+    from tts.voice.catalogue import identify_model
 
     if not model_path.is_file():
         raise ModelError(f"model file {model_path} does not exist")
-    # Given explicitly by the user: trusted, hashed only for the record.
-    return model_path.stem, sha256_file(model_path)
+    sha, known = identify_model(model_path)
+    if known is None and not trust:
+        raise ModelError(
+            f"{model_path} is not a known Silero model (SHA-256 {sha}); loading a model runs "
+            "the code inside it: pass --trust-model to load it anyway"
+        )
+    return model_path.stem, sha
 
 
 def _resolve(
-    voice: Voice, model_path: Path | None, progress: Callable[[int, int | None], None] | None
+    voice: Voice,
+    model_path: Path | None,
+    progress: Callable[[int, int | None], None] | None,
+    trust: bool = False,
 ) -> tuple[Path, str, str]:
     from tts.voice.catalogue import DEFAULT_MODEL, ensure_model, expected_sha256, sha256_file
 
     if model_path is not None:
-        return (model_path, *_user_model(model_path))
+        return (model_path, *_user_model(model_path, trust))
     model_id = voice.model or DEFAULT_MODEL
     path = ensure_model(model_id, progress=progress)
     sha = expected_sha256(model_id)
     return path, model_id, sha or sha256_file(path)
 
 
-def silero_identity(voice: Voice, model_path: Path | None) -> tuple[str, str]:
+def silero_identity(
+    voice: Voice, model_path: Path | None, *, trust_model: bool = False
+) -> tuple[str, str]:
     """The label and SHA-256 of the model a build would load, without loading it (or torch):
     enough for the clip keys and the manifest."""
     from tts.voice.catalogue import DEFAULT_MODEL, expected_sha256
 
     if model_path is not None:
-        return _user_model(model_path)
+        return _user_model(model_path, trust_model)
     model_id = voice.model or DEFAULT_MODEL
     sha = expected_sha256(model_id)
     if sha is None:  # neither pinned nor recorded: only the file can say
@@ -84,12 +96,14 @@ def open_silero(
     voice: Voice,
     *,
     model_path: Path | None = None,
+    trust_model: bool = False,
     threads: int | None = None,
     progress: Callable[[int, int | None], None] | None = None,
 ) -> SileroEngine:
-    """Load the voice's model (or ``model_path``), validate the voice, and warm up."""
+    """Load the voice's model (or ``model_path``: a known model's file, or any file with
+    ``trust_model``), validate the voice, and warm up."""
     check_sample_rate(voice.sample_rate)
-    path, label, sha = _resolve(voice, model_path, progress)
+    path, label, sha = _resolve(voice, model_path, progress, trust_model)
     import torch
 
     before = torch.get_num_threads()
@@ -119,7 +133,12 @@ class DeferredSilero:
     max_chars = MAX_CHARS
 
     def __init__(
-        self, voice: Voice, *, model_path: Path | None = None, threads: int | None = None
+        self,
+        voice: Voice,
+        *,
+        model_path: Path | None = None,
+        trust_model: bool = False,
+        threads: int | None = None,
     ) -> None:
         check_sample_rate(voice.sample_rate)
         if model_path is not None and not model_path.is_file():  # said now, before normalizing
@@ -127,6 +146,7 @@ class DeferredSilero:
         self.sample_rate = voice.sample_rate
         self._voice = voice
         self._model_path = model_path
+        self._trust_model = trust_model
         self._threads = threads
         self._wanted: int | None = None  # set_threads before the model was loaded
         self._info: EngineInfo | None = None  # asked for by the build, not by workers
@@ -135,7 +155,9 @@ class DeferredSilero:
     @property
     def info(self) -> EngineInfo:
         if self._info is None:
-            label, sha = silero_identity(self._voice, self._model_path)
+            label, sha = silero_identity(
+                self._voice, self._model_path, trust_model=self._trust_model
+            )
             self._info = EngineInfo(engine="silero", version=label, model=label, model_sha256=sha)
         return self._info
 
@@ -148,7 +170,12 @@ class DeferredSilero:
 
     def _loaded(self) -> SileroEngine:
         if self._engine is None:
-            engine = open_silero(self._voice, model_path=self._model_path, threads=self._threads)
+            engine = open_silero(
+                self._voice,
+                model_path=self._model_path,
+                trust_model=self._trust_model,
+                threads=self._threads,
+            )
             if self._info is not None and engine.info != self._info:  # keys were made with it
                 raise ModelError(
                     f"the Silero model changed during this build ({self._info.model_sha256} "
