@@ -257,7 +257,10 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
         if not cases:
             continue
         nouns = [p for p in found if p.tag.POS == "NOUN"]
-        best = nouns[0] if nouns else found[0]
+        # «22 свёртка»: the reading the number agrees with (masculine «свёрток»), not the
+        # likelier word alone (feminine «свёртка»)
+        fitting = [p for p in nouns if _cases_before([p], value, decimal)]
+        best = (fitting or nouns or found)[0]
         # «двух подозреваемых»; but «ждут 3 модели» (a model is a thing first)
         animate = "anim" in best.tag if nouns else any("anim" in p.tag for p in found)
         return Counted(cases, _gender_of(best), animate, token.text)

@@ -184,7 +184,10 @@ def _letters(word: str) -> str:
         ):
             spoken = "и"
         out.append(spoken)
-    return "".join(out)
+    spoken_word = "".join(out)
+    if word.endswith("ia") and spoken_word.endswith("иа"):
+        spoken_word = spoken_word[:-1] + "я"  # «Nexia», «Azia» -> «Нексия», «Азия»
+    return spoken_word
 
 
 # Kazakh in Latin letters: every letter is one sound, «y» is «ы», «j» is «ж».

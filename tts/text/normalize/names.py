@@ -64,6 +64,23 @@ NAMES: dict[str, str] = {
     "benz": "бенц",  # Mercedes-Benz
     "hyundai": "хёндэ",  # Hyundai
     "toyota": "тойота",  # Toyota
+    # Cars, met in every road-accident report, in the form Russian news uses
+    "mitsubishi": "мицубиси",  # Mitsubishi
+    "hilux": "хайлюкс",  # Toyota Hilux
+    "renault": "рено",  # Renault
+    "peugeot": "пежо",  # Peugeot
+    "skoda": "шкода",  # Skoda
+    "opel": "опель",  # Opel
+    "haval": "хавейл",  # Haval
+    "geely": "джили",  # Geely
+    "bmw": "бэ эм вэ",  # BMW
+    "rio": "рио",  # Kia Rio
+    "accent": "акцент",  # Hyundai Accent
+    "cruiser": "крузер",  # Land Cruiser
+    "land": "ленд",  # Land Cruiser, Land Rover
+    "gazelle": "газель",  # Gazelle
+    "tucson": "туссан",  # Hyundai Tucson
+    "sportage": "спортейдж",  # Kia Sportage
     "chevrolet": "шевроле",  # Chevrolet
     "chevron": "шеврон",  # Chevron
     "shell": "шелл",  # Shell
@@ -80,6 +97,8 @@ NAMES: dict[str, str] = {
     "world": "ворлд",  # World Bank
     "jusan": "жусан",  # Jusan Bank (Kazakh: ж)
     "kazyna": "казына",  # Samruk-Kazyna
+    "eurasia": "евразия",  # EurasiaPulse, Eurasia Group
+    "eurasian": "евразиан",  # Eurasian Resources Group
     "kazmunaygas": "казмунайгаз",  # KazMunayGas
     "freedom": "фридом",  # Freedom Finance
     "finance": "файненс",  # Freedom Finance
