@@ -185,7 +185,7 @@ def _letters(word: str) -> str:
             spoken = "и"
         out.append(spoken)
     spoken_word = "".join(out)
-    if word.endswith("ia") and spoken_word.endswith("иа"):
+    if len(word) > 3 and word.endswith("ia") and spoken_word.endswith("иа"):
         spoken_word = spoken_word[:-1] + "я"  # «Nexia», «Azia» -> «Нексия», «Азия»
     return spoken_word
 
