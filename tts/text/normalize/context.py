@@ -158,7 +158,7 @@ GENITIVE_HEADS = frozenset({
     "кража", "присвоение", "растрата", "отчуждение", "изъятие", "передача", "выделение",
     "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
     "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
-    "обеспечение", "содержание", "лечение", "питание",
+    "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
 })  # fmt: skip
 
 
@@ -389,7 +389,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return NOM_ACC, f"the value of «{previous}»"
     if lemma in GENITIVE_HEADS:
         return frozenset({"genitive"}), f"complement of «{previous}»"
-    action = lemma.endswith(_ACTION_ENDINGS) and lemma not in _NOT_ACTIONS
+    # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
+    action = lemma.endswith(_ACTION_ENDINGS) and lemma not in _NOT_ACTIONS and "sing" in noun.tag
     if action and case in ("nominative", "accusative", "genitive"):
         # «асфальтирование 16 улиц», «на благоустройство ещё 7 дворов»: an action noun's
         # object is its genitive

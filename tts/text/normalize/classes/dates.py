@@ -47,6 +47,10 @@ _WEEKDAYS = re.compile(
 )
 
 
+_WEEKDAYS_NOMINATIVE = frozenset({"понедельник", "вторник", "среда", "четверг", "пятница",
+                                   "суббота", "воскресенье"})  # fmt: skip
+
+
 def _verbless(sentence: Sentence) -> bool:
     """A heading or a dateline: no verb, no participle, few words («АСТАНА, 7 сентября.»,
     «12:30, 28 сентября 2023 года»)."""
@@ -73,6 +77,13 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         preposition = (weekday["prep"] or "").strip().lower()
         if preposition == "на":
             return Grammar("accusative", "n", why="apposition to «на …»")
+        day = weekday["day"].lower()
+        if (
+            not weekday["prep"]
+            and day in _WEEKDAYS_NOMINATIVE
+            and not sentence.text[: weekday.start("day")].strip(' «"(')
+        ):
+            return Grammar("nominative", "n", why="a dateline: «Понедельник, 25 ноября»")
         return Grammar("genitive", "n", why="the date of a weekday")
     before = sentence.words_before(start, 1)
     if before and before[0] in context.PREPOSITIONS:
