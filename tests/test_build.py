@@ -183,3 +183,24 @@ def test_podcast_intro_and_jingle_are_chapters_of_their_own(tmp_path: Path) -> N
     )
     assert first["start"] == chapters[1]["start"] == chapters[0]["end"]
     assert "а эн к" in first["spoken"]
+
+
+def test_builds_with_two_workers_give_the_same_mp3_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which process synthesizes which sentence changes from run to run; the audio must not
+    (eSpeak NG's clips once depended on what the same process had said before)."""
+    import tts.voice.synth as synth
+
+    monkeypatch.setattr(synth, "_PARALLEL_MIN_CHARS", 0)  # workers even for a short article
+    monkeypatch.setattr(synth, "_BATCH", 3)
+    sentences = [f"Фраза номер {n}: {'очень ' * (n % 5)}важные новости города." for n in range(30)]
+    article = tmp_path / "article.txt"
+    article.write_text("Новости города\n\n" + " ".join(sentences) + "\n", encoding="utf-8")
+    mp3s = []
+    for run, workers in enumerate((2, 2, 1)):
+        monkeypatch.setenv("TTS_CACHE_DIR", str(tmp_path / f"cache-{run}"))
+        options = BuildOptions((str(article),), tmp_path / f"out-{run}", "espeak", workers=workers)
+        result = build_episode(options)
+        mp3s.append((result.folder / result.episode.files.mp3).read_bytes())
+    assert mp3s[0] == mp3s[1] == mp3s[2]

@@ -29,8 +29,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("golden")
     article = work / "article.md"
     shutil.copy(DATA / "article.md", article)
-    # A fresh process and a cache of its own: eSpeak's output varies slightly with what the
-    # process spoke before, and clips another test cached would bring that history in.
+    # A fresh process and a cache of its own: the build a user's first run makes, every stage
+    # run (no clip, spoken form or chunk that another test cached).
     env = {**os.environ, "TTS_CACHE_DIR": str(work / "cache")}
     command = [sys.executable, "-m", "tts", "build", str(article), "-o", str(work / "out")]
     subprocess.run([*command, "-e", "espeak", "-j", "1", "-q"], env=env, check=True)

@@ -81,8 +81,12 @@ def _in_processes(options: Sequence[BuildOptions], workers: int, on_item: OnItem
 
 
 def plan_options(inputs: Sequence[str], base: BuildOptions) -> list[BuildOptions]:
-    """One BuildOptions per distinct input (a repeated input would only race with itself)."""
-    return [replace(base, inputs=(source,)) for source in dict.fromkeys(inputs)]
+    """One BuildOptions per distinct input (a repeated input would only race with itself);
+    only the one for ``-`` carries the standard input read for it."""
+    return [
+        replace(base, inputs=(source,), stdin=base.stdin if source == "-" else None)
+        for source in dict.fromkeys(inputs)
+    ]
 
 
 def _pin_engine(base: BuildOptions) -> BuildOptions:
@@ -139,6 +143,10 @@ def run_batch(
         workers=workers,
     )
     base = _pin_engine(base)
+    if "-" in inputs:  # worker processes get no standard input: read it here, once
+        from tts.text.inputs import read_input
+
+        base = replace(base, stdin=read_input("-")[0])
     options = plan_options(inputs, base)
     if cluster is not None:
         from tts.cluster import prefill_clips

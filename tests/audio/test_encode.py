@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -100,10 +103,39 @@ def test_an_edit_re_encodes_only_its_chunk(tmp_path: Path, cache: ChunkCache) ->
     assert same.read_bytes() == first.read_bytes()
 
 
-def test_a_damaged_chunk_is_encoded_again(tmp_path: Path, cache: ChunkCache) -> None:
+def _scaled(path: Path) -> None:
+    """The loudness numbers of the entry's array a thousandth of what they were; its header,
+    checksum included, as it was (a valid array of wrong numbers once made a near-silent MP3)."""
+    data = path.read_bytes()
+    at = data.index(b"\x93NUMPY")
+    values = np.load(io.BytesIO(data[at:]), allow_pickle=False)
+    out = io.BytesIO()
+    np.save(out, np.concatenate([values[:2], values[2:] * 1e-3]), allow_pickle=False)
+    path.write_bytes(data[:at] + out.getvalue() + data[at + len(out.getvalue()) :])
+
+
+DAMAGE = {
+    "empty": lambda path: path.write_bytes(b""),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[:-100]),
+    "wrong numbers": _scaled,
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+@pytest.mark.parametrize("part", ["levels", "mp3"])
+def test_a_damaged_entry_is_made_again(
+    tmp_path: Path,
+    cache: ChunkCache,
+    part: str,
+    damage: Callable[[Path], None],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     first, _, _ = _build(tmp_path / "a", _clips(), cache)
-    victim = sorted((cache.root / "mp3").rglob("*.mp3"))[0]
-    victim.write_bytes(victim.read_bytes()[:-100])
-    second, done, _ = _build(tmp_path / "b", _clips(), cache)
-    assert done.encoded == 1
+    victim = sorted((cache.root / part).rglob("*.*"))[0]
+    damage(victim)
+    with caplog.at_level(logging.WARNING):
+        second, done, _ = _build(tmp_path / "b", _clips(), cache)
+    assert "is damaged" in caplog.text and str(victim) in caplog.text
+    assert done.encoded == (1 if part == "mp3" else 0)  # a profile is measured again only
     assert second.read_bytes() == first.read_bytes()
+    assert victim.is_file()  # written again

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import typer
+from reliability import tts_env
 from typer.testing import CliRunner, Result
 
 from tts.bench import STAGES
@@ -66,6 +69,23 @@ def test_batch_all_good_exits_zero(app: typer.Typer, tmp_path: Path) -> None:
     result = run(app, "batch", *good, "-o", str(tmp_path / "out"), "--engine", "fake", "-q")
     assert result.exit_code == 0, result.output
     assert "2 built, 0 unchanged, 0 failed" in result.stdout
+
+
+def test_batch_reads_standard_input_once_for_every_worker(tmp_path: Path) -> None:
+    """`cat one.txt | tts batch - two.txt -j 2`: spawned workers get no standard input of their
+    own, so the parent reads it and passes the bytes on."""
+    (tmp_path / "two.txt").write_text(ARTICLES["two.txt"], encoding="utf-8")
+    args = ["batch", "-", "two.txt", "-o", "out", "--engine", "fake", "-j", "2"]
+    done = subprocess.run(
+        [sys.executable, "-m", "tts", *args],
+        input=ARTICLES["one.txt"], cwd=tmp_path, env=tts_env(), capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 built, 0 unchanged, 0 failed" in done.stdout
+    manifests = (tmp_path / "out").glob("*/episode.json")
+    titles = sorted(json.loads(p.read_text("utf-8"))["title"] for p in manifests)
+    assert titles == ["Вторая новость", "Первая новость"]
 
 
 def test_bench_json_has_every_stage(app: typer.Typer, tmp_path: Path) -> None:

@@ -126,6 +126,10 @@ def _sentences(outdir: Path) -> list[dict[str, str]]:
         (["build", "{article}", "--engine", "nope"], "unknown engine"),
         (["build", "{article}", "--voice", "nope"], "unknown voice preset"),
         (["build", "{article}", "--rate", "9"], "--rate"),
+        # 0 was taken for "not given" and ignored; nan slipped past every comparison
+        (["build", "{article}", "--rate", "0"], "--rate must be between 0.5 and 2.0"),
+        (["build", "{article}", "--rate", "-1"], "--rate must be between 0.5 and 2.0"),
+        (["build", "{article}", "--rate", "nan"], "--rate must be between 0.5 and 2.0"),
     ],
 )
 def test_user_errors_are_one_line_exit_1(tmp_path: Path, args: list[str], message: str) -> None:

@@ -1,10 +1,10 @@
-import json
 import logging
 from pathlib import Path
 
 import pytest
 
 import tts.text.normalize
+from tts.store.entries import SPOKEN, seal
 from tts.text import spoken_cache
 from tts.text.prepare import normalize_sentences
 from tts.text.spoken_cache import Spoken, SpokenCache, fingerprint
@@ -39,18 +39,22 @@ def test_fingerprint_follows_lexicon_bytes_stress_and_normalizer_code(
     "content",
     [b"{not json", b'{"text": "\\u0414\\u0440\\u0443\\u0433\\u043e\\u0435.", "spoken": "x", '
      b'"warnings": []}', b'{"text": "\\u0422\\u0435\\u043a\\u0441\\u0442.", "spoken": 5, '
-     b'"warnings": []}', b"[]"],
-    ids=["not json", "another sentence", "spoken not text", "not an object"],
+     b'"warnings": []}', b"[]", b"\xff\xfe"],
+    ids=["not json", "another sentence", "spoken not text", "not an object", "not UTF-8"],
 )  # fmt: skip
+@pytest.mark.parametrize("sealed", [True, False], ids=["checksum intact", "written over"])
 def test_damaged_entry_is_a_miss(
-    tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, content: bytes, sealed: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
     cache = SpokenCache(tmp_path, "f")
     cache.put("Текст.", Spoken("текст.", ()))
-    cache.path("Текст.").write_bytes(content)
+    cache.path("Текст.").write_bytes(seal(SPOKEN, content) if sealed else content)
     with caplog.at_level(logging.WARNING):
         assert cache.get("Текст.") is None
-    assert "normalizing again" in caplog.text
+    assert "is damaged" in caplog.text and "normalizing again" in caplog.text
+    assert not cache.path("Текст.").exists()
+    cache.put("Текст.", Spoken("текст.", ()))
+    assert cache.get("Текст.") == Spoken("текст.", ())
 
 
 def _sentences(*texts: str) -> list[Sentence]:
@@ -79,10 +83,8 @@ def test_only_new_sentences_are_normalized(
     assert seen == ["Рост на 5% ☃."]
     assert again[0].spoken == first[0].spoken
     assert again[1].spoken == tts.text.normalize.normalize("Рост на 5% ☃.").spoken
-    entry = json.loads(
-        SpokenCache(tmp_path, fingerprint([], False)).path("Рост на 5% ☃.").read_text()
-    )
-    assert entry["warnings"], "the snowman is unspeakable: its warning is kept with the entry"
+    entry = SpokenCache(tmp_path, fingerprint([], False)).get("Рост на 5% ☃.")
+    assert entry and entry.warnings, "the snowman is unspeakable: its warning is kept with it"
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         normalize_sentences(_sentences("Рост на 5% ☃."), [], False, tmp_path)

@@ -45,7 +45,7 @@ from tts.audio.mp3frames import (
     set_gapless,
 )
 from tts.errors import ExportError
-from tts.store.outdir import write_atomic
+from tts.store.entries import FRAMES, LEVELS, Damaged, Entries, Sealed
 from tts.types import Timeline
 
 if TYPE_CHECKING:
@@ -105,12 +105,16 @@ def _read(raw: BinaryIO, start: int, end: int) -> bytes:
 
 
 class ChunkCache:
-    """levels/<key>.npy: the profile of a chunk's compressed audio; mp3/<name>.mp3 and .npy:
-    its frames and final loudness at one gain, bitrate and encoder."""
+    """Two kinds of verified entries (tts/store/entries.py): levels/, the profile of a chunk's
+    compressed audio, by its raw audio; mp3/, its encoded frames and final loudness (sub-block
+    powers) at one gain, bitrate and encoder. A damaged entry is a miss: measured or encoded
+    again. A cache that cannot be written only means the work is not kept."""
 
     def __init__(self, root: Path, rate: int, bitrate: str) -> None:
         self.root = root
         self.rate = rate
+        self.levels = Entries(root / "levels", LEVELS)
+        self.frames = Entries(root / "mp3", FRAMES)
         exe = Path(ffmpeg_exe())
         try:
             info = exe.stat()
@@ -123,39 +127,28 @@ class ChunkCache:
     def key(self, pcm: bytes) -> str:
         return hashlib.sha256(CHAIN + str(self.rate).encode() + b"\n" + pcm).hexdigest()
 
-    def _path(self, kind: str, name: str, suffix: str) -> Path:
-        return self.root / kind / name[:2] / f"{name}{suffix}"
-
     def encoded_name(self, chunk: Chunk, gain_db: float) -> str:
         text = f"{chunk.key} {gain_db:.2f} {chunk.encode} {self.encoder}"
         return hashlib.sha256(text.encode()).hexdigest()
 
     def profile(self, chunk: Chunk) -> Profile | None:
-        data = _load(self._path("levels", chunk.key, ".npy"))
-        return Profile.unpack(data) if data is not None else None
+        return self.levels.get(chunk.key, lambda entry: Profile.unpack(_array(entry.payload)))
 
     def put_profile(self, chunk: Chunk, found: Profile) -> None:
-        _save(self._path("levels", chunk.key, ".npy"), _npy(found.pack()))
+        self.levels.put(chunk.key, _npy(found.pack()))
 
     def levelled(self, chunk: Chunk, gain_db: float) -> Samples | None:
         """The final loudness of a chunk whose frames are cached intact at this gain."""
-        mp3 = self.mp3(chunk, gain_db)
-        try:
-            intact = hashlib.sha256(mp3.read_bytes()).hexdigest() == (
-                mp3.with_suffix(".sha256").read_text(encoding="ascii").strip()
-            )
-        except OSError:
-            return None
-        return _load(mp3.with_suffix(".npy")) if intact else None
+        return self.frames.get(self.encoded_name(chunk, gain_db), lambda e: _split(e)[0])
 
-    def mp3(self, chunk: Chunk, gain_db: float) -> Path:
-        return self._path("mp3", self.encoded_name(chunk, gain_db), ".mp3")
+    def encoded(self, chunk: Chunk, gain_db: float) -> bytes | None:
+        """The chunk's cached MP3 frames at this gain."""
+        return self.frames.get(self.encoded_name(chunk, gain_db), lambda e: _split(e)[1])
 
     def expected_frames(self, chunk: Chunk) -> int:
         return frames_for(chunk.encode, self.rate)
 
-    def put_encoded(self, chunk: Chunk, gain_db: float, mp3: Path, powers: Samples) -> None:
-        data = mp3.read_bytes()
+    def put_encoded(self, chunk: Chunk, gain_db: float, data: bytes, powers: Samples) -> None:
         found = list(frames(data))
         whole = bool(found) and found[-1].offset + found[-1].size == len(data)
         if not whole or len(found) != self.expected_frames(chunk):
@@ -163,28 +156,24 @@ class ChunkCache:
                 f"the MP3 encoder wrote {len(found)} frames for a chunk of {chunk.encode} "
                 f"samples, not {self.expected_frames(chunk)}: this ffmpeg's LAME pads differently"
             )
-        target = self.mp3(chunk, gain_db)
-        _save(target.with_suffix(".npy"), _npy(powers))
-        _save(target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode() + b"\n")
-        _save(target, data)
-        mp3.unlink()
+        levels = _npy(powers)
+        self.frames.put(self.encoded_name(chunk, gain_db), levels + data, meta=len(levels))
 
 
-def _load(path: Path) -> Samples | None:
+def _split(entry: Sealed) -> tuple[Samples, bytes]:
+    """An encoded chunk's entry: its sub-block powers (the first ``meta`` bytes), its frames."""
+    if not 0 < entry.meta < len(entry.payload):
+        raise Damaged(f"{entry.meta} bytes of loudness in {len(entry.payload)}")
+    return _array(entry.payload[: entry.meta]), entry.payload[entry.meta :]
+
+
+def _array(data: bytes) -> Samples:
     import numpy as np
 
     try:
-        with path.open("rb") as f:
-            return np.asarray(np.load(f, allow_pickle=False))
-    except (OSError, ValueError):
-        return None
-
-
-def _save(path: Path, data: bytes) -> None:
-    try:
-        write_atomic(path, data, durable=False)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        return np.asarray(np.load(io.BytesIO(data), allow_pickle=False))
+    except (ValueError, EOFError, OSError) as exc:
+        raise Damaged(f"not an array: {exc}") from exc
 
 
 def _npy(values: Samples) -> bytes:
@@ -304,11 +293,11 @@ def encode_levels(
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(groups)))) as pool:
             list(pool.map(encode, groups))
     joined = out.with_name("frames.mp3")
+    fresh = {chunk.index: pcm.with_suffix(".mp3") for chunk, pcm, _ in levels.todo}
     try:
         with joined.open("wb") as sink:
             for chunk in levels.chunks:
-                with cache.mp3(chunk, levels.gain_db).open("rb") as part:
-                    shutil.copyfileobj(part, sink)
+                sink.write(_frames_of(chunk, fresh, cache, levels.gain_db))
     except OSError as exc:
         raise ExportError(f"cannot write {joined}: {exc.strerror or exc}") from exc
     _finish(joined, metadata, out, timeline)
@@ -316,6 +305,17 @@ def encode_levels(
     for folder in {pcm.parent for _, pcm, _ in levels.todo}:
         shutil.rmtree(folder, ignore_errors=True)
     return Encoded(levels.gain_db, levels.loudness, len(levels.chunks), len(levels.todo))
+
+
+def _frames_of(chunk: Chunk, fresh: dict[int, Path], cache: ChunkCache, gain: float) -> bytes:
+    """A chunk's frames: encoded by this build (kept in the work folder, whether or not the
+    cache could take them), or found intact in the cache when levelling."""
+    if chunk.index in fresh:
+        return fresh[chunk.index].read_bytes()
+    data = cache.encoded(chunk, gain)
+    if data is None:
+        raise ExportError(f"MP3 chunk {chunk.index} left the cache during the build; run it again")
+    return data
 
 
 def _encode_group(
@@ -331,7 +331,7 @@ def _encode_group(
         outputs.append(str(pcm.with_suffix(".mp3")))
     run_ffmpeg([*inputs, *outputs], "MP3 encoding")
     for chunk, pcm, powers in group:
-        cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3"), powers)
+        cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3").read_bytes(), powers)
         pcm.unlink()
 
 

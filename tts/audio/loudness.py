@@ -325,9 +325,14 @@ class Profile:
 
     @staticmethod
     def unpack(data: Samples) -> Profile:
+        """The profile ``pack`` made; ValueError for any other array."""
         import numpy as np
 
+        if data.ndim != 1 or data.size < 2 or not np.isfinite(data[:2]).all():
+            raise ValueError("not a loudness profile")
         a, b = int(data[0]), int(data[1])
+        if min(a, b) < 0 or data.size != 2 + a + 2 * b:
+            raise ValueError(f"a profile of {a} blocks and {b} rows in {data.size} numbers")
         rows = data[2 + a :].astype(np.float16)
         return Profile(np.asarray(data[2 : 2 + a], dtype=np.float64), rows[:b], rows[b:])
 

@@ -48,6 +48,8 @@ class BuildOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     lexicons: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
+    # what the input "-" reads, when standard input was read already (tts batch, for workers)
+    stdin: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ def build_episode(
     With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
     with clock("read"):
-        articles = read_articles(opts.inputs)  # input errors first, before any engine work
+        # input errors first, before any engine work
+        articles = read_articles(opts.inputs, opts.stdin)
     spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
@@ -136,7 +139,7 @@ def prepare_script(
         lexicons=lexicon_paths(opts),
         stress=needs_stress(spec),
         title=opts.title,
-        articles=articles,
+        articles=articles if articles is not None else read_articles(opts.inputs, opts.stdin),
         intro=intro,
         cache_dir=spoken_dir(),
     )

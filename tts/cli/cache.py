@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import typer
@@ -29,27 +30,50 @@ def show_cache() -> None:
 
 
 def prune_cache(days: float, max_size: str | None, dry_run: bool) -> None:
-    from tts.store.prune import DAY, choose, human_size, kinds, parse_size, remove, scan, usage
+    from tts.store.prune import (
+        DAY,
+        choose,
+        human_size,
+        inspect,
+        kinds,
+        parse_size,
+        remove,
+        scan,
+        usage,
+    )
 
+    if not (math.isfinite(days) and days >= 0):  # nan passed every comparison: all went
+        raise TTSError(f"--older-than takes a number of days, 0 or more, not {days:g}")
     try:
         limit = parse_size(max_size) if max_size is not None else None
     except ValueError as exc:
         raise TTSError(f"--max-size: {exc}") from exc
-    entries = [e for folder in kinds().values() for e in scan(folder)]
-    chosen = choose(entries, now=time.time(), older_than=days * DAY, max_size=limit)
+    now = time.time()
+    entries = inspect([e for folder in kinds().values() for e in scan(folder)], now=now)
+    chosen = choose(entries, now=now, older_than=days * DAY, max_size=limit)
     before = usage(entries)
+    damaged = sum(e.damage is not None for e in chosen)
+    note = f", {damaged:,} of them damaged" if damaged else ""
     if dry_run:
         gone = usage(chosen)
         typer.echo(
             f"Would remove {gone.files:,} of {count(before.files, 'file')} "
-            f"({human_size(gone.size)} of {human_size(before.size)})."
+            f"({human_size(gone.size)} of {human_size(before.size)}){note}."
         )
         return
-    gone = remove(chosen)
+    removed = remove(chosen)
+    gone = removed.usage
     typer.echo(
-        f"Removed {count(gone.files, 'file')} ({human_size(gone.size)}); "
+        f"Removed {count(gone.files, 'file')} ({human_size(gone.size)}){note}; "
         f"the cache now holds {human_size(before.size - gone.size)}."
     )
+    if removed.failed:
+        path, why = removed.failed[0]
+        more = f" (and {len(removed.failed) - 1:,} more)" if len(removed.failed) > 1 else ""
+        raise TTSError(
+            f"could not remove {len(removed.failed):,} of {count(len(chosen), 'file')}: "
+            f"{path}: {why}{more}"
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -62,7 +86,7 @@ def register(app: typer.Typer) -> None:
     @cache.command("prune")
     def _prune(
         days: float = typer.Option(
-            30, "--older-than", metavar="DAYS", min=0, help="Remove entries unused this long."
+            30, "--older-than", metavar="DAYS", help="Remove entries unused this long (0 or more)."
         ),
         max_size: str | None = typer.Option(
             None,
@@ -72,7 +96,8 @@ def register(app: typer.Typer) -> None:
         ),
         dry_run: bool = typer.Option(False, "--dry-run", help="Only say what would go."),
     ) -> None:
-        """Remove clips, spoken forms and MP3 chunks not used lately (never models).
+        """Remove clips, spoken forms and MP3 chunks not used lately (never models), and every
+        damaged entry.
 
         Entries used in the last 10 minutes stay: a build may be using them.
 

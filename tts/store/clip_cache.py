@@ -1,28 +1,20 @@
 """Synthesized clips cached by content, each file checksummed so corruption is detected.
 
 Key: engine, its version, model id and hash, voice parameters, the spoken text and the code
-between the engine and the clip. A file is written to a temporary name and renamed, so a
-killed process never leaves half a clip.
+between the engine and the clip. Each clip is one verified entry (entries.py): its sample rate
+in the header's spare number, its 16-bit PCM as the payload.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
-import struct
 from functools import cache
 from pathlib import Path
 
-from tts.store.outdir import write_atomic
+from tts.store.entries import CLIP, Damaged, Entries, Sealed
 from tts.store.versions import code_digest
 from tts.types import Clip, EngineInfo, Voice
-
-log = logging.getLogger(__name__)
-
-_MAGIC = b"TTSCLIP1"
-_HEADER = struct.Struct("<8sIQ32s")  # magic, sample rate, PCM bytes, SHA-256 of the PCM
-
 
 _VOICE = Path(__file__).resolve().parents[1] / "voice"
 
@@ -57,39 +49,28 @@ def clip_key(info: EngineInfo, voice: Voice, spoken: str) -> str:
 
 
 class ClipCache:
+    """Clips by key (entries.py: checked when read; a damaged one is removed and a miss)."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.entries = Entries(root, CLIP)
 
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.clip"
+        return self.entries.path(key)
+
+    def has(self, key: str) -> bool:
+        return self.entries.has(key)
 
     def get(self, key: str) -> Clip | None:
         """The clip, or None when absent or damaged (a damaged file is removed)."""
-        path = self.path(key)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            log.warning("cache entry %s unreadable (%s); synthesizing again", path, exc)
-            return None
-        clip = _decode(data)
-        if clip is None:
-            log.warning("cache entry %s is damaged; synthesizing again", path)
-            path.unlink(missing_ok=True)
-        return clip
+        return self.entries.get(key, _decode)
 
-    def put(self, key: str, clip: Clip) -> None:
-        digest = hashlib.sha256(clip.pcm).digest()
-        header = _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.pcm), digest)
-        write_atomic(self.path(key), header + clip.pcm, durable=False)  # checked when read
+    def put(self, key: str, clip: Clip) -> bool:
+        """False when the cache cannot be written: the caller keeps the clip it has."""
+        return self.entries.put(key, clip.pcm, meta=clip.sample_rate)
 
 
-def _decode(data: bytes) -> Clip | None:
-    if len(data) < _HEADER.size:
-        return None
-    magic, rate, size, digest = _HEADER.unpack_from(data)
-    pcm = data[_HEADER.size :]
-    if magic != _MAGIC or size != len(pcm) or hashlib.sha256(pcm).digest() != digest:
-        return None
-    return Clip(pcm=pcm, sample_rate=rate)
+def _decode(entry: Sealed) -> Clip:
+    if entry.meta <= 0 or len(entry.payload) % 2:
+        raise Damaged(f"{len(entry.payload)} bytes of 16-bit audio at {entry.meta} Hz")
+    return Clip(pcm=entry.payload, sample_rate=entry.meta)

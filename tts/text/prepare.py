@@ -31,13 +31,15 @@ class Script:
     chapters: tuple[tuple[str, int], ...]  # (title, position of first sentence)
 
 
-def read_articles(inputs: Sequence[str]) -> list[Article]:
+def read_articles(inputs: Sequence[str], stdin: bytes | None = None) -> list[Article]:
+    """Each input read and parsed; ``stdin``, when given, is what ``-`` reads (standard input
+    read already: a worker process has none of its own)."""
     from tts.text.inputs import read_input
     from tts.text.parse import parse_bytes
 
     articles = []
     for arg in inputs:
-        data, name = read_input(arg)
+        data, name = (stdin, "-") if arg == "-" and stdin is not None else read_input(arg)
         articles.append(parse_bytes(data, name))
     _check_length(articles, inputs)
     return articles

@@ -3,25 +3,22 @@
 Normalizing needs pymorphy3 and (for unknown English words) CMUdict: their loading is more
 than the rest of a one-sentence rebuild. The key covers everything a spoken form depends
 on: the sentence, the lexicon files' bytes, stress marks, the normalizer's own source code and
-the versions of the libraries it calls. An entry holds its written sentence, which is compared
-on reading; a damaged or foreign entry is a miss and is written again.
+the versions of the libraries it calls. An entry is verified like every cache entry
+(tts/store/entries.py) and holds its written sentence, compared on reading; a damaged or
+foreign entry is a miss, removed and written again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from tts.errors import ExportError
-from tts.store.outdir import write_atomic
+from tts.store.entries import SPOKEN, Damaged, Entries, Sealed
 from tts.store.versions import code_digest, dist_version
-
-log = logging.getLogger(__name__)
 
 _NORMALIZER = Path(__file__).resolve().parent / "normalize"
 # (module, distribution) of every library the normalizer's output depends on
@@ -55,32 +52,22 @@ def fingerprint(lexicons: Sequence[Path], stress: bool) -> str:
 
 
 class SpokenCache:
+    """Spoken forms by written sentence, each a verified entry (tts/store/entries.py) whose
+    payload is JSON holding the sentence it was made from."""
+
     def __init__(self, root: Path, fingerprint: str) -> None:
         self.root = root
         self.fingerprint = fingerprint
+        self.entries = Entries(root, SPOKEN)
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.fingerprint}\0{text}".encode()).hexdigest()
 
     def path(self, text: str) -> Path:
-        key = hashlib.sha256(f"{self.fingerprint}\0{text}".encode()).hexdigest()
-        return self.root / key[:2] / f"{key}.json"
+        return self.entries.path(self._key(text))
 
     def get(self, text: str) -> Spoken | None:
-        path = self.path(text)
-        try:
-            data = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
-            log.warning("cache entry %s is unreadable (%s); normalizing again", path, exc)
-            return None
-        try:
-            if data["text"] == text and isinstance(data["spoken"], str):
-                warnings = data["warnings"]
-                if isinstance(warnings, list) and all(isinstance(w, str) for w in warnings):
-                    return Spoken(data["spoken"], tuple(warnings))
-        except (KeyError, TypeError):
-            pass
-        log.warning("cache entry %s is damaged; normalizing again", path)
-        return None
+        return self.entries.get(self._key(text), lambda entry: _decode(entry, text))
 
     def get_many(self, texts: Iterable[str]) -> dict[str, Spoken]:
         found = {}
@@ -92,8 +79,20 @@ class SpokenCache:
 
     def put(self, text: str, value: Spoken) -> None:
         data = {"text": text, "spoken": value.spoken, "warnings": list(value.warnings)}
-        path = self.path(text)
-        try:
-            write_atomic(path, json.dumps(data, ensure_ascii=False).encode(), durable=False)
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        self.entries.put(self._key(text), json.dumps(data, ensure_ascii=False).encode())
+
+
+def _decode(entry: Sealed, text: str) -> Spoken:
+    """The entry's spoken form; Damaged unless it is one, made from ``text``."""
+    try:
+        data = json.loads(entry.payload)
+        spoken, warnings = data["spoken"], data["warnings"]
+        if data["text"] != text:
+            raise Damaged("made from another sentence")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise Damaged(str(exc) or type(exc).__name__) from exc
+    if not isinstance(spoken, str) or not isinstance(warnings, list):
+        raise Damaged("not a spoken form")
+    if not all(isinstance(w, str) for w in warnings):
+        raise Damaged("warnings are not text")
+    return Spoken(spoken, tuple(warnings))

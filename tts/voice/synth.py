@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tts.errors import EngineFailed, TTSError
+from tts.errors import EngineFailed
 from tts.store.clip_cache import ClipCache, clip_key
 from tts.types import Clip, Voice
 from tts.voice.clips import CLAUSE_PAUSE_MS, ms_to_samples, silence, trim_edges
@@ -49,13 +49,13 @@ def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
     return Clip(pcm=gap.join(c.pcm for c in clips), sample_rate=engine.sample_rate)
 
 
-def _render_job(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> int:
+def _render_job(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> Clip:
     try:
         clip = render(engine, voice, job.spoken)
     except EngineFailed as exc:
         raise EngineFailed(str(exc), sentence=job.index) from exc
-    cache.put(job.key, clip)
-    return clip.samples
+    cache.put(job.key, clip)  # a cache that cannot be written: the stitch makes it again
+    return clip
 
 
 # Worker process state: one engine per process, opened once.
@@ -86,7 +86,7 @@ def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
     if _worker is None:
         raise RuntimeError("worker used before initialization")
     engine, voice, cache = _worker
-    return [(job.index, _render_job(engine, voice, cache, job)) for job in jobs]
+    return [(job.index, _render_job(engine, voice, cache, job).samples) for job in jobs]
 
 
 def plan_jobs(engine: Engine, voice: Voice, spoken: Sequence[str]) -> list[Job]:
@@ -98,7 +98,7 @@ def missing(cache: ClipCache, jobs: Sequence[Job]) -> list[Job]:
     seen: set[str] = set()
     todo = []
     for job in jobs:
-        if job.key not in seen and not cache.path(job.key).is_file():
+        if job.key not in seen and not cache.has(job.key):
             todo.append(job)
         seen.add(job.key)
     return todo
@@ -223,12 +223,9 @@ def _in_processes(
 
 
 def require_clip(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> tuple[Clip, bool]:
-    """The cached clip, and whether it had to be synthesized again (a damaged or lost entry)."""
+    """The cached clip, and whether it had to be synthesized again (a damaged or lost entry,
+    or one the cache could not hold)."""
     clip = cache.get(job.key)
     if clip is not None:
         return clip, False
-    _render_job(engine, voice, cache, job)
-    clip = cache.get(job.key)
-    if clip is None:
-        raise TTSError(f"clip cache at {cache.root} is not writable")
-    return clip, True
+    return _render_job(engine, voice, cache, job), True

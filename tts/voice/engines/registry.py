@@ -155,8 +155,8 @@ def resolve(
         raise TTSError(f"voice {voice.name!r} is for {voice.engine}, not {engine}")
     if speaker:
         voice = dataclasses.replace(voice, speaker=speaker)
-    if rate:
-        if not 0.5 <= rate <= 2.0:
+    if rate is not None:  # 0 is a rate given (and refused), not a rate left out
+        if not 0.5 <= rate <= 2.0:  # nan fails this too
             raise TTSError(f"--rate must be between 0.5 and 2.0, not {rate}")
         voice = dataclasses.replace(voice, rate=rate)
     return EngineSpec(engine, voice, model_path, trust_model), warning
