@@ -289,8 +289,10 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
         elif is_paucal(value):
             if not plural and case == "genitive":
                 cases |= NOM_ACC
-            elif plural and case in ("genitive", "accusative"):
-                cases |= {"genitive", "accusative"}  # «двух регионов», «двух человек»
+            elif plural and (case == "genitive" or case == "accusative" and "anim" in parse.tag):
+                # «двух регионов», «двух человек»; not «2 тысячи» (an inanimate accusative
+                # plural is the nominative's form: «две тысячи»)
+                cases |= {"genitive", "accusative"}
         elif plural and case == "genitive":
             cases |= {"nominative", "accusative", "genitive"}
     return frozenset(cases)

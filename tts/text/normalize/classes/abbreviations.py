@@ -308,7 +308,14 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if re.fullmatch(r"(?:[А-ЯЁ]\.)+", written):
         return None  # «Н. Э. Баумана»: initials, not «н. э.»
     word = written.rstrip(".").lower()
-    if written.endswith(".") and following == "name" and morph.is_known(word) and len(word) > 2:
+    place = entries[0].kind == "place"  # «пер. Больничный»: a street's name may be an adjective
+    if (
+        written.endswith(".")
+        and following == "name"
+        and morph.is_known(word)
+        and len(word) > 2
+        and not place
+    ):
         nxt = sentence.word_after(match.end())
         if nxt is not None and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text)):
             return None  # «в нем. Когда…»: a word that ends a sentence (not «акад. Сатпаевым»)
