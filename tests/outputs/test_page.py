@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tts.episode import Episode, EpisodeError
-from tts.outputs.page import asset, format_clock, format_date_ru, iso_duration, render_episode_page
+from tts.episode import Episode, EpisodeError, clock
+from tts.outputs.page import asset, format_date_ru, iso_duration, render_episode_page
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "player"
 HOSTILE = "</title><script>alert(1)</script>"
@@ -240,12 +240,12 @@ def test_format_date_ru(iso: str, shown: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("seconds", "clock", "iso"),
+    ("seconds", "shown", "iso"),
     [(0, "0:00", "PT0M0S"), (9.4, "0:09", "PT0M9S"), (754, "12:34", "PT12M34S")]
-    + [(3723, "1:02:03", "PT1H2M3S")],
+    + [(119.6, "1:59", "PT1M59S"), (3723, "1:02:03", "PT1H2M3S")],
 )
-def test_clock_and_iso_duration(seconds: float, clock: str, iso: str) -> None:
-    assert format_clock(seconds) == clock and iso_duration(seconds) == iso
+def test_shown_duration_and_its_iso_form_round_alike(seconds: float, shown: str, iso: str) -> None:
+    assert clock(seconds) == shown and iso_duration(seconds) == iso
 
 
 def _is_control(char: str) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
-from tts.episode import Episode, EpisodeChapter, EpisodeSentence
+from tts.episode import Episode, EpisodeChapter, EpisodeSentence, clock, whole_seconds
 from tts.errors import ExportError
 
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "opus": "audio/ogg; codecs=opus"}
@@ -137,17 +137,9 @@ def safe_url(url: str) -> bool:
     return urlsplit(url).scheme.lower() in ("", "http", "https")
 
 
-def format_clock(seconds: float) -> str:
-    """0:05, 12:34, 1:02:03."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def iso_duration(seconds: float) -> str:
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
+    """The datetime of a <time> element, rounded as the clock it annotates is."""
+    hours, rest = divmod(whole_seconds(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"PT{hours}H{minutes}M{secs}S" if hours else f"PT{minutes}M{secs}S"
 
@@ -169,8 +161,7 @@ def meta_list(episode: Episode) -> str:
         date = episode.date
         items.append(("Дата", f'<time datetime="{esc(date)}">{esc(format_date_ru(date))}</time>'))
     secs = episode.duration
-    clock = f'<time datetime="{iso_duration(secs)}">{format_clock(secs)}</time>'
-    items.append(("Длительность", clock))
+    items.append(("Длительность", f'<time datetime="{iso_duration(secs)}">{clock(secs)}</time>'))
     rows = "".join(f"<div><dt>{dt}</dt><dd>{dd}</dd></div>" for dt, dd in items)
     return f'<dl class="meta">{rows}</dl>' if rows else ""
 
@@ -254,7 +245,7 @@ def _chapters(chapters: Sequence[EpisodeChapter]) -> str:
         return ""
     items = "".join(
         f'<li><button type="button" class="chapter" data-start="{_seconds(c.start)}">'
-        f'<span class="time">{format_clock(c.start)}</span> {esc(c.title)}'
+        f'<span class="time">{clock(c.start)}</span> {esc(c.title)}'
         "</button></li>"
         for c in chapters
     )
