@@ -54,7 +54,7 @@ def render_episode_page(episode: Episode, *, feed_url: str | None = None) -> str
             _header(episode),
             _player(files),
             '<main id="main">',
-            _chapters(episode.chapters),
+            _chapters(episode.chapters, files),
             _article(episode.sentences),
             _keys(),
             _downloads(files, feed_url),
@@ -201,9 +201,12 @@ def _blocks(sentences: Sequence[EpisodeSentence]) -> Iterator[tuple[str, list[st
 def _header(episode: Episode) -> str:
     title_spans = [_span(s) for s in episode.sentences if s.kind == "title"]
     h1 = " ".join(title_spans) if title_spans else esc(episode.title)
+    # The skip link lands on the sentence being read: the first one until playback starts (the
+    # script keeps the target in step). A sentence the script made focusable takes the focus.
+    first = f"s{episode.sentences[0].index}" if episode.sentences else "text"
     return "\n".join(
         (
-            '<a class="skip" href="#text">Перейти к тексту</a>',
+            f'<a class="skip" id="skip" href="#{first}">Перейти к тексту</a>',
             "<header>",
             '<p class="back"><a href="../index.html">Все выпуски</a></p>',
             f'<h1 id="title">{h1}</h1>',
@@ -213,18 +216,23 @@ def _header(episode: Episode) -> str:
     )
 
 
+def _audio_file(files: Mapping[str, str]) -> str:
+    """The first audio file the page offers: the one its links point at."""
+    for kind in AUDIO_TYPES:
+        if kind in files:
+            return files[kind]
+    raise ExportError("episode lists no audio file (mp3, m4a or opus) for the page")
+
+
 def _player(files: Mapping[str, str]) -> str:
     sources = [
         f'<source src="{href_for(files[k])}" type="{t}">'
         for k, t in AUDIO_TYPES.items()
         if k in files
     ]
-    if not sources:
-        raise ExportError("episode lists no audio file (mp3, m4a or opus) for the page")
-    first = next(k for k in AUDIO_TYPES if k in files)
     fallback = (
         "Этот браузер не воспроизводит аудио. "
-        f'<a href="{href_for(files[first])}">Скачайте файл</a>.'
+        f'<a href="{href_for(_audio_file(files))}">Скачайте файл</a>.'
     )
     speeds = "".join(
         f'<option value="{v}"{" selected" if v == "1" else ""}>{v.replace(".", ",")}×</option>'
@@ -240,16 +248,25 @@ def _player(files: Mapping[str, str]) -> str:
 </section>"""
 
 
-def _chapters(chapters: Sequence[EpisodeChapter]) -> str:
+def media_fragment(seconds: float) -> str:
+    """A W3C media fragment that starts playback there: #t=3.3 (milliseconds at most)."""
+    return "#t=" + f"{seconds:.3f}".rstrip("0").rstrip(".")
+
+
+def _chapters(chapters: Sequence[EpisodeChapter], files: Mapping[str, str]) -> str:
+    """Links into the audio file at each chapter (#t=): they work without the script, which
+    turns a plain click into a seek of the page's own player."""
     if len(chapters) < 2:
         return ""
+    audio = href_for(_audio_file(files))
     items = "".join(
-        f'<li><button type="button" class="chapter" data-start="{_seconds(c.start)}">'
+        f'<li><a class="chapter" href="{audio}{media_fragment(c.start)}"'
+        f' data-start="{_seconds(c.start)}">'
         f'<span class="time">{clock(c.start)}</span> {esc(c.title)}'
-        "</button></li>"
+        "</a></li>"
         for c in chapters
     )
-    return f"""<nav class="chapters" id="chapters" aria-labelledby="chapters-h" hidden>
+    return f"""<nav class="chapters" id="chapters" aria-labelledby="chapters-h">
 <h2 id="chapters-h">Главы</h2>
 <ol>{items}</ol>
 </nav>"""
