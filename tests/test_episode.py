@@ -7,16 +7,20 @@ import copy
 import json
 import math
 import os
+import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from feed_support import make_folder, write_episode
+from feed_support import make_config, make_folder, write_episode
+from lxml import etree
 from reliability import assert_user_error, run_tts
 
-from tts.episode import MAX_BYTES, Episode, EpisodeError
+from tts.episode import MAX_BYTES, Episode, EpisodeError, clock, whole_seconds
+from tts.podcast.feed import NSMAP
 
 GOLDEN = Path(__file__).parent / "data" / "player" / "episode.json"
 
@@ -222,3 +226,56 @@ def test_build_into_a_folder_with_hostile_manifests_lists_the_rest(tmp_path: Pat
     page = (out / "index.html").read_text(encoding="utf-8")
     assert f"{_data()['slug']}/index.html" in page and "zagolovok/index.html" in page
     assert "bad0/index.html" not in page
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0, "0:00"), (0.999, "0:00"), (59.9996, "1:00"), (119.6, "1:59"), (120, "2:00")]
+    + [(0.1 + 0.2 + 0.7 - 1e-9, "0:01"), (3599.9, "59:59"), (3725.5, "1:02:05"), (-0.2, "0:00")],
+)
+def test_clock_rounds_down_to_whole_seconds(seconds: float, shown: str) -> None:
+    assert clock(seconds) == shown
+    assert clock(seconds).endswith(f"{whole_seconds(seconds) % 60:02d}")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown", "whole"), [(119.6, "1:59", 119), (120.0, "2:00", 120)]
+)
+def test_cli_page_and_feed_show_one_duration(
+    seconds: float, shown: str, whole: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same episode as the build summary, the batch table, the page and the feed show it."""
+    from typer.testing import CliRunner
+
+    from tts.batch import BatchItem
+    from tts.build import BuildResult
+    from tts.cli import _register, app
+    from tts.cli.batch import summary_table
+    from tts.outputs.page import render_episode_page
+    from tts.podcast.feed import entry_from_episode, render_feed
+
+    base = Episode.from_json(_data())
+    chapters = (base.chapters[0], replace(base.chapters[1], start=59.6))
+    episode = replace(base, duration=seconds, chapters=chapters)
+    built = BuildResult(tmp_path, episode, sentences=10, from_cache=0, warning=None, timings={})
+    monkeypatch.setattr("tts.build.build_episode", lambda *args, **kwargs: built)
+    _register()
+    cli = CliRunner().invoke(app, ["build", "article.txt", "-o", str(tmp_path)])
+    assert cli.exit_code == 0, cli.output
+    assert f"  {shown} of audio" in cli.output
+    table = summary_table([BatchItem("article.txt", "built", 1.0, duration=seconds)])
+    assert f"  {shown}  " in table.splitlines()[1]
+
+    page = render_episode_page(episode)
+    iso = f"PT{whole // 60}M{whole % 60}S"
+    assert f'<dd><time datetime="{iso}">{shown}</time></dd>' in page
+    entry = entry_from_episode("s", episode, {"mp3": 1})
+    feed = etree.fromstring(render_feed(make_config(), [entry]))
+    item = feed.find("channel/item")
+    assert item is not None
+    assert item.findtext("itunes:duration", namespaces=NSMAP) == str(whole)
+    # Chapter starts too: 59.6 s is 0:59 in the page's chapter list and the feed's show notes.
+    notes = item.findtext("description") or ""
+    page_times = re.findall(r'<span class="time">([\d:]+)</span>', page)
+    assert page_times == ["0:00", "0:59"]
+    assert re.findall(r"<li>([\d:]+) ", notes) == page_times

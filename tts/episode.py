@@ -385,3 +385,24 @@ class _Reader:
             chunks=self.integer(data, "chunks", "loudness."),
             chunks_encoded=self.integer(data, "chunks_encoded", "loudness."),
         )
+
+
+# How times reach people. One rounding and one clock for every duration and time shown or
+# published (CLI, page, feed, show notes), so no two places disagree about the same episode
+# (a 119.6 s episode was 1:59 on the page and 2:00 in the CLI). Down, as media players count:
+# the page's own player (Chromium) shows 119.6 s as 1:59 right below our figure, and a chapter
+# time rounded down never sends a listener past the chapter's first words.
+def whole_seconds(seconds: float) -> int:
+    """Whole seconds, rounded down (119.6 -> 119); never negative.
+
+    Times are kept to the millisecond; the half-millisecond guard keeps a float a hair under a
+    whole second (a sum of parts) from losing that second.
+    """
+    return max(0, math.floor(seconds + 0.0005))
+
+
+def clock(seconds: float) -> str:
+    """0:05, 1:59, 2:00, 1:02:03: minutes unpadded below an hour, as players show time."""
+    hours, rest = divmod(whole_seconds(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

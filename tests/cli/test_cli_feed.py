@@ -59,7 +59,7 @@ def test_check_lists_problems_and_exits_1(app: typer.Typer, tmp_path: Path) -> N
     run(app, "feed", "build", str(folder))
     feed = folder / "feed.xml"
     data = feed.read_bytes().replace(b"<itunes:explicit>true", b"<itunes:explicit>yes")
-    feed.write_bytes(data.replace(b"<itunes:duration>84", b"<itunes:duration>1:24"))
+    feed.write_bytes(data.replace(b"<itunes:duration>83", b"<itunes:duration>1:23"))
     result = run(app, "feed", "check", str(feed))
     assert result.exit_code == 1
     assert "itunes:explicit must be true or false" in result.output

@@ -10,15 +10,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
+from tts.episode import clock
 
 if TYPE_CHECKING:
     from tts.batch import BatchItem
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _status(item: BatchItem) -> str:
@@ -31,7 +26,7 @@ def summary_table(items: Sequence[BatchItem]) -> str:
         (
             Path(i.source).name or i.source,
             _status(i),
-            _clock(i.duration) if i.duration is not None else "-",
+            clock(i.duration) if i.duration is not None else "-",
             f"{i.seconds:.1f} s",
         )
         for i in items

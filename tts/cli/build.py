@@ -11,13 +11,7 @@ from pathlib import Path
 import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
-from tts.episode import FORMATS
-
-
-def _format_duration(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+from tts.episode import FORMATS, clock
 
 
 class ProgressLine:
@@ -38,7 +32,7 @@ class ProgressLine:
         bar = "#" * filled + "-" * (width - filled)
         sys.stderr.write(
             f"\rsynthesizing [{bar}] {100 * done // total:3d}%  "
-            f"{speed:,.0f} chars/s  ETA {_format_duration(eta)} "
+            f"{speed:,.0f} chars/s  ETA {clock(eta)} "
         )
         if done >= total:
             sys.stderr.write("\n")
@@ -185,7 +179,7 @@ def build(
         return
     e = result.episode
     typer.echo(
-        f"{result.folder}/  {_format_duration(e.duration)} of audio, "
+        f"{result.folder}/  {clock(e.duration)} of audio, "
         f"{count(len(e.chapters), 'chapter')}, "
         f"{e.engine} voice {e.speaker} ({e.voice})"
     )

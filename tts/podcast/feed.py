@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from tts.episode import Episode
+from tts.episode import Episode, clock, whole_seconds
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig
 
@@ -245,20 +245,6 @@ def _podcast_links(item: etree._Element, episode: EpisodeEntry, url: Callable[[s
     chapters = episode.file("chapters")
     if chapters and episode.size("chapters") is not None:
         _sub(item, f"{{{PODCAST}}}chapters", url=url(chapters), type=CHAPTERS_TYPE)
-
-
-def whole_seconds(duration: float) -> int:
-    return int(duration + 0.5)  # half up, not Python's banker's rounding
-
-
-def clock(seconds: float) -> str:
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    return (
-        f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-        if hours
-        else f"{rest // 60:02d}:{rest % 60:02d}"
-    )
 
 
 def show_notes_html(episode: EpisodeEntry, page_url: str | None) -> str:
