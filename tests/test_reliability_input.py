@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from helpers import local_server, reply
+from hostile import hostile_server
 from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
 
 from tts.text.prepare import MAX_EPISODE_CHARS
@@ -198,4 +199,23 @@ def test_non_html_urls_are_refused_by_type(tmp_path: Path, server: str) -> None:
 def test_unreachable_url(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/news"
     assert_user_error(build(url, tmp_path), f"cannot reach {url}", "refused")
+    assert not (tmp_path / "out").exists()
+
+
+# --- a hostile server (issue 17: cases 1 and 14) -----------------------------------------
+
+HOSTILE = [
+    ("/truncated", "interrupted: the server closed the connection after"),
+    ("/bad-status", "not an HTTP answer"),
+    ("/long-header", "got more than 65536 bytes when reading header line"),
+    ("/many-headers", "got more than 100 headers"),
+    ("/bad-chunked", "the body broke off"),
+    ("/loop", "more than 10 redirects"),
+]
+
+
+def test_a_hostile_server_is_one_line_and_builds_nothing(tmp_path: Path) -> None:
+    with hostile_server() as url:
+        for path, needle in HOSTILE:
+            assert_user_error(build(f"{url}{path}", tmp_path), f"{url}{path}: ", needle)
     assert not (tmp_path / "out").exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,15 +11,14 @@ from tts import __version__
 from tts.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from email.message import Message
-    from http.client import HTTPResponse
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = f"tts/{__version__} (reads articles aloud; Python urllib)"
 # Content types read as articles; anything else (images, PDFs, JSON) is refused by name.
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
-_CHUNK = 65536
 _HEADERS = {"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.1"}
 
 
@@ -67,24 +65,19 @@ def _read_file(arg: str, max_bytes: int) -> bytes:
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
-    # Here, not at the top: urllib.request pulls in http.client, email and ssl, which every
-    # build reading a local file would otherwise pay for.
-    import urllib.error
-    import urllib.request
+    # Here, not at the top: urllib pulls in http.client, email and ssl, which every build
+    # reading a local file would otherwise pay for.
+    from tts.store.net import Deadline, FetchError, open_url, read_body
 
-    request = urllib.request.Request(url, headers=_HEADERS)
+    deadline = Deadline(timeout)  # the whole exchange, redirects and body included
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with open_url(url, deadline, headers=_HEADERS) as response:
             final = response.geturl()
             _check_type(url, response.headers)
-            data = _read_capped(response, url, max_bytes, time.monotonic() + timeout)
+            data = _read_capped(read_body(response, url, deadline), url, max_bytes)
             charset = response.headers.get_content_charset()
-    except urllib.error.HTTPError as exc:
-        raise InputError(f"{url}: the server answered {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise InputError(f"cannot reach {url}: {exc.reason}") from None
-    except (TimeoutError, OSError) as exc:
-        raise InputError(f"cannot reach {url}: {exc}") from None
+    except FetchError as exc:
+        raise InputError(str(exc)) from None
     log.info("fetched %s (%d bytes)", final, len(data))
     return _to_utf8(data, charset), final
 
@@ -95,18 +88,15 @@ def _check_type(url: str, headers: Message) -> None:
         raise InputError(f"{url} is {kind}, not an HTML page or text")
 
 
-def _read_capped(response: HTTPResponse, url: str, max_bytes: int, deadline: float) -> bytes:
-    """Stop at the size cap, and at the deadline: a socket timeout alone lets a slow drip last."""
-    chunks: list[bytes] = []
+def _read_capped(chunks: Iterator[bytes], url: str, max_bytes: int) -> bytes:
+    parts: list[bytes] = []
     total = 0
-    while chunk := response.read(_CHUNK):
+    for chunk in chunks:
         total += len(chunk)
         if total > max_bytes:
             raise InputError(f"{url} is larger than the {_size(max_bytes)} limit")
-        if time.monotonic() > deadline:
-            raise InputError(f"{url}: the download took longer than the timeout")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _to_utf8(data: bytes, charset: str | None) -> bytes:
