@@ -7,6 +7,7 @@ never a traceback, never a partial output folder.
 from __future__ import annotations
 
 import json
+import resource
 import socket
 import struct
 import subprocess
@@ -219,3 +220,37 @@ def test_a_hostile_server_is_one_line_and_builds_nothing(tmp_path: Path) -> None
         for path, needle in HOSTILE:
             assert_user_error(build(f"{url}{path}", tmp_path), f"{url}{path}: ", needle)
     assert not (tmp_path / "out").exists()
+
+
+# --- files named by options are read like inputs (issue 17, case 15) ---------------------
+
+
+def _memory_cap() -> None:
+    """An unbounded read of /dev/zero must fail in the test, not take the machine with it."""
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "needle"),
+    [
+        ("missing.tsv", "lexicon missing.tsv: no such file"),
+        ("folder", "lexicon folder is a folder, not a file"),
+        ("/dev/zero", "lexicon /dev/zero is larger than the 50.0 MB limit"),
+    ],
+)
+def test_a_lexicon_that_cannot_be_read_stops_the_build(
+    tmp_path: Path, lexicon: str, needle: str
+) -> None:
+    (tmp_path / "a.txt").write_text(f"Заголовок\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    done = run_tts(
+        "build", "a.txt", "-o", "out", "--engine", "espeak", "--lexicon", lexicon,
+        cwd=tmp_path, preexec_fn=_memory_cap,
+    )  # fmt: skip
+    assert_user_error(done, needle)
+    assert not (tmp_path / "out").exists()
+
+
+def test_checking_an_endless_feed_is_one_line(tmp_path: Path) -> None:
+    done = run_tts("feed", "check", "/dev/zero", cwd=tmp_path, preexec_fn=_memory_cap)
+    assert_user_error(done, "feed /dev/zero is larger than the 50.0 MB limit")

@@ -1,9 +1,9 @@
 """Store: where things live on disk, shared by every stage.
 
 The clip cache and its pruning, the output folder (atomic publish, locks), cache and voice
-paths, episode folder names (slug), versions and code digests for cache keys, and the one way
-to read from the network (net: HTTP with a deadline over the whole exchange). Imports nothing
-from the stages.
+paths, episode folder names (slug), versions and code digests for cache keys, reading a
+user's file with a size limit (files), and the one way to read from the network (net: HTTP with
+a deadline over the whole exchange). Imports nothing from the stages.
 
 As built:
 - Cache entries are checksummed (magic, sample rate, length, SHA-256 of the PCM): a damaged

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts import __version__
 from tts.errors import InputError
+from tts.store.files import MAX_FILE_BYTES, read_limited, size_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -23,7 +23,7 @@ _HEADERS = {"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */
 
 
 def read_input(
-    arg: str, *, timeout: float = 10.0, max_bytes: int = 50_000_000
+    arg: str, *, timeout: float = 10.0, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[bytes, str]:
     """Read one input into bytes. ``name`` is the path, ``-`` or the final URL after redirects.
 
@@ -33,34 +33,13 @@ def read_input(
         return _read_stdin(max_bytes), "-"
     if arg.startswith(("http://", "https://")):
         return _fetch(arg, timeout, max_bytes)
-    return _read_file(arg, max_bytes), arg
+    return read_limited(arg, max_bytes), arg
 
 
 def _read_stdin(max_bytes: int) -> bytes:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"standard input is larger than the {_size(max_bytes)} limit")
-    return data
-
-
-def _read_file(arg: str, max_bytes: int) -> bytes:
-    path = Path(arg)
-    try:
-        if path.is_dir():
-            raise InputError(f"{arg} is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{arg} is {_size(size)}, larger than the {_size(max_bytes)} limit")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{arg}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{arg}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{arg}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:  # a file that grew, or a device reporting no size
-        raise InputError(f"{arg} is larger than the {_size(max_bytes)} limit")
+        raise InputError(f"standard input is larger than the {size_text(max_bytes)} limit")
     return data
 
 
@@ -94,7 +73,7 @@ def _read_capped(chunks: Iterator[bytes], url: str, max_bytes: int) -> bytes:
     for chunk in chunks:
         total += len(chunk)
         if total > max_bytes:
-            raise InputError(f"{url} is larger than the {_size(max_bytes)} limit")
+            raise InputError(f"{url} is larger than the {size_text(max_bytes)} limit")
         parts.append(chunk)
     return b"".join(parts)
 
@@ -108,7 +87,3 @@ def _to_utf8(data: bytes, charset: str | None) -> bytes:
     except (LookupError, UnicodeDecodeError):
         log.warning("the server says %s but the page is not; detecting instead", charset)
         return data
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n} bytes"
