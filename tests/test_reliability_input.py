@@ -21,7 +21,14 @@ from typing import Any
 import pytest
 from helpers import local_server, reply
 from hostile import hostile_server
-from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
+from reliability import (
+    assert_no_partial,
+    assert_user_error,
+    check_episode,
+    run_tts,
+    tts_command,
+    tts_env,
+)
 
 from tts.text.prepare import MAX_EPISODE_CHARS
 
@@ -254,3 +261,13 @@ def test_a_lexicon_that_cannot_be_read_stops_the_build(
 def test_checking_an_endless_feed_is_one_line(tmp_path: Path) -> None:
     done = run_tts("feed", "check", "/dev/zero", cwd=tmp_path, preexec_fn=_memory_cap)
     assert_user_error(done, "feed /dev/zero is larger than the 50.0 MB limit")
+
+
+def test_normalizing_endless_standard_input_is_one_line(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            tts_command("normalize", "--each-line", "-"),
+            stdin=zero, cwd=tmp_path, env=tts_env(), capture_output=True, text=True,
+            timeout=120, check=False, preexec_fn=_memory_cap,
+        )  # fmt: skip
+    assert_user_error(done, "standard input is larger than the 50.0 MB limit")
