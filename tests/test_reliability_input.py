@@ -78,6 +78,8 @@ def _title(expected: str) -> Callable[[dict[str, Any]], bool]:
 GOOD = [
     Good("utf16.txt", ("Заголовок в UTF-16\n\n" + BODY).encode("utf-16"),
          _title("Заголовок в UTF-16")),
+    Good("utf16-no-bom.txt", ("Заголовок без метки\n\n" + BODY).encode("utf-16-le"),
+         _title("Заголовок без метки")),
     Good("win.txt", ("Заголовок в кодировке Windows\n\n" + BODY * 3).encode("cp1251"),
          _title("Заголовок в кодировке Windows")),
     Good("koi.txt", ("Заголовок в кодировке КОИ-8\n\n" + BODY * 3).encode("koi8_r"),
