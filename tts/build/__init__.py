@@ -120,8 +120,12 @@ def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
 
 
 def lexicon_paths(opts: BuildOptions) -> list[Path]:
-    """voices/lexicon.tsv, then the user's --lexicon files (later entries win)."""
-    return [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
+    """voices/lexicon.tsv if there is one, then the user's --lexicon files (later entries win).
+
+    The user's files are kept even when they are not there: the first read (the source key,
+    before any engine work) then says so in one line, instead of a build without them."""
+    default = voices_dir() / "lexicon.tsv"
+    return [*([default] if default.is_file() else []), *opts.lexicons]
 
 
 def prepare_script(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tts import __version__
 from tts.episode import Episode, EpisodeError, Files
 from tts.outputs.compose import files_for
+from tts.store.files import read_limited
 from tts.store.outdir import episode_dir
 from tts.store.slug import slugify
 from tts.text.prepare import episode_title
@@ -87,7 +88,7 @@ def source_key(
         "formats": sorted(opts.formats),
         "engine": engine_stamp(spec),
         "voice": dataclasses.asdict(spec.voice),
-        "lexicons": [hashlib.sha256(p.read_bytes()).hexdigest() for p in lexicons],
+        "lexicons": [hashlib.sha256(read_limited(p, what="lexicon")).hexdigest() for p in lexicons],
         "intro": intro,
         "jingle": _file_stamp(jingle) if jingle else None,
         "cover": _file_stamp(cover) if cover else None,

@@ -21,6 +21,7 @@ from lxml import etree
 from tts.errors import TTSError
 from tts.podcast.config import APPLE_CATEGORIES
 from tts.podcast.feed import ATOM, ITUNES, PODCAST
+from tts.store.files import read_limited
 
 DEFAULT_SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 WRAPPER = "podcast-wrapper.xsd"
@@ -219,10 +220,7 @@ def _check_uuid(text: str | None) -> list[str]:
 
 def check_feed_file(path: Path, schema_dir: Path = DEFAULT_SCHEMA_DIR) -> list[str]:
     """Check a feed on disk; its folder is taken to be served where its self link points."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TTSError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = read_limited(path, what="feed")  # bounded: `tts feed check /dev/zero` is one line
     schema = load_schema(schema_dir)
     try:
         root = etree.fromstring(data, parser=_SAFE_PARSER)

@@ -2,7 +2,8 @@
 
 Verified cache entries, the clip cache and the pruning of caches, the output folder (atomic
 publish, locks), cache and voice paths, episode folder names (slug), versions and code digests
-for cache keys. Imports nothing from the stages.
+for cache keys, reading a user's file with a size limit (files), and the one way to read from
+the network (net: HTTP with a deadline over the whole exchange). Imports nothing from the stages.
 
 As built:
 - Every cache but the models is made of one kind of entry (entries.py): one file, a header
