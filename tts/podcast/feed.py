@@ -36,6 +36,8 @@ PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 ENCLOSURE_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4"}
 # (files key, MIME type, rel): the transcripts we link, in the order apps should prefer them.
+# The WebVTT is "captions": its cues are cut to caption size (tts.outputs.captions: 2 lines of
+# at most 42 characters), so an app can show them over the artwork as they come.
 TRANSCRIPTS = (
     ("vtt", "text/vtt", "captions"),
     ("srt", "application/x-subrip", None),
