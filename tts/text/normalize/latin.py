@@ -205,7 +205,8 @@ def kazakh(word: str) -> str:
 
 def transliterated_as_kazakh(word: str) -> bool:
     low = word.lower()
-    return "q" in low and "qu" not in low and low not in BRANDS
+    # English «qu» is always before a vowel (quick, queen); «Qurylys», «Qazaq» are Kazakh
+    return bool(re.search(r"q(?!u[aeiouy])", low)) and low not in BRANDS
 
 
 def transliterate(word: str) -> str:
