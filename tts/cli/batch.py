@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import QUIET, VERBOSE
+from tts.cli.options import QUIET, VERBOSE, count
 
 if TYPE_CHECKING:
     from tts.batch import BatchItem
@@ -22,7 +22,11 @@ def _clock(seconds: float) -> str:
 
 
 def _status(item: BatchItem) -> str:
-    return f"failed: {item.error}" if item.status == "failed" else item.status
+    if item.status == "failed":
+        return f"failed: {item.error}"
+    if item.status == "duplicate":
+        return f"duplicate of {item.same_as}"
+    return item.status
 
 
 def summary_table(items: Sequence[BatchItem]) -> str:
@@ -43,7 +47,9 @@ def summary_table(items: Sequence[BatchItem]) -> str:
         for r in [header, *rows]
     ]
     counts = {s: sum(i.status == s for i in items) for s in ("built", "unchanged", "failed")}
-    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    repeated = sum(i.status == "duplicate" for i in items)
+    line = ", ".join(f"{n} {s}" for s, n in counts.items())
+    lines.append(line + (f", {count(repeated, 'duplicate')}" if repeated else ""))
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -75,7 +81,8 @@ def batch(
     Exit code 1 when any article failed. Example: tts batch news/*.txt -o site --feed
     """
     from tts.batch import run_batch
-    from tts.cli import setup_logging
+    from tts.cli import setup_logging, signals
+    from tts.errors import Interrupted
 
     setup_logging(verbose, quiet)
 
@@ -83,17 +90,22 @@ def batch(
         if not quiet:
             typer.echo(f"[{item.status}] {item.source}", err=True)
 
-    items = run_batch(
-        inputs,
-        outdir,
-        workers=workers,
-        feed=feed,
-        engine=engine,
-        voice=voice,
-        model_path=model,
-        cluster=cluster,
-        on_item=report,
-    )
+    try:
+        items = run_batch(
+            inputs,
+            outdir,
+            workers=workers,
+            feed=feed,
+            engine=engine,
+            voice=voice,
+            model_path=model,
+            cluster=cluster,
+            on_item=report,
+        )
+    except Interrupted as exc:
+        what = "finished episodes are published; run the same command to build the rest"
+        typer.echo(signals.notice(exc, what), err=True)
+        raise typer.Exit(signals.exit_code(exc)) from None
     typer.echo(summary_table(items))
     if feed:
         typer.echo(f"feed: {outdir / 'feed.xml'}")
