@@ -176,3 +176,12 @@ def test_an_unwritable_page_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "index.html").mkdir()  # what an immutable page gives too: the rename fails
     with pytest.raises(ExportError, match="cannot write the library page .*index.html: "):
         refresh_library(tmp_path)
+
+
+def test_work_and_swap_folders_of_builds_are_not_episodes(tmp_path: Path) -> None:
+    """pathlib's glob matches hidden folders: a build's .tmp-<slug>-* (its episode.json is
+    written before the publish) was listed, linking a folder about to disappear."""
+    publish_episode(tmp_path, "a", "2025-01-01T00:00:00+00:00")
+    publish_episode(tmp_path, ".tmp-b-x1y2", "2025-01-02T00:00:00+00:00")
+    publish_episode(tmp_path, ".old-c-x1y2", "2025-01-02T00:00:00+00:00")
+    assert links(refresh_library(tmp_path).read_text(encoding="utf-8")) == ["a/index.html"]

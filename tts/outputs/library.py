@@ -12,7 +12,7 @@ from urllib.parse import quote
 from tts.episode import Episode, EpisodeError
 from tts.errors import ExportError
 from tts.outputs.page import esc, html_document, meta_list, safe_url
-from tts.store.outdir import folder_locked, write_atomic
+from tts.store.outdir import folder_locked, published_manifests, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def refresh_library(outdir: Path) -> Path:
     target = outdir / "index.html"
     with folder_locked(outdir):
         episodes = []
-        for manifest in sorted(outdir.glob("*/episode.json")):
+        for manifest in published_manifests(outdir):
             try:
                 episodes.append(Episode.load(manifest))
             except EpisodeError as exc:

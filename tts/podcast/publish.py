@@ -22,7 +22,7 @@ from tts.episode import Episode, Files
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig, load_config
 from tts.podcast.feed import EpisodeEntry, entry_from_episode, render_feed
-from tts.store.outdir import write_atomic
+from tts.store.outdir import published_manifests, recover_all, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ def build_feed(folder: Path, *, now: Callable[[], datetime] | None = None) -> Pa
 
 
 def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetime]) -> Path:
+    recover_all(folder)  # an episode a killed build moved aside must not drop out of the feed
     state = read_state(folder)
     entries = [keep_guid(e, state.guids) for e in scan_episodes(folder)]
     data = render_feed(config, entries)
@@ -69,7 +70,7 @@ def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetim
 
 
 def scan_episodes(folder: Path) -> list[EpisodeEntry]:
-    return [read_episode(path.parent) for path in sorted(folder.glob("*/episode.json"))]
+    return [read_episode(path.parent) for path in published_manifests(folder)]
 
 
 def read_episode(episode_dir: Path) -> EpisodeEntry:

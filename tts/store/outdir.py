@@ -43,6 +43,13 @@ def episode_dir(outdir: Path, slug: str) -> Path:
     return target
 
 
+def published_manifests(outdir: Path) -> list[Path]:
+    """The episode.json of every published episode. Hidden folders are builds' work and swap
+    folders (pathlib's glob matches them): a page or feed listing one would point at a folder
+    that is about to go."""
+    return sorted(p for p in outdir.glob("*/episode.json") if not p.parent.name.startswith("."))
+
+
 def check_outdir(outdir: Path) -> None:
     """Before any work: ``outdir`` is a folder this process can write in, or can be created.
 
