@@ -408,6 +408,12 @@ def test_a_looping_lock_file_is_one_line(work: Path, env: dict[str, str]) -> Non
     (work / "out" / f".{SLUG}.lock").symlink_to(f".{SLUG}.lock")
     done = run_tts(*fake("a.txt"), cwd=work, env=env)
     assert_user_error(done, f".{SLUG}.lock is a symbolic link")
+    init = ["feed", "init", "out", "--title", "Город", "--author", "Редакция"]
+    init += ["--email", "news@example.org", "--base-url", "https://example.org/pod/"]
+    assert run_tts(*init, cwd=work, env=env).returncode == 0
+    (work / "out" / ".feed.lock").symlink_to(".feed.lock")
+    done = run_tts("feed", "build", "out", cwd=work, env=env)
+    assert_user_error(done, ".feed.lock is a symbolic link")
 
 
 def test_an_unwritable_library_page_is_one_line(work: Path, env: dict[str, str]) -> None:

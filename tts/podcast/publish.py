@@ -16,13 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from tts.episode import Episode, Files
-from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig, load_config
 from tts.podcast.feed import EpisodeEntry, entry_from_episode, render_feed
-from tts.store.outdir import published_manifests, recover_all, write_atomic
+from tts.store.outdir import file_lock, published_manifests, recover_all, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +41,9 @@ def build_feed(folder: Path, *, now: Callable[[], datetime] | None = None) -> Pa
     """Write folder/feed.xml from every folder/*/episode.json; return its path."""
     folder = Path(folder)
     config = load_config(folder)
-    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT)
-    try:
-        with lock:
-            return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
-    except Timeout as exc:
-        raise TTSError(
-            f"another feed build holds {folder / LOCK_NAME} for over {LOCK_TIMEOUT:.0f} s"
-        ) from exc
+    # file_lock: a lock file that is a symbolic link (a loop) is one line, not a traceback
+    with file_lock(folder / LOCK_NAME, LOCK_TIMEOUT, "another feed build"):
+        return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
 
 
 def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetime]) -> Path:
