@@ -11,12 +11,11 @@ import itertools
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -420,26 +419,6 @@ def test_an_unwritable_library_page_is_one_line(work: Path, env: dict[str, str])
     (work / "out" / "index.html").mkdir(parents=True)
     done = run_tts(*fake("a.txt"), cwd=work, env=env)
     assert_user_error(done, "cannot write the library page out/index.html: Is a directory")
-
-
-@pytest.fixture
-def immutable() -> Iterator[Callable[[Path], None]]:
-    """chattr +i, undone afterwards; skipped where that is not possible (it needs root or
-    CAP_LINUX_IMMUTABLE, and a file system with the flag: ext4 has it, tmpfs not)."""
-    done: list[Path] = []
-    chattr = shutil.which("chattr")
-
-    def make(path: Path) -> None:
-        if chattr is None:
-            pytest.skip("chattr is not installed: cannot make a file immutable")
-        result = subprocess.run([chattr, "+i", str(path)], capture_output=True, check=False)
-        if result.returncode != 0:
-            pytest.skip(f"chattr +i is not possible here: {result.stderr.decode().strip()}")
-        done.append(path)
-
-    yield make
-    for path in done:
-        subprocess.run([str(chattr), "-i", str(path)], check=False)
 
 
 def test_an_immutable_folder_fails_before_synthesis(

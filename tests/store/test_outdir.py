@@ -4,9 +4,7 @@ locks that fail in one line, the early check of ``-o``."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -154,26 +152,6 @@ def test_check_outdir_refuses_a_file(tmp_path: Path) -> None:
         check_outdir(tmp_path / "out" / "deeper")
     check_outdir(tmp_path / "new" / "deeper")  # to be created: fine
     assert not (tmp_path / "new").exists()
-
-
-@pytest.fixture
-def immutable() -> Iterator[Callable[[Path], None]]:
-    """chattr +i, undone afterwards; skipped where it is not possible (it needs root, or
-    CAP_LINUX_IMMUTABLE, and a file system with the flag: ext4, not tmpfs)."""
-    done: list[Path] = []
-    chattr = shutil.which("chattr")
-
-    def make(path: Path) -> None:
-        if chattr is None:
-            pytest.skip("chattr is not installed: cannot make a file immutable")
-        result = subprocess.run([chattr, "+i", str(path)], capture_output=True, check=False)
-        if result.returncode != 0:
-            pytest.skip(f"chattr +i is not possible here: {result.stderr.decode().strip()}")
-        done.append(path)
-
-    yield make
-    for path in done:
-        subprocess.run([str(chattr), "-i", str(path)], check=False)
 
 
 def test_check_outdir_refuses_an_immutable_folder(
