@@ -119,6 +119,9 @@ class Episode:
     sentences: tuple[EpisodeSentence, ...]
     loudness: Loudness | None = None
     source_key: str | None = None  # equal keys: the published files are up to date
+    # whose episode this is (a hash of the real paths and URLs it was built from): a build of
+    # another article whose title makes the same slug gets a folder of its own
+    source_id: str | None = None
     format: int = FORMAT
 
     # --- to and from episode.json -------------------------------------------------------
@@ -129,7 +132,7 @@ class Episode:
             if f.name == "format":
                 continue
             value = getattr(self, f.name)
-            if f.name in ("loudness", "source_key") and value is None:
+            if f.name in ("loudness", "source_key", "source_id") and value is None:
                 continue
             data[f.name] = _plain(value)
         return data
@@ -306,6 +309,7 @@ class _Reader:
             sentences=self.sentences(self.get(data, "sentences", ""), len(chapters)),
             loudness=self.loudness(data.get("loudness")),
             source_key=self.optional_text(data, "source_key"),
+            source_id=self.optional_text(data, "source_id"),
         )
         return episode
 

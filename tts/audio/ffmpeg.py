@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from tts.errors import ExportError
+from tts.errors import ExportError, Interrupted
 from tts.types import Chapter
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,9 @@ def run_ffmpeg(args: Sequence[str], what: str) -> str:
     except OSError as exc:
         raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
     if done.returncode != 0:
-        if "received signal 2" in done.stderr:  # Ctrl-C reached ffmpeg before us
-            raise KeyboardInterrupt
+        stopped = re.search(r"received signal (1|2|15)\b", done.stderr)
+        if stopped:  # Ctrl-C, SIGTERM or SIGHUP sent to the group reached ffmpeg before us
+            raise Interrupted(int(stopped.group(1)))
         raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(done.stderr)}")
     return done.stderr
 

@@ -18,6 +18,7 @@ from tts.build.plan import Plan, plan_build
 from tts.build.render import Progress, Stage, render
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode
+from tts.store.outdir import check_outdir, recover_all
 from tts.store.paths import spoken_dir, voices_dir
 from tts.text.prepare import Script, prepare, read_articles
 from tts.types import Article
@@ -77,6 +78,8 @@ def build_episode(
     hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …).
     With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
+    check_outdir(opts.outdir)  # a file named like the folder fails now, not after synthesis
+    recover_all(opts.outdir)  # an episode a killed build moved aside comes back first
     with clock("read"):
         # input errors first, before any engine work
         articles = read_articles(opts.inputs, opts.stdin)
@@ -102,7 +105,7 @@ def build_episode(
         if engines is None:
             engine.close()
     return BuildResult(
-        plan.target, done.episode, done.sentences, done.from_cache, warning, clock.times
+        done.folder, done.episode, done.sentences, done.from_cache, warning, clock.times
     )
 
 

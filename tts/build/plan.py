@@ -3,20 +3,23 @@ published one is already up to date (its source key matches and its files are th
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts import __version__
-from tts.episode import Episode, EpisodeError, Files
+from tts.episode import FORMATS, Episode, EpisodeError, Files
+from tts.errors import ExportError
 from tts.outputs.compose import files_for
 from tts.store.files import read_limited
-from tts.store.outdir import episode_dir
-from tts.store.slug import slugify
+from tts.store.outdir import episode_dir, locked, recover
+from tts.store.slug import slugify, suffixed
 from tts.text.prepare import episode_title
 from tts.types import Article
 from tts.voice.engines.registry import EngineSpec, engine_stamp
@@ -40,6 +43,25 @@ class Plan:
     feed: bool  # the folder is a podcast: pages link its feed
     intro: bool  # the podcast reads an intro before the article
     published: Episode | None  # the episode already there and up to date, if any
+    owner: Owner  # whose episode this is: decides which folder is this article's
+
+
+@dataclass(frozen=True)
+class Owner:
+    """An episode's source: the slug its title makes, its source id and its title."""
+
+    slug: str
+    source_id: str
+    title: str
+
+    def owns(self, episode: Episode) -> bool:
+        """Whether ``episode`` was built from this source (and may be replaced, its GUID kept)."""
+        if episode.source_id is not None:
+            return episode.source_id == self.source_id
+        # Built before episodes recorded their source: the same title, or the same sources
+        # (a relative path read from here) stand for the same article.
+        recorded = [(source, episode.title) for source in episode.sources]
+        return episode.title == self.title or source_id(recorded) == self.source_id
 
 
 def plan_build(
@@ -48,12 +70,67 @@ def plan_build(
     podcast = _podcast_settings(opts.outdir)
     jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
     cover = _cover(opts.outdir, podcast)
-    target = episode_dir(opts.outdir, slugify(episode_title(articles, opts.title)))
+    title = episode_title(articles, opts.title)
+    owner = Owner(slugify(title), source_id([(a.source, a.title) for a in articles]), title)
+    target = folder_for(opts.outdir, owner)
     files = files_for(target.name, opts.formats)
     intro = bool(podcast and podcast.intro)
     key = source_key(articles, opts, spec, lexicons, intro, jingle, cover)
     published = _unchanged(target, key)
-    return Plan(target, files, key, jingle, cover, podcast is not None, intro, published)
+    return Plan(target, files, key, jingle, cover, podcast is not None, intro, published, owner)
+
+
+def source_id(sources: Sequence[tuple[str, str]]) -> str:
+    """Whose episode a folder holds, from each input's (source, title): a file by its real path
+    (``in/a.txt``, ``./in/a.txt`` and its absolute path are one source), a URL as it is,
+    standard input (which has no name) by its title. Hashed: episode.json is served, and the
+    paths of the machine that built it are nobody's business."""
+    parts = []
+    for source, title in sources:
+        if source == "-":
+            parts.append(f"-\n{title}")
+        elif "://" in source:
+            parts.append(source)
+        else:
+            parts.append(os.path.realpath(source))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def folder_for(outdir: Path, owner: Owner) -> Path:
+    """The folder of the slug, unless it holds another source's episode: then the slug with
+    a suffix of this source's own. Two articles never share a folder (nor a GUID)."""
+    target = episode_dir(outdir, owner.slug)
+    there = previous_episode(target)
+    if there is not None and owner.owns(there):
+        return target
+    other = episode_dir(outdir, suffixed(owner.slug, owner.source_id))
+    elsewhere = previous_episode(other)
+    if elsewhere is not None and owner.owns(elsewhere):
+        return other  # published there while the slug's folder was another's
+    if there is None:
+        return target
+    if elsewhere is not None:
+        raise ExportError(f"{other} holds another article's episode; remove it or use --title")
+    return other
+
+
+@contextlib.contextmanager
+def claimed(outdir: Path, plan: Plan) -> Iterator[Plan]:
+    """The plan with its folder locked. plan_build chose the folder without a lock: should
+    another article's episode have been published there since (a parallel build of a title
+    with the same slug), this one moves to its own suffixed folder, locked too."""
+    with locked(outdir, plan.target.name):
+        recover(outdir, plan.target.name)  # a killed build's swap folder holds the owner
+        there = previous_episode(plan.target)
+        if there is None or plan.owner.owns(there):
+            yield plan
+            return
+        target = folder_for(outdir, plan.owner)
+        with locked(outdir, target.name):
+            kinds = tuple(kind for kind, _ in plan.files.items() if kind in FORMATS)
+            yield dataclasses.replace(
+                plan, target=target, files=files_for(target.name, kinds), published=None
+            )
 
 
 def previous_episode(target: Path) -> Episode | None:

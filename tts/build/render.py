@@ -4,6 +4,7 @@ write the other audio formats and every output from it, and publish atomically."
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from tts import __version__
 from tts.audio.ffmpeg import decode_into, ffmetadata
 from tts.audio.formats import KINDS as AUDIO_FORMATS
 from tts.audio.timeline import Layout
-from tts.build.plan import Plan, previous_episode
+from tts.build.plan import Plan, claimed, previous_episode
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode, Loudness
 from tts.errors import ExportError
@@ -24,7 +25,7 @@ from tts.outputs.compose import EpisodeMeta, compose_episode
 from tts.outputs.library import refresh_library
 from tts.outputs.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
 from tts.store.clip_cache import ClipCache
-from tts.store.outdir import locked, publish, staging
+from tts.store.outdir import publish, staging
 from tts.store.paths import chunks_dir, clips_dir
 from tts.text.prepare import Script
 from tts.types import Timeline
@@ -44,6 +45,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Rendered:
+    folder: Path  # where the episode went (another article's episode may have moved it)
     episode: Episode
     sentences: int
     from_cache: int
@@ -66,8 +68,10 @@ def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendere
     cache = ClipCache(clips_dir())
     jobs = plan_jobs(stage.engine, stage.spec.voice, [s.spoken for s in stage.script.sentences])
     todo = synthesize(stage, cache, jobs, clock, progress)
-    outdir, target = stage.outdir, stage.plan.target
-    with locked(outdir, target.name), staging(outdir, target.name) as work:
+    outdir = stage.outdir
+    with claimed(outdir, stage.plan) as plan, staging(outdir, plan.target.name) as work:
+        stage = dataclasses.replace(stage, plan=plan)
+        target = plan.target
         raw = work / "audio.raw"
         with clock("stitch"):
             timeline, redone = stitch(stage, cache, jobs, raw)
@@ -80,7 +84,7 @@ def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendere
             write_outputs(work, episode, stage.script, timeline, feed=stage.plan.feed)
             publish(work, target)
             refresh_library(outdir)
-    return Rendered(episode, len(jobs), len(jobs) - len(todo) - redone)
+    return Rendered(target, episode, len(jobs), len(jobs) - len(todo) - redone)
 
 
 def synthesize(
@@ -152,7 +156,7 @@ def encode_and_compose(
     voice, info = stage.spec.voice, stage.engine.info
     episode = compose_episode(
         meta, stage.script.sentences, timeline, info, voice, files,
-        loudness=loudness, source_key=stage.plan.key,
+        loudness=loudness, source_key=stage.plan.key, source_id=stage.plan.owner.source_id,
     )  # fmt: skip
     if any(kind in files for kind in AUDIO_FORMATS):
         with clock("formats"):

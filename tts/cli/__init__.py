@@ -12,7 +12,7 @@ import sys
 import typer
 
 from tts import __version__
-from tts.errors import TTSError
+from tts.errors import Interrupted, TTSError
 
 app = typer.Typer(
     name="tts",
@@ -66,6 +66,9 @@ class _LowerLevelFormatter(logging.Formatter):
 
 
 def main() -> None:
+    from tts.cli import signals
+
+    signals.install()  # SIGTERM and SIGHUP clean up as Ctrl-C does
     _register()
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     try:
@@ -75,3 +78,6 @@ def main() -> None:
             raise
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except Interrupted as exc:
+        typer.echo(signals.notice(exc), err=True)
+        sys.exit(signals.exit_code(exc))

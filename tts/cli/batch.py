@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
+from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
 from tts.episode import clock
 
 if TYPE_CHECKING:
@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 
 def _status(item: BatchItem) -> str:
-    return f"failed: {item.error}" if item.status == "failed" else item.status
+    if item.status == "failed":
+        return f"failed: {item.error}"
+    if item.status == "duplicate":
+        return f"duplicate of {item.same_as}"
+    return item.status
 
 
 def summary_table(items: Sequence[BatchItem]) -> str:
@@ -38,7 +42,9 @@ def summary_table(items: Sequence[BatchItem]) -> str:
         for r in [header, *rows]
     ]
     counts = {s: sum(i.status == s for i in items) for s in ("built", "unchanged", "failed")}
-    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    repeated = sum(i.status == "duplicate" for i in items)
+    line = ", ".join(f"{n} {s}" for s, n in counts.items())
+    lines.append(line + (f", {count(repeated, 'duplicate')}" if repeated else ""))
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -71,8 +77,9 @@ def batch(
     Exit code 1 when any article failed. Example: tts batch news/*.txt -o site --feed
     """
     from tts.batch import run_batch
-    from tts.cli import setup_logging
+    from tts.cli import setup_logging, signals
     from tts.cli.models import trust_notice
+    from tts.errors import Interrupted
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
@@ -81,18 +88,23 @@ def batch(
         if not quiet:
             typer.echo(f"[{item.status}] {item.source}", err=True)
 
-    items = run_batch(
-        inputs,
-        outdir,
-        workers=workers,
-        feed=feed,
-        engine=engine,
-        voice=voice,
-        model_path=model,
-        trust_model=trust_model,
-        cluster=cluster,
-        on_item=report,
-    )
+    try:
+        items = run_batch(
+            inputs,
+            outdir,
+            workers=workers,
+            feed=feed,
+            engine=engine,
+            voice=voice,
+            model_path=model,
+            trust_model=trust_model,
+            cluster=cluster,
+            on_item=report,
+        )
+    except Interrupted as exc:
+        what = "finished episodes are published; run the same command to build the rest"
+        typer.echo(signals.notice(exc, what), err=True)
+        raise typer.Exit(signals.exit_code(exc)) from None
     typer.echo(summary_table(items))
     if feed:
         typer.echo(f"feed: {outdir / 'feed.xml'}")

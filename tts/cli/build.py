@@ -131,11 +131,16 @@ def build(
     Example: tts build ../shared/corpus/anc-dialogue.txt -o output
     """
     from tts.build import BuildOptions, build_episode
-    from tts.cli import setup_logging
+    from tts.cli import setup_logging, signals
     from tts.cli.models import trust_notice
+    from tts.errors import Interrupted
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
+    if feed:
+        from tts.podcast.config import load_config
+
+        load_config(outdir)  # no podcast.toml (or a broken one): fail before building
     options = BuildOptions(
         inputs=tuple(inputs),
         outdir=outdir,
@@ -162,13 +167,10 @@ def build(
             download_progress=None if quiet else progress_printer("model"),
             on_stage=_stage_printer(not quiet),
         )
-    except KeyboardInterrupt:
-        typer.echo(
-            "\ninterrupted: the sentences synthesized so far are cached; "
-            "run the same command to continue",
-            err=True,
-        )
-        raise typer.Exit(130) from None
+    except Interrupted as exc:
+        what = "the sentences synthesized so far are cached; run the same command to continue"
+        typer.echo(signals.notice(exc, what), err=True)
+        raise typer.Exit(signals.exit_code(exc)) from None
     feed_path = None
     if feed:
         from tts.podcast.publish import build_feed

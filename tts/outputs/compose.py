@@ -70,6 +70,7 @@ def compose_episode(
     *,
     loudness: Loudness | None = None,
     source_key: str | None = None,
+    source_id: str | None = None,
 ) -> Episode:
     sr = timeline.sample_rate
     by_index = {s.index: s for s in sentences}
@@ -114,4 +115,5 @@ def compose_episode(
         ),
         loudness=loudness,
         source_key=source_key,
+        source_id=source_id,
     )

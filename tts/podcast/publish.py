@@ -20,13 +20,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from tts.episode import Episode, Files
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig, load_config
 from tts.podcast.feed import EpisodeEntry, entry_from_episode, render_feed
-from tts.store.outdir import write_atomic
+from tts.store.outdir import file_lock, published_manifests, recover_all, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +46,13 @@ def build_feed(folder: Path, *, now: Callable[[], datetime] | None = None) -> Pa
     """Write folder/feed.xml from every folder/*/episode.json; return its path."""
     folder = Path(folder)
     config = load_config(folder)
-    lock = FileLock(str(folder / LOCK_NAME), timeout=LOCK_TIMEOUT)
-    try:
-        with lock:
-            return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
-    except Timeout as exc:
-        raise TTSError(
-            f"another feed build holds {folder / LOCK_NAME} for over {LOCK_TIMEOUT:.0f} s"
-        ) from exc
+    # file_lock: a lock file that is a symbolic link (a loop) is one line, not a traceback
+    with file_lock(folder / LOCK_NAME, LOCK_TIMEOUT, "another feed build"):
+        return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
 
 
 def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetime]) -> Path:
+    recover_all(folder)  # an episode a killed build moved aside must not drop out of the feed
     state = read_state(folder)
     entries = [keep_guid(e, state.guids) for e in scan_episodes(folder)]
     data = render_feed(config, entries)
@@ -75,7 +69,7 @@ def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetim
 
 
 def scan_episodes(folder: Path) -> list[EpisodeEntry]:
-    return [read_episode(path.parent) for path in sorted(folder.glob("*/episode.json"))]
+    return [read_episode(path.parent) for path in published_manifests(folder)]
 
 
 def read_episode(episode_dir: Path) -> EpisodeEntry:

@@ -1,9 +1,16 @@
-"""Publishing an episode folder atomically, under a lock, inside the output folder only."""
+"""Publishing an episode folder atomically, under a lock, inside the output folder only.
+
+A build works in ``.tmp-<slug>-*`` and swaps it into place through ``.old-<slug>-*`` (publish).
+A build killed at any instruction (kill -9 runs no clean-up) leaves at worst both of them and
+no ``<slug>``: the next start puts the previous episode back from ``.old-<slug>-*`` (recover),
+so the folder always holds the previous episode or the new one, never neither.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import logging
 import os
 import shutil
 import tempfile
@@ -11,6 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tts.errors import ExportError, TTSError
+
+log = logging.getLogger(__name__)
+
+WORK_PREFIX = ".tmp-"
+SWAP_PREFIX = ".old-"
+# Slugs are [a-z0-9-]: a dot inside the name keeps this lock from ever being a slug's.
+FOLDER_LOCK = ".index.html.lock"
 
 
 def _umask() -> int:
@@ -29,17 +43,87 @@ def episode_dir(outdir: Path, slug: str) -> Path:
     return target
 
 
+def published_manifests(outdir: Path) -> list[Path]:
+    """The episode.json of every published episode. Hidden folders are builds' work and swap
+    folders (pathlib's glob matches them): a page or feed listing one would point at a folder
+    that is about to go."""
+    return sorted(p for p in outdir.glob("*/episode.json") if not p.parent.name.startswith("."))
+
+
+def check_outdir(outdir: Path) -> None:
+    """Before any work: ``outdir`` is a folder this process can write in, or can be created.
+
+    Found after synthesis, a file named like the folder or a read-only folder cost the whole
+    build. A real write (a nameless temporary file) also tells an immutable folder or a file
+    system out of inodes from a writable one, which permission bits alone cannot."""
+    existing = outdir
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        if existing == outdir:
+            raise ExportError(f"output folder {outdir} is a file, not a folder")
+        raise ExportError(f"cannot create the output folder {outdir}: {existing} is a file")
+    try:
+        with tempfile.TemporaryFile(dir=existing):
+            pass
+    except OSError as exc:
+        raise ExportError(f"cannot write to {existing}: {exc.strerror or exc}") from exc
+
+
+@contextlib.contextmanager
+def file_lock(path: Path, timeout: float, holder: str) -> Iterator[None]:
+    """Hold the lock file ``path``; ``holder`` names who holds it, for the timeout message.
+
+    A lock file that is a symbolic link was not made by us: opening it would follow the link
+    (older filelock versions truncate its target) or loop, so it is refused in one line."""
+    from filelock import FileLock, Timeout
+
+    if path.is_symlink():
+        raise ExportError(f"lock file {path} is a symbolic link; remove it")
+    lock = FileLock(str(path), timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise ExportError(f"{holder} has held {path} for over {timeout:.0f} s") from exc
+    except OSError as exc:
+        raise ExportError(f"cannot lock {path}: {exc.strerror or exc}") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def locked(outdir: Path, slug: str, timeout: float = 600) -> Iterator[None]:
+    """Two builds of one episode take turns instead of mixing their files."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot write to {outdir}: {exc.strerror or exc}") from exc
+    with file_lock(outdir / f".{slug}.lock", timeout, f"another build of {slug}"):
+        yield
+
+
+@contextlib.contextmanager
+def folder_locked(outdir: Path, timeout: float = 120) -> Iterator[None]:
+    """What reads every episode of the folder and writes one file from them (the library
+    page) runs one at a time: a refresh that read before another build published, then wrote
+    after it, would drop that episode from the page."""
+    with file_lock(outdir / FOLDER_LOCK, timeout, "another build's library refresh"):
+        yield
+
+
 @contextlib.contextmanager
 def staging(outdir: Path, slug: str) -> Iterator[Path]:
     """A hidden work folder beside the episode; removed on any failure.
 
-    Called under the slug's lock, so any work folder of this slug already there was left by a
-    killed build (kill -9 runs no cleanup) and holds a stale copy of the raw audio: removed.
+    Called under the slug's lock, so any work or swap folder of this slug already there was
+    left by a killed build: recovered first (the previous episode put back, the rest removed).
     """
     try:
         outdir.mkdir(parents=True, exist_ok=True)
-        _remove_stale(outdir, slug)
-        work = Path(tempfile.mkdtemp(prefix=f".tmp-{slug}-", dir=outdir))
+        recover(outdir, slug)
+        work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{slug}-", dir=outdir))
         work.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would hide the episode from a web server
     except OSError as exc:
         raise ExportError(f"cannot write to {outdir}: {exc.strerror or exc}") from exc
@@ -49,42 +133,90 @@ def staging(outdir: Path, slug: str) -> Iterator[Path]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _remove_stale(outdir: Path, slug: str) -> None:
-    """Work and swap folders of exactly this slug (mkdtemp's suffix holds no '-')."""
-    for prefix in (f".tmp-{slug}-", f".old-{slug}-"):
-        for path in outdir.glob(glob.escape(prefix) + "*"):
-            if "-" not in path.name[len(prefix) :] and path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def locked(outdir: Path, slug: str, timeout: float = 600) -> Iterator[None]:
-    """Two builds of one episode take turns instead of mixing their files."""
-    from filelock import FileLock, Timeout
-
-    outdir.mkdir(parents=True, exist_ok=True)
-    try:
-        with FileLock(str(outdir / f".{slug}.lock"), timeout=timeout):
-            yield
-    except Timeout as exc:
-        raise ExportError(f"another build of {slug} has held its lock for {timeout:.0f} s") from exc
-
-
 def publish(work: Path, target: Path) -> None:
-    """Swap the finished folder into place: readers see the old episode or the new, never half."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
-        os.replace(target, old / "episode")
+    """Swap the finished folder into place: readers see the old episode or the new, never half.
+
+    Two renames through ``.old-<slug>-*``. Whatever stops this in between (an error, Ctrl-C,
+    SIGTERM) puts the old episode back; kill -9 cannot be caught, and leaves it in the swap
+    folder for recover() at the next start. The old copy is deleted only once the new one is
+    in place."""
+    old = Path(tempfile.mkdtemp(prefix=f"{SWAP_PREFIX}{target.name}-", dir=target.parent))
     try:
+        if os.path.lexists(target):
+            os.replace(target, old / "episode")
         os.replace(work, target)
-    except OSError:
-        if old is not None:
-            os.replace(old / "episode", target)
-        raise
-    finally:
-        if old is not None:
+    except BaseException as exc:
+        _put_back(old / "episode", target)
+        if os.path.lexists(target):  # the old episode back in place, or the new one published
             shutil.rmtree(old, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot publish {target}: {exc.strerror or exc}") from exc
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _put_back(saved: Path, target: Path) -> bool:
+    """The previous episode back in place, when the swap took it away and left nothing."""
+    if os.path.lexists(target) or not saved.is_dir():
+        return False
+    os.replace(saved, target)
+    return True
+
+
+def _leftovers(outdir: Path, prefix: str, slug: str) -> list[Path]:
+    """Work or swap folders of exactly this slug (mkdtemp's suffix holds no '-')."""
+    start = f"{prefix}{slug}-"
+    return [
+        path
+        for path in outdir.glob(glob.escape(start) + "*")
+        if "-" not in path.name[len(start) :] and path.is_dir() and not path.is_symlink()
+    ]
+
+
+def recover(outdir: Path, slug: str) -> bool:
+    """Under the slug's lock: undo what a killed build of ``slug`` left. A missing episode
+    comes back from its swap folder (the newest, should there be several); then every work
+    and swap folder of the slug goes. Returns whether an episode was put back."""
+    target = outdir / slug
+    swaps = _leftovers(outdir, SWAP_PREFIX, slug)
+    saved = [p / "episode" for p in swaps if (p / "episode").is_dir()]
+    restored = False
+    if saved:
+        newest = max(saved, key=lambda p: p.parent.stat().st_mtime_ns)
+        restored = _put_back(newest, target)
+        if restored:
+            log.warning("put back the episode %s, which an interrupted build had moved aside", slug)
+    for path in (*swaps, *_leftovers(outdir, WORK_PREFIX, slug)):
+        shutil.rmtree(path, ignore_errors=True)
+    return restored
+
+
+def _slug_of(name: str) -> str | None:
+    for prefix in (WORK_PREFIX, SWAP_PREFIX):
+        if name.startswith(prefix):
+            slug = name[len(prefix) :].rpartition("-")[0]
+            return slug if slug and not slug.startswith(".") and "/" not in slug else None
+    return None
+
+
+def recover_all(outdir: Path) -> list[str]:
+    """At the start of a command that builds into or reads ``outdir``: recover() every slug a
+    killed build left work or swap folders of. A slug whose lock is held is skipped: its build
+    is running and recovers it itself. Returns the slugs whose episode was put back."""
+    try:
+        names = [p.name for p in outdir.iterdir()] if outdir.is_dir() else []
+    except OSError:
+        return []
+    slugs = sorted({s for s in map(_slug_of, names) if s is not None})
+    restored = []
+    for slug in slugs:
+        try:
+            with file_lock(outdir / f".{slug}.lock", 0, f"a build of {slug}"):
+                if recover(outdir, slug):
+                    restored.append(slug)
+        except (ExportError, OSError) as exc:
+            log.debug("left %s to its running build: %s", slug, exc)
+    return restored
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -66,20 +67,49 @@ def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
     global _worker
     # Ctrl-C in the terminal reaches the whole process group: the parent alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(os.getppid())
+    follow_parent(signal.SIGKILL)  # clips are written atomically: nothing to clean up
     _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
 
 
-def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
-    """A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
-    end they hold themselves, would live on (with a loaded model each): they leave with it."""
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def follow_parent(sig: int, interval: float = 0.5) -> None:
+    """A worker process ends with the process that started it, by ``sig``.
+
+    A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
+    end they hold themselves, would live on (with a loaded model each); one that finished its
+    batch after the parent died wrote its result into a closed pipe and printed a
+    BrokenPipeError traceback. On Linux the kernel sends ``sig`` the moment the parent dies;
+    elsewhere a thread looks twice a second."""
+    import multiprocessing
+
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
+    armed = _parent_death_signal(sig)
+    if os.getppid() != parent:  # gone before the kernel was asked
+        os.kill(os.getpid(), sig)
+    if armed:
+        return
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(interval)
-        os._exit(1)
+        os.kill(os.getpid(), sig)
 
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _parent_death_signal(sig: int) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, sig, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
