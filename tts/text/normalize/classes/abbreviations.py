@@ -223,9 +223,22 @@ def _before_name(sentence: Sentence, end: int) -> bool:
     return not parses or any("gent" in p.tag for p in parses) or token.text[:1].isupper()
 
 
+# «по ул. Первомайская, ул. Октябрьская», «ремонт на: — ул. Аруана; — ул. Мажорова»: a place
+# listed after others takes the case of the preposition that opened the list.
+_PLACE_LIST = re.compile(
+    r"(?i)(?<!\w)(на|в|во|по|о|об|при)\s*:?\s*[—–-]?\s*"
+    r"(?:(?:ул|пр|пер|просп|пл|мкр|наб|б-р)\.\s?[^,;:]*?[,;]\s*[—–-]?\s*)*$"
+)
+
+
 def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     words = sentence.words_before(start, 1)
     previous = words[0] if words else None
+    listed = _PLACE_LIST.search(sentence.text[:start]) if place else None
+    if listed is not None:
+        previous = listed[1].lower()
+        if previous == "по":
+            return Grammar("dative", why="a place listed after «по …»")
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
     if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
