@@ -48,6 +48,7 @@ class BuildOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     lexicons: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
+    image: Path | None = None  # the episode's own cover (else the podcast's, if any)
 
 
 @dataclass(frozen=True)
