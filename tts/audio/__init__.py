@@ -2,7 +2,7 @@
 
 In: the clips and the sentences' pauses. timeline places them (in samples); loudness levels the
 whole; encode writes the MP3 in cached chunks (mp3frames keeps the chunks gapless); formats
-makes M4A/M4B and Opus; artwork puts the cover into each; ffmpeg runs ffmpeg. Out: the audio
+makes M4A/M4B and Opus; picture puts the cover into each; ffmpeg runs ffmpeg. Out: the audio
 files and their Timeline.
 
 As built:

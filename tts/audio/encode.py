@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from tts.audio.artwork import attached_picture
 from tts.audio.ffmpeg import ffmpeg_exe, run_ffmpeg
 from tts.audio.loudness import (
     GAIN_TOLERANCE,
@@ -45,6 +44,7 @@ from tts.audio.mp3frames import (
     id3_size,
     set_gapless,
 )
+from tts.audio.picture import attached_picture
 from tts.errors import ExportError
 from tts.store.outdir import write_atomic
 from tts.types import Cover, Timeline

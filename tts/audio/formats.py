@@ -8,8 +8,8 @@ import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from tts.audio.artwork import attached_picture, with_picture_comment
 from tts.audio.ffmpeg import run_ffmpeg
+from tts.audio.picture import attached_picture, with_picture_comment
 from tts.errors import ExportError
 from tts.types import Cover
 

@@ -1,4 +1,4 @@
-"""tts.audio.artwork: the FLAC picture block Opus carries, and where it goes in FFMETADATA."""
+"""tts.audio.picture: the FLAC picture block Opus carries, and where it goes in FFMETADATA."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import base64
 import struct
 from pathlib import Path
 
-from tts.audio.artwork import attached_picture, picture_block, with_picture_comment
 from tts.audio.ffmpeg import ffmetadata
+from tts.audio.picture import attached_picture, picture_block, with_picture_comment
 from tts.types import Chapter, Cover
 
 COVER = Cover(Path("/x/cover.png"), "image/png", 1400, 1400)
