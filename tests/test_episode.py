@@ -45,6 +45,13 @@ def test_fields_are_typed() -> None:
     assert all(s.start <= s.end for s in episode.sentences)
 
 
+def test_an_episode_cover_round_trips_and_is_left_out_when_absent() -> None:
+    data = _data() | {"image": "cover.jpg"}
+    episode = Episode.from_json(data)
+    assert episode.image == "cover.jpg" and json.loads(episode.dumps()) == data
+    assert "image" not in json.loads(Episode.from_json(_data()).dumps())
+
+
 def _damaged(change: str) -> dict[str, Any]:
     data = copy.deepcopy(_data())
     if change == "no sentences":
@@ -69,6 +76,10 @@ def _damaged(change: str) -> dict[str, Any]:
         data["date"] = "вчера"
     elif change == "no chapter":
         data["sentences"][-1]["chapter"] = 7
+    elif change == "image leaves the folder":
+        data["image"] = "../../secret.png"
+    elif change == "image is no picture":
+        data["image"] = "episode.json"
     return data
 
 
@@ -86,6 +97,8 @@ def _damaged(change: str) -> dict[str, Any]:
         ("bool index", r"sentences\[1\]\.index: must be a whole number, not bool"),
         ("bad date", "date: not an ISO date"),
         ("no chapter", r"sentences\[9\]\.chapter: no chapter 7"),
+        ("image leaves the folder", r"image: not a file name: '\.\./\.\./secret\.png'"),
+        ("image is no picture", r"image: not a JPEG or PNG file name: 'episode\.json'"),
     ],
 )
 def test_damage_is_named_by_file_and_field(change: str, message: str) -> None:

@@ -117,6 +117,7 @@ class Episode:
     files: Files
     chapters: tuple[EpisodeChapter, ...]
     sentences: tuple[EpisodeSentence, ...]
+    image: str | None = None  # the episode's own cover, a file in its folder (tts build --image)
     loudness: Loudness | None = None
     source_key: str | None = None  # equal keys: the published files are up to date
     # whose episode this is (a hash of the real paths and URLs it was built from): a build of
@@ -132,7 +133,7 @@ class Episode:
             if f.name == "format":
                 continue
             value = getattr(self, f.name)
-            if f.name in ("loudness", "source_key", "source_id") and value is None:
+            if f.name in ("image", "loudness", "source_key", "source_id") and value is None:
                 continue
             data[f.name] = _plain(value)
         return data
@@ -307,6 +308,7 @@ class _Reader:
             files=self.files(self.get(data, "files", "")),
             chapters=chapters,
             sentences=self.sentences(self.get(data, "sentences", ""), len(chapters)),
+            image=self.image(data.get("image")),
             loudness=self.loudness(data.get("loudness")),
             source_key=self.optional_text(data, "source_key"),
             source_id=self.optional_text(data, "source_id"),
@@ -318,12 +320,25 @@ class _Reader:
         for kind, name in data.items():
             if kind not in _FILE_KINDS:
                 raise self.fail(f"files.{kind}", "unknown kind of file")
-            if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
-                raise self.fail(f"files.{kind}", f"not a file name: {name!r}")
-            self.unicode(name, f"files.{kind}")
+            self.file_name(name, f"files.{kind}")
         if "mp3" not in data:
             raise self.fail("files.mp3", "missing")
         return Files(**data)
+
+    def file_name(self, name: object, field: str, *, optional: bool = False) -> str | None:
+        """A file inside the episode's folder: a plain name, never a path."""
+        if name is None and optional:
+            return None
+        if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
+            raise self.fail(field, f"not a file name: {name!r}")
+        self.unicode(name, field)
+        return name
+
+    def image(self, value: object) -> str | None:
+        name = self.file_name(value, "image", optional=True)
+        if name is not None and not name.lower().endswith((".jpg", ".jpeg", ".png")):
+            raise self.fail("image", f"not a JPEG or PNG file name: {name!r}")
+        return name
 
     def chapters(self, value: object, duration: float) -> tuple[EpisodeChapter, ...]:
         if not isinstance(value, list):

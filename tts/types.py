@@ -6,6 +6,7 @@ Times inside the core are whole samples; seconds appear only when formatting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 SentenceKind = Literal["title", "heading", "body"]
@@ -116,3 +117,18 @@ class EngineInfo:
     version: str  # engine library / model format version
     model: str | None = None  # model id, e.g. "v5_5_ru"
     model_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Cover art to embed in the episode's files: a JPEG or PNG that passed the podcast rules
+    (tts.podcast.artwork), with what an Ogg/FLAC picture block must state about it."""
+
+    path: Path
+    mime: str  # "image/jpeg" or "image/png"
+    width: int  # pixels
+    height: int
+
+    @property
+    def suffix(self) -> str:
+        return ".png" if self.mime == "image/png" else ".jpg"

@@ -133,6 +133,21 @@ def test_podcastparser_description_keeps_the_text(tmp_path: Path) -> None:
     assert page.xpath("//p")[0].text_content() == manifests()["kavychki-i-skobki"]["lead"]
 
 
+def test_an_episode_with_its_own_cover_names_it_in_its_item(tmp_path: Path) -> None:
+    """Each item carries an itunes:image: the episode's own cover, else the podcast's."""
+    config = make_config()
+    own = render_feed(config, [entry(image="cover.jpg")])
+    shared = render_feed(config, [entry()])
+    ns = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd"}
+    for feed, href in ((own, BASE_URL + "s/cover.jpg"), (shared, BASE_URL + "cover.png")):
+        root = etree.fromstring(feed)
+        assert root.find("channel/itunes:image", ns).get("href") == BASE_URL + "cover.png"
+        assert root.find("channel/item/itunes:image", ns).get("href") == href
+    assert podcastparser.parse(BASE_URL, io.BytesIO(own))["episodes"][0]["episode_art_url"] == (
+        BASE_URL + "s/cover.jpg"
+    )
+
+
 def test_m4a_enclosure_when_configured_and_present(tmp_path: Path) -> None:
     parsed = feedparser.parse(two_episode_feed(tmp_path, enclosure="m4a"))
     assert parsed.entries[0].enclosures[0]["type"] == "audio/mp4"

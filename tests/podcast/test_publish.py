@@ -161,6 +161,18 @@ def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
         build_feed(folder)
 
 
+def test_a_missing_episode_cover_gives_way_to_the_podcasts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = make_folder(tmp_path / "pod", ())
+    write_episode(folder, "tretiy-vypusk", manifests()["tretiy-vypusk"] | {"image": "cover.png"})
+    with caplog.at_level(logging.WARNING):
+        feed = build_feed(folder).read_text("utf-8")
+    assert "tretiy-vypusk/cover.png" not in feed
+    assert feed.count(f'<itunes:image href="{BASE_URL}cover.png"/>') == 2
+    assert any("names the cover cover.png, which is missing" in m for m in caplog.messages)
+
+
 def test_unreadable_manifest_names_the_file(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod", ())
     (folder / "x").mkdir()

@@ -3,7 +3,7 @@
 In: the clips and the sentences' pauses. timeline places them (in samples), and chapters cuts
 long chapters of a text without headings by time; loudness levels the whole; encode writes the
 MP3 in cached chunks (mp3frames keeps the chunks gapless); formats makes M4A/M4B and Opus;
-ffmpeg runs ffmpeg. Out: the audio files and their Timeline.
+picture puts the cover into each; ffmpeg runs ffmpeg. Out: the audio files and their Timeline.
 
 As built:
 - Loudness in numpy (loudness.py, pure): a BS.1770 meter (within 0.1 LU of ffmpeg's ebur128,

@@ -9,6 +9,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tts.audio.ffmpeg import run_ffmpeg
+from tts.audio.picture import attached_picture, with_picture_comment
+from tts.errors import ExportError
+from tts.types import Cover
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +30,14 @@ def export_formats(
     metadata: Path,
     names: Mapping[str, str],
     chapters: Sequence[tuple[str, float]],
-    cover: Path | None = None,
+    cover: Cover | None = None,
 ) -> None:
     """Write each audio format ``names`` lists (kind -> file name) into ``work``; other kinds
     are not audio and not this module's.
 
     ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied); ``chapters``
-    are (title, start in seconds). ``cover`` (the podcast's artwork, JPEG or PNG) goes into the
-    M4A/M4B files when given.
+    are (title, start in seconds). ``cover`` (the episode's or the podcast's artwork) goes into
+    every file when given.
     """
     for kind in (k for k in KINDS if k in names):
         name = names[kind]
@@ -44,7 +47,7 @@ def export_formats(
             encode_aac(levelled, sample_rate, work / name, metadata, book=book, cover=cover)
         else:
             marks = opus_chapters(chapters)
-            encode_opus(levelled, sample_rate, work / name, metadata, chapters=marks)
+            encode_opus(levelled, sample_rate, work / name, metadata, chapters=marks, cover=cover)
 
 
 def _inputs(raw: Path, sample_rate: int, metadata: Path) -> list[str]:
@@ -63,15 +66,12 @@ def encode_aac(
     metadata: Path,
     *,
     book: bool,
-    cover: Path | None = None,
+    cover: Cover | None = None,
     bitrate: str = AAC_BITRATE,
 ) -> None:
-    """M4A, or M4B (the audiobook brand) when ``book``: iTunes tags and chapters, index first."""
-    art_in: list[str] = []
-    art_out: list[str] = []
-    if cover is not None:
-        art_in = ["-i", str(cover)]
-        art_out = ["-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
+    """M4A, or M4B (the audiobook brand) when ``book``: iTunes tags and chapters, index first,
+    and the cover (covr) when given."""
+    art_in, art_out = attached_picture(cover, 2) if cover is not None else ([], [])
     args = [
         *_inputs(raw, sample_rate, metadata),
         *art_in,
@@ -91,22 +91,34 @@ def encode_opus(
     metadata: Path,
     *,
     chapters: Mapping[str, str],
+    cover: Cover | None = None,
     bitrate: str = OPUS_BITRATE,
 ) -> None:
-    """Opus in Ogg, the chapters given as CHAPTERnnn/CHAPTERnnnNAME comments.
+    """Opus in Ogg, the chapters given as CHAPTERnnn/CHAPTERnnnNAME comments, the cover as a
+    METADATA_BLOCK_PICTURE comment.
 
     Not ffmpeg's own chapter comments: its Ogg muxer rounds the seconds field to the nearest
     second while keeping the milliseconds (ffmpeg 5.1 and 9.0), so 3.600 s is written 00:00:04.600.
     """
     comments = [arg for key, val in chapters.items() for arg in ("-metadata", f"{key}={val}")]
-    args = [
-        *_inputs(raw, sample_rate, metadata),
-        *_maps(chapters=False),
-        *comments,
-        *("-af", f"aresample={OPUS_RATE}"),
-        *("-c:a", "libopus", "-b:a", bitrate, "-f", "ogg", str(out)),
-    ]
-    run_ffmpeg(args, "Opus encoding")
+    tags = out.with_name(out.name + ".ffmetadata") if cover is not None else metadata
+    try:
+        if cover is not None:
+            text = with_picture_comment(metadata.read_text("utf-8"), cover, cover.path.read_bytes())
+            tags.write_text(text, "utf-8")
+        args = [
+            *_inputs(raw, sample_rate, tags),
+            *_maps(chapters=False),
+            *comments,
+            *("-af", f"aresample={OPUS_RATE}"),
+            *("-c:a", "libopus", "-b:a", bitrate, "-f", "ogg", str(out)),
+        ]
+        run_ffmpeg(args, "Opus encoding")
+    except OSError as exc:
+        raise ExportError(f"Opus encoding: {exc.strerror or exc}: {exc.filename}") from exc
+    finally:
+        if tags != metadata:
+            tags.unlink(missing_ok=True)
 
 
 def opus_chapters(chapters: Sequence[tuple[str, float]]) -> dict[str, str]:

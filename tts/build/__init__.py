@@ -51,6 +51,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
     # what the input "-" reads, when standard input was read already (tts batch, for workers)
     stdin: bytes | None = field(default=None, repr=False)
+    image: Path | None = None  # the episode's own cover (else the podcast's, if any)
 
 
 @dataclass(frozen=True)

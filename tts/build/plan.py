@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -17,16 +18,19 @@ from tts import __version__
 from tts.episode import FORMATS, Episode, EpisodeError, Files
 from tts.errors import ExportError
 from tts.outputs.compose import files_for
+from tts.podcast.artwork import ArtworkError, read_cover
 from tts.store.files import read_limited
 from tts.store.outdir import episode_dir, locked, recover
 from tts.store.slug import slugify, suffixed
 from tts.text.prepare import episode_title
-from tts.types import Article
+from tts.types import Article, Cover
 from tts.voice.engines.registry import EngineSpec, engine_stamp
 
 if TYPE_CHECKING:
     from tts.build import BuildOptions
     from tts.podcast.config import PodcastConfig
+
+log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -39,11 +43,12 @@ class Plan:
     files: Files  # what the folder will hold (unknown formats are refused here, early)
     key: str  # source_key: equal keys mean the published episode is up to date
     jingle: Path | None
-    cover: Path | None
+    cover: Cover | None  # embedded in every file: the episode's own image, else the podcast's
     feed: bool  # the folder is a podcast: pages link its feed
     intro: bool  # the podcast reads an intro before the article
     published: Episode | None  # the episode already there and up to date, if any
     owner: Owner  # whose episode this is: decides which folder is this article's
+    image: Cover | None = None  # the episode's own cover (--image), checked
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,9 @@ def plan_build(
 ) -> Plan:
     podcast = _podcast_settings(opts.outdir)
     jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
-    cover = _cover(opts.outdir, podcast)
+    # A bad --image stops the build here, before any synthesis is paid for.
+    image = read_cover(opts.image, str(opts.image)) if opts.image else None
+    cover = image or _cover(opts.outdir, podcast)
     title = episode_title(articles, opts.title)
     owner = Owner(slugify(title), source_id([(a.source, a.title) for a in articles]), title)
     target = folder_for(opts.outdir, owner)
@@ -77,7 +84,9 @@ def plan_build(
     intro = bool(podcast and podcast.intro)
     key = source_key(articles, opts, spec, lexicons, intro, jingle, cover)
     published = _unchanged(target, key)
-    return Plan(target, files, key, jingle, cover, podcast is not None, intro, published, owner)
+    return Plan(
+        target, files, key, jingle, cover, podcast is not None, intro, published, owner, image
+    )
 
 
 def source_id(sources: Sequence[tuple[str, str]]) -> str:
@@ -151,7 +160,7 @@ def source_key(
     lexicons: Sequence[Path],
     intro: bool,
     jingle: Path | None,
-    cover: Path | None,
+    cover: Cover | None,
 ) -> str:
     """Everything the published files depend on, known right after reading: the parsed
     articles, the options, the engine and voice, the lexicons' contents and the code. Equal
@@ -168,7 +177,8 @@ def source_key(
         "lexicons": [hashlib.sha256(read_limited(p, what="lexicon")).hexdigest() for p in lexicons],
         "intro": intro,
         "jingle": _file_stamp(jingle) if jingle else None,
-        "cover": _file_stamp(cover) if cover else None,
+        "cover": _file_stamp(cover.path) if cover else None,
+        "image": _file_stamp(opts.image) if opts.image else None,
     }
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -205,9 +215,16 @@ def _podcast_settings(outdir: Path) -> PodcastConfig | None:
     return load_config(outdir) if config_path(outdir).is_file() else None
 
 
-def _cover(outdir: Path, podcast: PodcastConfig | None) -> Path | None:
-    """The podcast's artwork file, embedded in M4A/M4B (a URL cannot be)."""
+def _cover(outdir: Path, podcast: PodcastConfig | None) -> Cover | None:
+    """The podcast's artwork file, embedded in every file (a URL cannot be). One that breaks
+    the podcast rules is left out with a warning; `tts feed check` reports it as well."""
     if podcast is None or not podcast.image or "://" in podcast.image:
         return None
     path = outdir / podcast.image
-    return path if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        return read_cover(path)
+    except ArtworkError as exc:
+        log.warning("%s; the episode gets no cover", exc)
+        return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from tts.store.clip_cache import ClipCache
 from tts.store.outdir import publish, staging
 from tts.store.paths import chunks_dir, clips_dir
 from tts.text.prepare import Script
-from tts.types import Timeline
+from tts.types import Cover, Timeline
 from tts.voice.clips import ms_to_samples, silence
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import EngineSpec
@@ -81,7 +82,8 @@ def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendere
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
-            write_outputs(work, episode, stage.script, timeline, feed=stage.plan.feed)
+            plan = stage.plan
+            write_outputs(work, episode, stage.script, timeline, feed=plan.feed, cover=plan.cover)
             publish(work, target)
             refresh_library(outdir)
     return Rendered(target, episode, len(jobs), len(jobs) - len(todo) - redone)
@@ -176,6 +178,7 @@ def _meta(stage: Stage, previous: Episode | None) -> EpisodeMeta:
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         sources=script.sources,
         lead=script.lead,
+        image="cover" + stage.plan.image.suffix if stage.plan.image else None,
     )
 
 
@@ -205,7 +208,8 @@ def _encode_mp3(
     metadata = work / "ffmetadata.txt"
     metadata.write_text(ffmetadata(tags, timeline.chapters, timeline.sample_rate), "utf-8")
     mp3 = work / f"{meta.slug}.mp3"
-    return encode_levels(levels, timeline, cache, mp3, metadata, workers=stage.workers)
+    cover = stage.plan.cover
+    return encode_levels(levels, timeline, cache, mp3, metadata, workers=stage.workers, cover=cover)
 
 
 def _audio_formats(stage: Stage, work: Path, raw: Path, levels: Levels, episode: Episode) -> None:
@@ -227,9 +231,16 @@ def _audio_formats(stage: Stage, work: Path, raw: Path, levels: Levels, episode:
 
 
 def write_outputs(
-    work: Path, episode: Episode, script: Script, timeline: Timeline, *, feed: bool
+    work: Path,
+    episode: Episode,
+    script: Script,
+    timeline: Timeline,
+    *,
+    feed: bool,
+    cover: Cover | None = None,
 ) -> None:
-    """Transcripts, the read-along page, the EPUB and episode.json, each written once."""
+    """Transcripts, the read-along page, the EPUB, the episode's own cover and episode.json,
+    each written once. ``cover`` is the one the files carry: the episode's own when it has one."""
     from tts.outputs.page import render_episode_page
 
     files = episode.files
@@ -245,7 +256,12 @@ def write_outputs(
     if files.epub:
         from tts.outputs.epub import write_epub
 
-        write_epub(work / files.epub, episode, work / files.mp3)
+        write_epub(work / files.epub, episode, work / files.mp3, cover)
+    if episode.image and cover is not None:
+        try:
+            shutil.copyfile(cover.path, work / episode.image)
+        except OSError as exc:
+            raise ExportError(f"cannot copy {cover.path}: {exc.strerror or exc}") from exc
     (work / "episode.json").write_text(episode.dumps(), encoding="utf-8")
 
 

@@ -120,6 +120,13 @@ def build(
         metavar="LIST",
         help="Comma-separated: mp3, m4a, m4b, opus, epub, or all. MP3 is always made.",
     ),
+    image: Path | None = typer.Option(
+        None,
+        "--image",
+        metavar="FILE",
+        help="Episode cover: a square RGB JPEG or PNG, 1400-3000 px "
+        "(default: the podcast's cover from tts feed init).",
+    ),
     feed: bool = typer.Option(
         False, "--feed", help="Then rebuild OUTDIR/feed.xml (needs tts feed init OUTDIR first)."
     ),
@@ -155,6 +162,7 @@ def build(
         workers=workers,
         lexicons=tuple(lexicon),
         formats=parse_formats(fmt),
+        image=image,
     )
     started = time.monotonic()
     from tts.cli.models import progress_printer

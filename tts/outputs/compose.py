@@ -30,6 +30,7 @@ class EpisodeMeta:
     created: str
     sources: tuple[str, ...]
     lead: str
+    image: str | None = None  # the episode's own cover, copied into its folder under this name
 
 
 def chapter_of(timeline: Timeline) -> dict[int, int]:
@@ -113,6 +114,7 @@ def compose_episode(
             )
             for cue in timeline.cues
         ),
+        image=meta.image,
         loudness=loudness,
         source_key=source_key,
         source_id=source_id,

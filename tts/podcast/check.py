@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from tts.errors import TTSError
+from tts.podcast.artwork import local_image_problems
 from tts.podcast.config import APPLE_CATEGORIES
 from tts.podcast.feed import ATOM, ITUNES, PODCAST
 from tts.store.files import read_limited
@@ -231,8 +232,10 @@ def check_feed_file(path: Path, schema_dir: Path = DEFAULT_SCHEMA_DIR) -> list[s
     if not href or "/" not in href:
         return check_feed(data, schema=schema)
     base = href.rsplit("/", 1)[0] + "/"
-    sizes = enclosure_sizes(root, base, Path(path).resolve().parent)
-    return check_feed(data, schema=schema, local_base=base, local_sizes=sizes)
+    folder = Path(path).resolve().parent
+    sizes = enclosure_sizes(root, base, folder)
+    problems = check_feed(data, schema=schema, local_base=base, local_sizes=sizes)
+    return problems + local_image_problems(root, base, folder)  # the covers' own files
 
 
 def enclosure_sizes(root: etree._Element, base: str, folder: Path) -> dict[str, int]:

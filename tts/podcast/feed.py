@@ -71,6 +71,7 @@ class EpisodeEntry:
     sizes: tuple[tuple[str, int], ...]  # (kind, bytes) for the files that exist
     chapters: tuple[ChapterMark, ...] = ()
     source: str = ""
+    image: str | None = None  # the episode's own cover, a file in its folder
 
     def file(self, kind: str) -> str | None:
         return dict(self.files).get(kind)
@@ -102,6 +103,7 @@ def entry_from_episode(slug: str, episode: Episode, sizes: Mapping[str, int]) ->
         sizes=tuple(sorted(sizes.items())),
         chapters=tuple(ChapterMark(c.title, c.start) for c in episode.chapters),
         source=episode.source,
+        image=episode.image,
     )
 
 
@@ -217,7 +219,7 @@ def render_item(config: PodcastConfig, episode: EpisodeEntry) -> etree._Element:
     _enclosure(item, config, episode, url)
     _sub(item, f"{{{ITUNES}}}duration", str(whole_seconds(episode.duration)))
     _sub(item, f"{{{ITUNES}}}explicit", "true" if config.explicit else "false")
-    cover = image_url(config)
+    cover = url(episode.image) if episode.image else image_url(config)
     if cover is not None:
         _sub(item, f"{{{ITUNES}}}image", href=cover)
     _podcast_links(item, episode, url)

@@ -74,7 +74,12 @@ def scan_episodes(folder: Path) -> list[EpisodeEntry]:
 
 def read_episode(episode_dir: Path) -> EpisodeEntry:
     episode = Episode.load(episode_dir / "episode.json")
-    return entry_from_episode(episode_dir.name, episode, file_sizes(episode_dir, episode.files))
+    entry = entry_from_episode(episode_dir.name, episode, file_sizes(episode_dir, episode.files))
+    if entry.image and not (episode_dir / entry.image).is_file():
+        log.warning("%s names the cover %s, which is missing", episode_dir / "episode.json",
+                    entry.image)  # fmt: skip
+        return replace(entry, image=None)  # the podcast's cover stands in
+    return entry
 
 
 def file_sizes(episode_dir: Path, files: Files) -> dict[str, int]:
