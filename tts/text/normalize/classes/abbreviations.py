@@ -287,7 +287,12 @@ def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tu
         ]
         target = targets[0] if targets else None
         same = [p for p in targets if target and p.normal_form == target.normal_form]
-        if {"nomn", "accs"} <= {str(p.tag.case) for p in same}:
+        if (
+            target is not None
+            and target.tag.case in ("nomn", "accs")
+            and {"nomn", "accs"}
+            <= {str(p.tag.case) for p in same if p.tag.number == target.tag.number}
+        ):
             # «увеличится соц. помощь», «получил мед. помощь»: the words before decide
             accusative = context.phrase_case(sentence, start).case == "accusative"
             target = next(p for p in same if p.tag.case == ("accs" if accusative else "nomn"))
