@@ -108,6 +108,16 @@ ENGLISH: dict[str, str] = {
     "centre": "сентер",  # Centre
     "today": "тудэй",  # Kazakhstan Today
     "australian": "австралиан",  # Australian Open
+    # Common English words in organisations' names, whose spelling misleads the transliterator
+    "human": "хьюман",  # Human Rights Watch
+    "rights": "райтс",  # Human Rights Watch
+    "international": "интернэшнл",  # Amnesty International
+    "capital": "кэпитал",  # Vitis Capital
+    "fund": "фанд",  # Korea Fund
+    "island": "айленд",  # Dynamic Island
+    "picture": "пикчер",  # Picture Alliance
+    "images": "имиджес",  # Getty Images
+    "group": "груп",  # Eurasia Group
 }
 
 # Pieces of English words inside domain names and brands, longest first when matched.
