@@ -71,7 +71,9 @@ def plan_build(
     jingle = opts.outdir / podcast.jingle if podcast and podcast.jingle else None
     cover = _cover(opts.outdir, podcast)
     title = episode_title(articles, opts.title)
-    owner = Owner(slugify(title), source_id([(a.source, a.title) for a in articles]), title)
+    owner = Owner(
+        opts.slug or slugify(title), source_id([(a.source, a.title) for a in articles]), title
+    )
     target = folder_for(opts.outdir, owner)
     files = files_for(target.name, opts.formats)
     intro = bool(podcast and podcast.intro)
