@@ -141,3 +141,35 @@ def _weekday(day: str) -> str:
     from datetime import date
 
     return date.fromisoformat(day).strftime("%a")
+
+
+def test_every_sleeps_between_rounds_until_stopped(
+    app: typer.Typer, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    from tts.errors import Interrupted
+
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        if len(slept) >= 2:
+            raise Interrupted(signal.SIGTERM)  # what systemd's stop does
+
+    monkeypatch.setattr(follow, "sleep", sleep)  # this command's own, not the server's
+    with serving(Site(posts=posts()[:1])) as site:
+        args = ["follow", f"{site.base}/feed.xml", "-o", str(out), "-e", "fake", "--every", "15"]
+        result = CliRunner().invoke(app, args)
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert slept == [900.0, 900.0]
+    summaries = [line for line in result.stdout.splitlines() if "; feed: " in line]
+    assert [s.split(";")[0] for s in summaries] == [
+        "1 built, 0 unchanged, 0 failed", "0 built, 1 unchanged, 0 failed",
+    ]  # fmt: skip
+
+
+def test_a_folder_that_is_no_podcast_is_refused_first(app: typer.Typer, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["follow", "http://127.0.0.1:9/feed", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "tts follow needs" in str(result.exception) and "tts feed init" in str(result.exception)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from datetime import date
 from pathlib import Path
+from time import sleep
 from typing import TYPE_CHECKING
 
 import typer
@@ -141,7 +141,7 @@ def follow(
                 typer.echo(summary_line(done))
                 if every is None:
                     raise typer.Exit(0 if done.ok else 1)
-            time.sleep(every * 60)
+            sleep(every * 60)
     except Interrupted as exc:
         typer.echo(signals.notice(exc, "finished episodes are published"), err=True)
         raise typer.Exit(signals.exit_code(exc)) from None
