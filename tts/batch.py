@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from tts.build import BuildOptions, build_episode
 from tts.errors import Interrupted, TTSError
@@ -149,11 +149,12 @@ def _pin_engine(base: BuildOptions) -> BuildOptions:
     return replace(base, engine=spec.name, voice=spec.voice.name)
 
 
-def _check_feed(outdir: Path) -> None:
+def check_feed(outdir: Path, who: str = "--feed") -> None:
+    """--feed and tts follow need podcast.toml: said before any build."""
     from tts.podcast.config import config_path
 
     if not config_path(outdir).is_file():
-        raise TTSError(f"--feed needs {config_path(outdir)}: run `tts feed init {outdir}` first")
+        raise TTSError(f"{who} needs {config_path(outdir)}: run `tts feed init {outdir}` first")
 
 
 def run_batch(
@@ -179,12 +180,11 @@ def run_batch(
     ``cluster`` (a Ray address, or "local") synthesizes every missing clip there first.
     """
     if feed:
-        _check_feed(outdir)
+        check_feed(outdir)
     check_outdir(outdir)
     recover_all(outdir)
-    base = BuildOptions(
-        inputs=(),
-        outdir=outdir,
+    base = pinned_options(
+        outdir,
         engine=engine,
         voice=voice,
         speaker=speaker,
@@ -194,19 +194,39 @@ def run_batch(
         bitrate=bitrate,
         workers=workers,
     )
-    base = _pin_engine(base)
     if "-" in inputs:  # worker processes get no standard input: read it here, once
         from tts.text.inputs import read_input
 
         base = replace(base, stdin=read_input("-")[0])
-    options = plan_options(inputs, base)
+    done = build_options(
+        plan_options(inputs, base), outdir, workers, feed=feed, cluster=cluster, on_item=on_item
+    )
+    return _in_input_order(inputs, done, on_item)
+
+
+def pinned_options(outdir: Path, **settings: Any) -> BuildOptions:
+    """The options every article of a batch shares, ``auto`` decided once."""
+    return _pin_engine(BuildOptions(inputs=(), outdir=outdir, **settings))
+
+
+def build_options(
+    options: Sequence[BuildOptions],
+    outdir: Path,
+    workers: int,
+    *,
+    feed: bool = False,
+    cluster: str | None = None,
+    on_item: OnItem | None = None,
+) -> dict[str, BatchItem]:
+    """Build each of ``options`` (one article each) into ``outdir``; its item by input. The
+    cluster synthesizes first; the feed and the library page are rebuilt once at the end."""
     if cluster is not None:
         from tts.cluster import prefill_clips
 
         prefill_clips(options, address=cluster, workers=workers)
     done = _build_all(options, workers, on_item)
     _finish(outdir, feed)
-    return _in_input_order(inputs, done, on_item)
+    return done
 
 
 def _in_input_order(

@@ -114,3 +114,25 @@ def test_a_drip_over_tls_ends_at_the_deadline(
         with pytest.raises(FetchError, match="timed out, still sending after 1 s"):
             fetch(f"{url}/drip-body", Deadline(1.0))
         assert time.monotonic() - started < 1.5
+
+
+def test_304_answers_a_conditional_get_and_is_an_error_otherwise() -> None:
+    from http.server import BaseHTTPRequestHandler
+
+    from helpers import local_server
+
+    class NotModified(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(304)
+            self.send_header("ETag", '"v1"')
+            self.end_headers()
+
+    with local_server(NotModified) as base:
+        headers = {"User-Agent": "test", "If-None-Match": '"v1"'}
+        with open_url(f"{base}/feed", Deadline(5), headers=headers) as response:
+            assert (response.status, response.headers["ETag"]) == (304, '"v1"')
+        with pytest.raises(FetchError, match="the server answered 304"):
+            open_url(f"{base}/feed", Deadline(5), headers={"User-Agent": "test"})

@@ -52,6 +52,12 @@ class BuildOptions:
     # what the input "-" reads, when standard input was read already (tts batch, for workers)
     stdin: bytes | None = field(default=None, repr=False)
     image: Path | None = None  # the episode's own cover (else the podcast's, if any)
+    # the inputs read and parsed already, one per input (tts follow: the page fetched once,
+    # the feed entry's title, author, date and link put over what extraction found)
+    articles: tuple[Article, ...] | None = field(default=None, repr=False)
+    # the episode's folder name instead of the title's slug (tts follow: an entry whose title
+    # changed stays in its folder, keeping its GUID)
+    slug: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def build_episode(
     recover_all(opts.outdir)  # an episode a killed build moved aside comes back first
     with clock("read"):
         # input errors first, before any engine work
-        articles = read_articles(opts.inputs, opts.stdin)
+        articles = read_sources(opts)
     spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
@@ -108,6 +114,13 @@ def build_episode(
     return BuildResult(
         done.folder, done.episode, done.sentences, done.from_cache, warning, clock.times
     )
+
+
+def read_sources(opts: BuildOptions) -> list[Article]:
+    """The articles ``opts`` builds from: given already, or read from its inputs."""
+    if opts.articles is not None:
+        return list(opts.articles)
+    return read_articles(opts.inputs, opts.stdin)
 
 
 def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
@@ -147,7 +160,7 @@ def prepare_script(
         lexicons=lexicon_paths(opts),
         stress=needs_stress(spec),
         title=opts.title,
-        articles=articles if articles is not None else read_articles(opts.inputs, opts.stdin),
+        articles=articles if articles is not None else read_sources(opts),
         intro=intro,
         cache_dir=spoken_dir(),
     )

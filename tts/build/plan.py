@@ -78,7 +78,9 @@ def plan_build(
     image = read_cover(opts.image, str(opts.image)) if opts.image else None
     cover = image or _cover(opts.outdir, podcast)
     title = episode_title(articles, opts.title)
-    owner = Owner(slugify(title), source_id([(a.source, a.title) for a in articles]), title)
+    owner = Owner(
+        opts.slug or slugify(title), source_id([(a.source, a.title) for a in articles]), title
+    )
     target = folder_for(opts.outdir, owner)
     files = files_for(target.name, opts.formats)
     intro = bool(podcast and podcast.intro)

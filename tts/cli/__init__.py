@@ -43,9 +43,21 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import batch, bench, build, cache, feed, models, normalize, sentences, serve
+    from tts.cli import (
+        batch,
+        bench,
+        build,
+        cache,
+        feed,
+        follow,
+        models,
+        normalize,
+        sentences,
+        serve,
+    )
 
-    for module in (build, batch, sentences, normalize, models, feed, serve, bench, cache):
+    modules = (build, batch, follow, sentences, normalize, models, feed, serve, bench, cache)
+    for module in modules:
         module.register(app)
 
 

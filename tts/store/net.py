@@ -194,6 +194,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
+class _NotModified(urllib.request.BaseHandler):
+    """A 304 to a conditional GET is an answer (use the copy you have), not an error."""
+
+    def http_error_304(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        return fp
+
+
+CONDITIONAL = ("If-None-Match", "If-Modified-Since")
+
+
 def open_url(
     url: str,
     deadline: Deadline,
@@ -204,7 +214,8 @@ def open_url(
     """GET ``url`` (http or https, redirects followed) up to its headers, all by ``deadline``.
 
     ``check_redirect`` may refuse a redirect target by raising. Use the response as a context
-    manager and read its body with :func:`read_body`.
+    manager and read its body with :func:`read_body`. A conditional GET (``If-None-Match`` or
+    ``If-Modified-Since`` among ``headers``) may come back as status 304, with no body.
     """
     if urlsplit(url).scheme not in _SCHEMES:
         raise FetchError(f"{_line(url)}: not an http(s) URL")
@@ -219,6 +230,8 @@ def open_url(
         urllib.request.HTTPErrorProcessor(),
     ):
         opener.add_handler(handler)
+    if any(name.title() in CONDITIONAL for name in headers):
+        opener.add_handler(_NotModified())
     request = urllib.request.Request(url, headers=dict(headers))
     try:
         response = opener.open(request, timeout=deadline.seconds)
