@@ -37,15 +37,28 @@ def _root(
 ) -> None:
     """Turn a Russian article into a chaptered audio episode with transcripts.
 
-    Start with: tts build ARTICLE.txt  (writes output/<slug>/: MP3, transcripts, a read-along
-    page). Every command has --help.
+    \b
+    Start with:  tts build ARTICLE.txt   (MP3, transcripts, a read-along page)
+    or try it:   tts sample > article.md && tts build article.md
+    Every command has --help.
     """
 
 
 def _register() -> None:
-    from tts.cli import batch, bench, build, cache, feed, models, normalize, sentences, serve
+    from tts.cli import (
+        batch,
+        bench,
+        build,
+        cache,
+        feed,
+        models,
+        normalize,
+        sample,
+        sentences,
+        serve,
+    )
 
-    for module in (build, batch, sentences, normalize, models, feed, serve, bench, cache):
+    for module in (build, sample, batch, sentences, normalize, models, feed, serve, bench, cache):
         module.register(app)
 
 

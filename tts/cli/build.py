@@ -128,7 +128,10 @@ def build(
 ) -> None:
     """Build one episode: MP3 with chapters, transcripts, episode.json and a read-along page.
 
-    Example: tts build ../shared/corpus/anc-dialogue.txt -o output
+    \b
+    Example, on the sample article that ships with tts:
+      tts sample > article.md
+      tts build article.md -o output
     """
     from tts.build import BuildOptions, build_episode
     from tts.cli import setup_logging, signals
