@@ -69,6 +69,8 @@ def _damaged(change: str) -> dict[str, Any]:
         data["date"] = "вчера"
     elif change == "no chapter":
         data["sentences"][-1]["chapter"] = 7
+    elif change == "bad published":
+        data["published"] = "12 марта"
     return data
 
 
@@ -86,6 +88,7 @@ def _damaged(change: str) -> dict[str, Any]:
         ("bool index", r"sentences\[1\]\.index: must be a whole number, not bool"),
         ("bad date", "date: not an ISO date"),
         ("no chapter", r"sentences\[9\]\.chapter: no chapter 7"),
+        ("bad published", "published: not an ISO 8601 time: '12 марта'"),
     ],
 )
 def test_damage_is_named_by_file_and_field(change: str, message: str) -> None:

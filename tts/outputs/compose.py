@@ -30,6 +30,7 @@ class EpisodeMeta:
     created: str
     sources: tuple[str, ...]
     lead: str
+    published: str | None = None  # the pubDate (build.plan.publication)
 
 
 def chapter_of(timeline: Timeline) -> dict[int, int]:
@@ -116,4 +117,5 @@ def compose_episode(
         loudness=loudness,
         source_key=source_key,
         source_id=source_id,
+        published=meta.published,
     )
