@@ -25,13 +25,20 @@ from tts.episode import Episode, Files, aware
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig, load_config
 from tts.podcast.feed import EpisodeEntry, entry_from_episode, render_feed
-from tts.store.outdir import file_lock, published_manifests, recover_all, write_atomic
+from tts.store.outdir import (
+    file_lock,
+    published_manifests,
+    recover_all,
+    state_dir,
+    write_atomic,
+)
 
 log = logging.getLogger(__name__)
 
 FEED_NAME = "feed.xml"
-STATE_NAME = ".feed-state.json"
-LOCK_NAME = ".feed.lock"
+# in OUTDIR/.tts/ (store.outdir.state_dir), with the feed's backups: never published
+STATE_NAME = "feed-state.json"
+LOCK_NAME = "feed.lock"
 LOCK_TIMEOUT = 120.0  # seconds; a feed build takes well under one
 
 
@@ -50,7 +57,7 @@ def build_feed(folder: Path, *, now: Callable[[], datetime] | None = None) -> Pa
     folder = Path(folder)
     config = load_config(folder)
     # file_lock: a lock file that is a symbolic link (a loop) is one line, not a traceback
-    with file_lock(folder / LOCK_NAME, LOCK_TIMEOUT, "another feed build"):
+    with file_lock(state_dir(folder) / LOCK_NAME, LOCK_TIMEOUT, "another feed build"):
         return _build_locked(folder, config, now or (lambda: datetime.now(UTC)))
 
 
@@ -62,7 +69,7 @@ def _build_locked(folder: Path, config: PodcastConfig, now: Callable[[], datetim
     target = folder / FEED_NAME
     current = read_own(target)
     if current is not None:
-        backup_if_edited(target, current, state.sha256, now())
+        backup_if_edited(target, current, state.sha256, now(), state_dir(folder))
     if current != data:
         write_atomic(target, data)
         log.info("wrote %s (%d episodes)", target, len(entries))
@@ -141,9 +148,10 @@ def read_own(path: Path) -> bytes | None:
 
 
 def backup_if_edited(
-    target: Path, current: bytes, written_sha256: str | None, when: datetime
+    target: Path, current: bytes, written_sha256: str | None, when: datetime, where: Path
 ) -> Path | None:
-    """Save a feed that is not what we last wrote as feed.xml.bak-<UTC time> and warn."""
+    """Save a feed that is not what we last wrote as ``where``/feed.xml.bak-<UTC time> (the
+    state folder: a backup is not to be published) and warn."""
     if hashlib.sha256(current).hexdigest() == written_sha256:
         return None
     stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -152,18 +160,20 @@ def backup_if_edited(
         name = f"{target.name}.bak-{stamp}" + (f"-{serial}" if serial else "")
         try:
             # O_EXCL: never through a link planted under the backup's name, dangling or not.
-            fd = os.open(target.with_name(name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            fd = os.open(where / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             serial += 1
             continue
         with os.fdopen(fd, "wb") as handle:
             handle.write(current)
-        log.warning("%s was changed by hand; saved it as %s before rebuilding", target, name)
-        return target.with_name(name)
+        log.warning(
+            "%s was changed by hand; saved it as %s before rebuilding", target, where / name
+        )
+        return where / name
 
 
 def read_state(folder: Path) -> FeedState:
-    path = folder / STATE_NAME
+    path = state_dir(folder) / STATE_NAME
     try:
         raw = read_own(path)
         data = json.loads(raw.decode("utf-8")) if raw is not None else {}
@@ -191,4 +201,4 @@ def write_state(folder: Path, state: FeedState) -> None:
         "dates": dict(sorted(state.dates.items())),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(folder / STATE_NAME, text.encode("utf-8"))
+    write_atomic(state_dir(folder) / STATE_NAME, text.encode("utf-8"))
