@@ -47,8 +47,10 @@ def assert_no_partial(out: Path) -> None:
     if not out.exists():
         return
     leftovers = [p.name for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+    state = out / ".tts"  # the tool's own state: work and swap folders live there
+    leftovers += [p.name for p in state.glob("*") if p.name.startswith(("tmp-", "old-"))]
     assert leftovers == []
-    for folder in (p for p in out.iterdir() if p.is_dir()):
+    for folder in (p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         manifest = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
         expected = {*manifest["files"].values(), "episode.json"}
         assert sorted(p.name for p in folder.iterdir()) == sorted(expected)

@@ -132,7 +132,8 @@ def test_failed_encoding_leaves_no_partial_folder(
         build_episode(
             BuildOptions(inputs=(str(corpus("anc-dialogue.txt")),), outdir=out, engine="espeak")
         )
-    assert [p.name for p in out.iterdir() if not p.name.endswith(".lock")] == []
+    assert [p.name for p in out.iterdir()] == [".tts"]  # its locks; no work folder
+    assert [p.name for p in (out / ".tts").iterdir() if not p.name.endswith("lock")] == ["locks"]
 
 
 def test_digest_has_a_chapter_per_article(tmp_path: Path) -> None:

@@ -80,6 +80,8 @@ def _damaged(change: str) -> dict[str, Any]:
         data["image"] = "../../secret.png"
     elif change == "image is no picture":
         data["image"] = "episode.json"
+    elif change == "bad published":
+        data["published"] = "12 марта"
     return data
 
 
@@ -99,6 +101,7 @@ def _damaged(change: str) -> dict[str, Any]:
         ("no chapter", r"sentences\[9\]\.chapter: no chapter 7"),
         ("image leaves the folder", r"image: not a file name: '\.\./\.\./secret\.png'"),
         ("image is no picture", r"image: not a JPEG or PNG file name: 'episode\.json'"),
+        ("bad published", "published: not an ISO 8601 time: '12 марта'"),
     ],
 )
 def test_damage_is_named_by_file_and_field(change: str, message: str) -> None:

@@ -162,7 +162,7 @@ def test_killed_during_encoding_keeps_the_old_episode_and_reruns(
     kill_when(proc, marker.exists)
     assert read_manifest(work / "out" / SLUG) == published  # the old episode is untouched
     assert (work / "out" / SLUG / published["files"]["mp3"]).read_bytes() == mp3
-    assert [p.name for p in (work / "out").glob(f".tmp-{SLUG}-*")] != []  # kill -9: no cleanup
+    assert [p.name for p in (work / "out").glob(f".tts/tmp-{SLUG}-*")] != []  # kill -9: no cleanup
     done = run_tts(*build_args("--bitrate", "48k"), cwd=work, env=env)
     assert done.returncode == 0, done.stderr
     assert from_cache(done) == (len(published["sentences"]),) * 2
@@ -246,7 +246,7 @@ def test_concurrent_builds_and_feed_builds_all_succeed(
     check = run_tts("feed", "check", "out/feed.xml", cwd=work, env=env)
     assert check.returncode == 0, check.stdout + check.stderr
     assert (work / "out" / "feed.xml").read_text(encoding="utf-8").count("<item>") == 2
-    assert list((work / "out").glob("feed.xml.bak-*")) == []
+    assert list((work / "out").glob("**/feed.xml.bak-*")) == []
     assert_no_partial(work / "out")
 
 

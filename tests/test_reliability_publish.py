@@ -59,7 +59,8 @@ def env(work: Path) -> dict[str, str]:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.startswith((".tmp-", ".old-")))
+    """Work and swap folders (in the state folder, .tts/)."""
+    return sorted(p.name for p in (out / ".tts").glob("*") if p.name.startswith(("tmp-", "old-")))
 
 
 def published(work: Path, env: dict[str, str], *args: str) -> dict[str, Any]:
@@ -98,9 +99,8 @@ def test_titles_differing_by_punctuation_get_folders_and_guids_of_their_own(
     again = [build(a, tmp_path / "out"), build(b, tmp_path / "out")]
     assert [r.folder for r in again] == [first.folder, second.folder]  # stable suffix
     assert [r.episode.guid for r in again] == [first.episode.guid, second.episode.guid]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == sorted(
-        [first.folder.name, second.folder.name]
-    )
+    episodes = [p.name for p in (tmp_path / "out").iterdir() if p.is_dir() and p.name != ".tts"]
+    assert sorted(episodes) == sorted([first.folder.name, second.folder.name])
 
 
 def test_one_file_named_three_ways_is_one_source(
@@ -285,12 +285,12 @@ def test_a_stop_signal_cleans_up_like_ctrl_c(
     work: Path, env: dict[str, str], sig: signal.Signals
 ) -> None:
     """Before: SIGTERM (kill, systemd, container stops) and SIGHUP ran no clean-up, and left
-    .tmp-<slug>-*/audio.raw in the output folder, where `tts serve` served it."""
+    .tmp-<slug>-*/audio.raw in the output folder, where `tts serve` served it (now in .tts/)."""
     before = published(work, env)
     slow = {**env, "TTS_FFMPEG": str(slow_ffmpeg(work))}
     proc = start(fake("a.txt", "--bitrate", "48k"), work, slow)
     wait_for(encoding(work), proc)
-    assert [p.name for p in (work / "out").glob(f".tmp-{SLUG}-*/audio.raw")] != []
+    assert [p.name for p in (work / "out").glob(f".tts/tmp-{SLUG}-*/audio.raw")] != []
     proc.send_signal(sig)  # to the command alone, as `kill PID` does
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 128 + sig
@@ -403,16 +403,16 @@ def test_feed_without_podcast_toml_fails_before_publishing(work: Path, env: dict
 
 
 def test_a_looping_lock_file_is_one_line(work: Path, env: dict[str, str]) -> None:
-    (work / "out").mkdir()
-    (work / "out" / f".{SLUG}.lock").symlink_to(f".{SLUG}.lock")
+    (work / "out" / ".tts" / "locks").mkdir(parents=True)
+    (work / "out" / ".tts" / "locks" / f"{SLUG}.lock").symlink_to(f"{SLUG}.lock")
     done = run_tts(*fake("a.txt"), cwd=work, env=env)
-    assert_user_error(done, f".{SLUG}.lock is a symbolic link")
+    assert_user_error(done, f"/{SLUG}.lock is a symbolic link")
     init = ["feed", "init", "out", "--title", "Город", "--author", "Редакция"]
     init += ["--email", "news@example.org", "--base-url", "https://example.org/pod/"]
     assert run_tts(*init, cwd=work, env=env).returncode == 0
-    (work / "out" / ".feed.lock").symlink_to(".feed.lock")
+    (work / "out" / ".tts" / "feed.lock").symlink_to("feed.lock")
     done = run_tts("feed", "build", "out", cwd=work, env=env)
-    assert_user_error(done, ".feed.lock is a symbolic link")
+    assert_user_error(done, ".tts/feed.lock is a symbolic link")
 
 
 def test_an_unwritable_library_page_is_one_line(work: Path, env: dict[str, str]) -> None:
@@ -509,7 +509,8 @@ def test_fifty_kills_at_random_moments_lose_nothing(work: Path, env: dict[str, s
         assert read_manifest(out / SLUG)["guid"] == guid
     assert outcomes["previous"] and outcomes["new"] and recovered, (outcomes, recovered)
     # Finally a rebuild is what a clean build in a fresh folder makes, byte for byte (the
-    # GUID, the build's time and the count of newly encoded chunks aside).
+    # GUID, the build's and the first publication's times and the count of newly encoded
+    # chunks aside).
     (work / "a.txt").write_text(variant(1), encoding="utf-8")
     published(work, env)
     fresh = run_tts(*fake("a.txt", out="fresh"), cwd=work, env=env)
@@ -529,7 +530,7 @@ def same_files(a: Path, b: Path) -> bool:
 
 
 def _stable(manifest: dict[str, Any]) -> bytes:
-    for key in ("guid", "created"):
+    for key in ("guid", "created", "published"):  # kept from the first build, or this one's
         manifest.pop(key)
     manifest["loudness"].pop("chunks_encoded")
     return json.dumps(manifest, sort_keys=True).encode()

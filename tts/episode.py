@@ -13,7 +13,7 @@ import math
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
@@ -123,7 +123,21 @@ class Episode:
     # whose episode this is (a hash of the real paths and URLs it was built from): a build of
     # another article whose title makes the same slug gets a folder of its own
     source_id: str | None = None
+    # when the episode was first published (ISO 8601 time, the feed's pubDate): the article's
+    # own date, a date set with --date, or the first build's time; kept across rebuilds like
+    # the guid, so a rebuilt episode never jumps to the top of subscribers' feeds
+    published: str | None = None
     format: int = FORMAT
+
+    def published_at(self) -> datetime:
+        """When the episode was published, timezone-aware. An episode built before
+        ``published`` was kept gets what the feed showed for it: the article's date at
+        midnight UTC, else its build time."""
+        if self.published is not None:
+            return aware(datetime.fromisoformat(self.published))
+        if self.date is not None:
+            return day_start(self.date)
+        return aware(datetime.fromisoformat(self.created))
 
     # --- to and from episode.json -------------------------------------------------------
 
@@ -133,7 +147,8 @@ class Episode:
             if f.name == "format":
                 continue
             value = getattr(self, f.name)
-            if f.name in ("image", "loudness", "source_key", "source_id") and value is None:
+            optional = ("image", "loudness", "source_key", "source_id", "published")
+            if f.name in optional and value is None:
                 continue
             data[f.name] = _plain(value)
         return data
@@ -175,6 +190,16 @@ class Episode:
     def from_json(cls, data: object, where: str = "episode.json") -> Episode:
         reader = _Reader(where)
         return reader.episode(data)
+
+
+def aware(moment: datetime) -> datetime:
+    """A time without a zone is UTC (the only zone this tool writes times in without one)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def day_start(day: str) -> datetime:
+    """An ISO date as a time: midnight UTC, the moment an article's own date is published at."""
+    return datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=UTC)
 
 
 def _plain(value: object) -> object:
@@ -253,6 +278,16 @@ class _Reader:
             raise self.fail(prefix + key, f"must be a finite number, not {number}")
         return number
 
+    def moment(self, value: str, field: str) -> str:
+        """An ISO 8601 time that converts to UTC: the feed and the library compare in UTC."""
+        try:
+            aware(datetime.fromisoformat(value)).astimezone(UTC)
+        except ValueError:
+            raise self.fail(field, f"not an ISO 8601 time: {value!r}") from None
+        except OverflowError:
+            raise self.fail(field, f"out of range in UTC: {value!r}") from None
+        return value
+
     def seconds(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
         value = self.get(data, key, prefix)
         if isinstance(value, float | int) and not isinstance(value, bool) and not value >= 0:
@@ -270,15 +305,10 @@ class _Reader:
                 date.fromisoformat(day)
             except ValueError:
                 raise self.fail("date", f"not an ISO date: {day!r}") from None
-        created = self.text(data, "created")
-        try:
-            moment = datetime.fromisoformat(created)
-            if moment.tzinfo:  # the feed and the library compare times in UTC
-                moment.astimezone(UTC)
-        except ValueError:
-            raise self.fail("created", f"not an ISO 8601 time: {created!r}") from None
-        except OverflowError:
-            raise self.fail("created", f"out of range in UTC: {created!r}") from None
+        created = self.moment(self.text(data, "created"), "created")
+        published = self.optional_text(data, "published")
+        if published is not None:
+            self.moment(published, "published")
         sources = self.get(data, "sources", "")
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
             raise self.fail("sources", "must be a list of strings")
@@ -312,6 +342,7 @@ class _Reader:
             loudness=self.loudness(data.get("loudness")),
             source_key=self.optional_text(data, "source_key"),
             source_id=self.optional_text(data, "source_id"),
+            published=published,
         )
         return episode
 

@@ -64,6 +64,19 @@ def test_newest_first_by_creation_time() -> None:
     assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
 
 
+def test_a_rebuilt_episode_keeps_its_place() -> None:
+    """Newest by publication, as in the feed: «a» was rebuilt last, but published first."""
+    page = render_library(
+        [
+            episode("a", "2025-03-09T10:00:00+00:00", published="2025-03-01T10:00:00+00:00"),
+            episode("b", "2025-03-02T10:00:00+00:00", published="2025-03-02T10:00:00+00:00"),
+            episode("c", "2025-03-03T10:00:00+00:00", date="2025-03-03"),
+        ],
+        feed=None,
+    )
+    assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
+
+
 def test_refresh_skips_a_damaged_episode_and_lists_the_rest(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -163,12 +164,21 @@ def test_detect_format(name: str, text: str, expected: str) -> None:
         ("s.html", b"<html><script>alert(1)</script><style>p{}</style></html>", "no text to read"),
         ("c.html", b"<!-- one --><!-- two -->", "c.html has no text to read"),
         ("e.html", b"   ", "e.html has no text to read"),
+        ("b.html", b"<html><body></body></html>", "b.html has no text to read"),
+        ("n.html", b"<title>x</title><nav><a href='/'>home</a></nav>", "has only a title"),
     ],
 )
-def test_nothing_to_read_is_a_parse_error(name: str, data: bytes, message: str) -> None:
-    with pytest.raises(ParseError, match=message.replace("(", r"\(").replace(")", r"\)")) as info:
+def test_nothing_to_read_is_a_parse_error(
+    name: str, data: bytes, message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with (
+        caplog.at_level(logging.DEBUG),
+        pytest.raises(ParseError, match=message.replace("(", r"\(").replace(")", r"\)")) as info,
+    ):
         parse_bytes(data, name)
     assert "\n" not in str(info.value)
+    # the error is the one line: trafilatura's «discarding data: None» came before it
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_binary_input_is_refused() -> None:

@@ -49,6 +49,7 @@ class BuildOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     lexicons: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
+    date: str | None = None  # --date: the publication time (ISO 8601, see plan.date_option)
     # what the input "-" reads, when standard input was read already (tts batch, for workers)
     stdin: bytes | None = field(default=None, repr=False)
     image: Path | None = None  # the episode's own cover (else the podcast's, if any)

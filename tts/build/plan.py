@@ -9,14 +9,16 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts import __version__
-from tts.episode import FORMATS, Episode, EpisodeError, Files
-from tts.errors import ExportError
+from tts.episode import FORMATS, Episode, EpisodeError, Files, day_start
+from tts.errors import ExportError, InputError
 from tts.outputs.compose import files_for
 from tts.podcast.artwork import ArtworkError, read_cover
 from tts.store.files import read_limited
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
+_DATE_OPTION = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)?)?")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Plan:
     published: Episode | None  # the episode already there and up to date, if any
     owner: Owner  # whose episode this is: decides which folder is this article's
     image: Cover | None = None  # the episode's own cover (--image), checked
+    date: str | None = None  # the publication time set with --date (ISO 8601), if any
 
 
 @dataclass(frozen=True)
@@ -86,9 +90,54 @@ def plan_build(
     intro = bool(podcast and podcast.intro)
     key = source_key(articles, opts, spec, lexicons, intro, jingle, cover)
     published = _unchanged(target, key)
+    if published is not None and opts.date not in (None, published.published):
+        published = None  # a new date is a change of its own (the rebuild synthesizes nothing)
     return Plan(
-        target, files, key, jingle, cover, podcast is not None, intro, published, owner, image
+        target,
+        files,
+        key,
+        jingle,
+        cover,
+        podcast is not None,
+        intro,
+        published,
+        owner,
+        image,
+        opts.date,
     )
+
+
+def date_option(text: str) -> str:
+    """``--date``: YYYY-MM-DD (midnight UTC, as an article's own date) or YYYY-MM-DDTHH:MM in
+    this computer's time zone (or in the one it names: +03:00, Z) -> an ISO 8601 time."""
+    value = text.strip()
+    try:
+        if not _DATE_OPTION.fullmatch(value):
+            raise ValueError(value)
+        if len(value) == len("YYYY-MM-DD"):
+            return day_start(value).isoformat()
+        moment = datetime.fromisoformat(value)
+        return (moment if moment.tzinfo else moment.astimezone()).isoformat(timespec="seconds")
+    except (ValueError, OverflowError):
+        raise InputError(f"--date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {text!r}") from None
+
+
+def publication(
+    article_date: str | None, given: str | None, previous: Episode | None, now: str
+) -> str:
+    """The episode's pubDate, set once and kept across rebuilds like its guid.
+
+    A date set with --date wins. The article's own date wins when it is new to the folder (a
+    first build, or the article now gives another date). Otherwise the published episode's
+    time stays (its first build's, or a date set before); a first build of an undated
+    article is published now."""
+    if given is not None:
+        return given
+    if article_date is not None and (previous is None or previous.date != article_date):
+        return day_start(article_date).isoformat()
+    if previous is not None:
+        return previous.published or previous.published_at().isoformat(timespec="seconds")
+    return now
 
 
 def source_id(sources: Sequence[tuple[str, str]]) -> str:

@@ -37,8 +37,10 @@ def _root(
 ) -> None:
     """Turn a Russian article into a chaptered audio episode with transcripts.
 
-    Start with: tts build ARTICLE.txt  (writes output/<slug>/: MP3, transcripts, a read-along
-    page). Every command has --help.
+    \b
+    Start with:  tts build ARTICLE.txt   (MP3, transcripts, a read-along page)
+    or try it:   tts sample > article.md && tts build article.md
+    Every command has --help.
     """
 
 
@@ -52,12 +54,13 @@ def _register() -> None:
         follow,
         models,
         normalize,
+        sample,
         sentences,
         serve,
     )
 
-    modules = (build, batch, follow, sentences, normalize, models, feed, serve, bench, cache)
-    for module in modules:
+    modules = (build, sample, batch, follow, sentences, normalize, models, feed, serve, bench)
+    for module in (*modules, cache):
         module.register(app)
 
 

@@ -105,6 +105,14 @@ def build(
     title: str | None = typer.Option(
         None, "--title", metavar="TEXT", help="Episode title (default: the article's)."
     ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="WHEN",
+        help="Publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM (this computer's time zone): "
+        "the feed's pubDate, kept by later rebuilds. Default: the article's own date, else "
+        "the time of the first build.",
+    ),
     lexicon: list[Path] = typer.Option(
         [],
         "--lexicon",
@@ -135,9 +143,13 @@ def build(
 ) -> None:
     """Build one episode: MP3 with chapters, transcripts, episode.json and a read-along page.
 
-    Example: tts build ../shared/corpus/anc-dialogue.txt -o output
+    \b
+    Example, on the sample article that ships with tts:
+      tts sample > article.md
+      tts build article.md -o output
     """
     from tts.build import BuildOptions, build_episode
+    from tts.build.plan import date_option
     from tts.cli import setup_logging, signals
     from tts.cli.models import trust_notice
     from tts.errors import Interrupted
@@ -163,6 +175,7 @@ def build(
         lexicons=tuple(lexicon),
         formats=parse_formats(fmt),
         image=image,
+        date=date_option(date) if date is not None else None,
     )
     started = time.monotonic()
     from tts.cli.models import progress_printer

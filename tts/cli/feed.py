@@ -60,7 +60,21 @@ def init(
     enclosure: Annotated[str, typer.Option(help="Audio to publish: mp3 or m4a.")] = "mp3",
     force: Annotated[bool, typer.Option(help="Overwrite an existing podcast.toml.")] = False,
 ) -> None:
-    """Write FOLDER/podcast.toml (the podcast's settings) for `tts feed build`."""
+    """Write FOLDER/podcast.toml (the podcast's settings) for `tts feed build`.
+
+    Two more settings are made by editing podcast.toml; they apply to the episodes built
+    afterwards (tts build -o FOLDER), each as a chapter of its own:
+
+    \b
+      intro = true            read «Аудиоверсия статьи «<title>»» before the article
+                              (default: false)
+      jingle = "jingle.mp3"   play this file first (default: none); mp3, wav, m4a, ogg,
+                              opus or flac, its path relative to FOLDER
+
+    \b
+    Upload FOLDER without .tts/ (the tool's own state) and podcast.toml:
+      rsync -a --exclude=/.tts/ --exclude=/podcast.toml FOLDER/ user@host:/path/
+    """
     from tts.podcast.config import PodcastConfig, config_path, parse_category, save_config
     from tts.podcast.config import validate_config as validate
 

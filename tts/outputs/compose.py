@@ -31,6 +31,7 @@ class EpisodeMeta:
     sources: tuple[str, ...]
     lead: str
     image: str | None = None  # the episode's own cover, copied into its folder under this name
+    published: str | None = None  # the pubDate (build.plan.publication)
 
 
 def chapter_of(timeline: Timeline) -> dict[int, int]:
@@ -118,4 +119,5 @@ def compose_episode(
         loudness=loudness,
         source_key=source_key,
         source_id=source_id,
+        published=meta.published,
     )

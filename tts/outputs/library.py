@@ -18,8 +18,11 @@ log = logging.getLogger(__name__)
 
 
 def render_library(episodes: Sequence[Episode], *, feed: str | None) -> str:
-    """A page listing every episode, newest first, each linking ``<slug>/index.html``."""
-    ordered = sorted(episodes, key=_when, reverse=True)
+    """A page listing every episode, newest first, each linking ``<slug>/index.html``.
+
+    Newest by publication, as in the feed (the build time breaks ties): a rebuilt episode
+    keeps its place."""
+    ordered = sorted(episodes, key=lambda e: (e.published_at(), _when(e)), reverse=True)
     parts = ["<header>", "<h1>Выпуски</h1>"]
     if feed and safe_url(feed):
         parts.append(

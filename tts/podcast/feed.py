@@ -14,14 +14,14 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from tts.episode import Episode, clock, whole_seconds
+from tts.episode import Episode, aware, clock, whole_seconds
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig
 
@@ -65,6 +65,7 @@ class EpisodeEntry:
     title: str
     date: date | None
     created: datetime  # timezone-aware
+    published: datetime  # the pubDate (Episode.published_at), timezone-aware
     lead: str
     duration: float  # seconds
     files: tuple[tuple[str, str], ...]  # (kind, file name), e.g. ("mp3", "slug.mp3")
@@ -79,24 +80,17 @@ class EpisodeEntry:
     def size(self, kind: str) -> int | None:
         return dict(self.sizes).get(kind)
 
-    @property
-    def published(self) -> datetime:
-        """The article's date when it has one (at midnight UTC), else when it was built."""
-        if self.date is None:
-            return self.created
-        return datetime.combine(self.date, time(0, 0), tzinfo=UTC)
-
 
 def entry_from_episode(slug: str, episode: Episode, sizes: Mapping[str, int]) -> EpisodeEntry:
     """An EpisodeEntry from a checked Episode and the sizes of its files."""
-    created = datetime.fromisoformat(episode.created)
     day = date.fromisoformat(episode.date) if episode.date else None
     return EpisodeEntry(
         slug=slug,
         guid=episode.guid,
         title=episode.title,
         date=day,
-        created=created if created.tzinfo else created.replace(tzinfo=UTC),
+        created=aware(datetime.fromisoformat(episode.created)),
+        published=episode.published_at(),
         lead=episode.lead,
         duration=episode.duration,
         files=tuple(sorted(episode.files.items())),

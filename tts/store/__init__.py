@@ -17,10 +17,13 @@ As built:
 - A clip's key includes a digest of the code between the engine and the clip (voice/clips.py,
   the engine's wrapper; for Silero only its speaking half), so a changed trim never reuses
   old clips.
-- The output folder (outdir.py): a build works in `.tmp-<slug>-*` and swaps it in through
-  `.old-<slug>-*`; every command that builds into or reads the folder first recovers what a
-  build killed with -9 left (recover_all). Locks that are symbolic links or cannot be opened
-  fail in one line; the library page is rewritten under the folder's own lock.
+- The output folder (outdir.py) holds what is published; the tool's own state (locks, the
+  feed's state and backups, work and swap folders) lives in its `.tts/`, where an older
+  version's state files are moved at the next start. A build works in `.tts/tmp-<slug>-*`
+  and swaps it in through `.tts/old-<slug>-*`; every command that builds into or reads the
+  folder first recovers what a build killed with -9 left (recover_all). Locks that are
+  symbolic links or cannot be opened fail in one line; the library page is rewritten under
+  the folder's own lock.
 - Caches are pruned by last use (prune.py, `tts cache prune`): a file's access time or its
   write time; models are never pruned, and nothing used in the last 10 minutes is removed.
   Pruning checks every entry as a build would (without touching its access time) and removes

@@ -193,12 +193,29 @@ def _walk(root: lxml.etree._Element) -> Iterator[Block]:
     yield from flush("p")
 
 
+class _NothingFound(logging.Filter):
+    """Drops trafilatura's «discarding data: None»: its warning (naming a source we never pass)
+    that a page gave it no text. For us that is a result, not a problem: our walk may still
+    have text, and a page with none fails with its own one-line error, which the warning
+    preceded as noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+def _quiet_when_nothing_found() -> None:
+    core = logging.getLogger("trafilatura.core")  # where bare_extraction logs it
+    if not any(isinstance(f, _NothingFound) for f in core.filters):
+        core.addFilter(_NothingFound())
+
+
 def _trafilatura(tree: lxml.html.HtmlElement) -> list[Block]:
     # bare_extraction, not extract: XML output adds a content fingerprint that costs more than
     # the extraction itself on a book-sized page.
     from trafilatura import bare_extraction
     from trafilatura.settings import use_config
 
+    _quiet_when_nothing_found()
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")  # short articles are articles too
     found = bare_extraction(
