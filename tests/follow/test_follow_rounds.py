@@ -15,6 +15,7 @@ from newssite import Post, Site, serving
 from typer.testing import CliRunner, Result
 
 from tts.cli import follow
+from tts.follow.state import state_path
 from tts.podcast.config import PodcastConfig, save_config
 
 TEXTS = [
@@ -86,9 +87,7 @@ def test_rounds_build_new_and_changed_entries_only(app: typer.Typer, out: Path) 
                 feed[post.title][1]
                 == f"{_weekday(post.day)}, 0{post.day[-1]} Mar 2026 00:00:00 +0000"
             )
-        folder = (
-            out / json.loads((out / ".follow-state.json").read_text())["entries"]["post-n1"]["slug"]
-        )
+        folder = out / json.loads(state_path(out).read_text())["entries"]["post-n1"]["slug"]
         episode = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
         assert (episode["title"], episode["author"], episode["date"], episode["source"]) == (
             site.posts[0].title, "Ирина Петрова", "2026-03-01", site.link(site.posts[0]),

@@ -71,8 +71,9 @@ def test_new_title_keeps_folder_guid_and_date(tmp_path: Path) -> None:
     after = json.loads((first.folder / "episode.json").read_text(encoding="utf-8"))
     assert after["title"] == "Новый заголовок"
     assert (after["guid"], after["date"]) == (before["guid"], "2026-03-09")
-    assert [p.name for p in out.iterdir() if p.is_dir()] == [first.folder.name]
+    episodes = [p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert episodes == [first.folder.name]
 
 
 def test_state_is_private(tmp_path: Path) -> None:
-    assert private(state_path(tmp_path).name)
+    assert state_path(tmp_path).parent.name == ".tts" and private(".tts")

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tts.follow.feeds import Entry
-from tts.store.outdir import write_atomic
+from tts.store.outdir import state_dir, write_atomic
 
 log = logging.getLogger(__name__)
 
-STATE_NAME = ".follow-state.json"  # a dotfile: never served (tts/outputs/serve.py private())
-LOCK_NAME = ".follow.lock"
+STATE_NAME = "follow-state.json"  # in OUTDIR/.tts/, with the tool's other state: never uploaded
+LOCK_NAME = "follow.lock"
 FORMAT = 1
 # A failed entry is tried again on the next round; after that each failure doubles the wait.
 FIRST_WAIT = timedelta(minutes=10)
@@ -33,12 +33,12 @@ Result = Literal["built", "unchanged", "failed"]
 
 
 def state_path(outdir: Path) -> Path:
-    """The one place the state file is named (it may move into a hidden folder)."""
-    return outdir / STATE_NAME
+    """The one place the state file is named: OUTDIR/.tts/, never served nor uploaded."""
+    return state_dir(outdir) / STATE_NAME
 
 
 def lock_path(outdir: Path) -> Path:
-    return outdir / LOCK_NAME
+    return state_dir(outdir) / LOCK_NAME
 
 
 @dataclass(frozen=True)
