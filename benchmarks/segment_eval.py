@@ -131,6 +131,17 @@ def main() -> None:
                 f" {s.chars_per_second:10,.0f} {passed:>3}/{total}"
             )
     print(f"one 200,000-character paragraph: {long_input_seconds():.2f} s (linear: ~0.3 s)")
+    print(f"parsing 20 MB of plain text: {big_parse_seconds():.2f} s (linear: ~2 s)")
+
+
+def big_parse_seconds() -> float:
+    from tts.text.parse import parse_bytes
+
+    paragraph = "Политолог рассказал о роли АНК в обеспечении мира и согласия. " * 8
+    data = ("Заголовок\n\n" + f"{paragraph}\n\n" * 40_000).encode()
+    started = time.perf_counter()
+    parse_bytes(data, "big.txt")
+    return time.perf_counter() - started
 
 
 def long_input_seconds() -> float:
