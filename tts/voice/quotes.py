@@ -207,8 +207,7 @@ def mark_quotes(
             out.append(dataclasses.replace(s, parts=(Part(pieces[0][0], "quote", s.spoken),)))
         else:
             parts = tuple(
-                Part((a, b), voice, said[s.text[a:b].strip()].strip(_EDGE_PUNCTUATION))
-                for (a, b), voice in pieces
+                Part((a, b), voice, _trim(said[s.text[a:b].strip()])) for (a, b), voice in pieces
             )
             out.append(dataclasses.replace(s, parts=_speakable(parts)))
     return out, odd
@@ -228,3 +227,10 @@ def _speakable(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     if len(kept) == 1 and kept[0].voice == "main":
         return ()
     return tuple(kept)
+
+
+def _trim(spoken: str) -> str:
+    """A part's spoken form without the dash or comma that joined it to the other voice's
+    part (the pause says that now); a final full stop or question mark stays: it shapes how
+    the sentence ends."""
+    return spoken.lstrip(_EDGE_PUNCTUATION).rstrip(" ,;:–—-")
