@@ -43,9 +43,20 @@ def _root(
 
 
 def _register() -> None:
-    from tts.cli import batch, bench, build, cache, feed, models, normalize, sentences, serve
+    from tts.cli import (
+        batch,
+        bench,
+        build,
+        cache,
+        feed,
+        models,
+        normalize,
+        sentences,
+        serve,
+        voices,
+    )
 
-    for module in (build, batch, sentences, normalize, models, feed, serve, bench, cache):
+    for module in (build, batch, sentences, normalize, models, voices, feed, serve, bench, cache):
         module.register(app)
 
 
