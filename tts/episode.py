@@ -8,6 +8,7 @@ hand-edited or damaged file fails with one line naming the file and the field.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import stat
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from tts.errors import TTSError
-from tts.types import SentenceKind
+from tts.types import PartVoice, SentenceKind
 
 FORMAT = 1
 # What a build can be asked for beyond the MP3 (always made); Files has a field for each.
@@ -74,6 +75,15 @@ class EpisodeChapter:
 
 
 @dataclass(frozen=True)
+class EpisodePart:
+    """Who read which characters of a sentence's text (only sentences with a quotation)."""
+
+    span: tuple[int, int]  # characters of EpisodeSentence.text, end exclusive
+    voice: PartVoice  # "main" (the episode's speaker) or "quote" (its quote_speaker)
+    spoken: str
+
+
+@dataclass(frozen=True)
 class EpisodeSentence:
     index: int  # the one id: cue, SRT number, the page's data-i, the EPUB's s<index>
     chapter: int
@@ -84,6 +94,7 @@ class EpisodeSentence:
     spoken: str  # what the engine read
     start: float  # seconds
     end: float
+    parts: tuple[EpisodePart, ...] = ()  # tiles ``text`` when a quotation changed the voice
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,9 @@ class Episode:
     # own date, a date set with --date, or the first build's time; kept across rebuilds like
     # the guid, so a rebuilt episode never jumps to the top of subscribers' feeds
     published: str | None = None
+    # the preset and speaker that read quotations (sentences' parts); None: no second voice
+    quote_voice: str | None = None
+    quote_speaker: str | None = None
     format: int = FORMAT
 
     def published_at(self) -> datetime:
@@ -147,8 +161,7 @@ class Episode:
             if f.name == "format":
                 continue
             value = getattr(self, f.name)
-            optional = ("image", "loudness", "source_key", "source_id", "published")
-            if f.name in optional and value is None:
+            if f.name in _OMITTED_WHEN_NONE and value is None:
                 continue
             data[f.name] = _plain(value)
         return data
@@ -202,13 +215,28 @@ def day_start(day: str) -> datetime:
     return datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=UTC)
 
 
+_OMITTED_WHEN_NONE = (
+    "image",
+    "loudness",
+    "source_key",
+    "source_id",
+    "published",
+    "quote_voice",
+    "quote_speaker",
+)
+
+
 def _plain(value: object) -> object:
     if isinstance(value, Files):
         return dict(value.items())
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)  # type: ignore[arg-type]
+            if not (f.name == "parts" and not getattr(value, f.name))  # one voice: no parts
+        }
     return value
 
 
@@ -343,6 +371,8 @@ class _Reader:
             source_key=self.optional_text(data, "source_key"),
             source_id=self.optional_text(data, "source_id"),
             published=published,
+            quote_voice=self.optional_text(data, "quote_voice"),
+            quote_speaker=self.optional_text(data, "quote_speaker"),
         )
         return episode
 
@@ -413,6 +443,9 @@ class _Reader:
                 start=self.seconds(data, "start", at),
                 end=self.seconds(data, "end", at),
             )
+            if "parts" in data:
+                parts = self.parts(data["parts"], len(sentence.text), at + "parts")
+                sentence = dataclasses.replace(sentence, parts=parts)
             if sentence.end < sentence.start:
                 raise self.fail(at + "end", f"{sentence.end} comes before its start")
             if out and sentence.start < out[-1].start:
@@ -420,6 +453,33 @@ class _Reader:
             if chapters and sentence.chapter >= chapters:
                 raise self.fail(at + "chapter", f"no chapter {sentence.chapter}")
             out.append(sentence)
+        return tuple(out)
+
+    def parts(self, value: object, length: int, field: str) -> tuple[EpisodePart, ...]:
+        """Parts tile the sentence's text in order, each read by "main" or "quote"."""
+        if not isinstance(value, list) or not value:
+            raise self.fail(field, "must be a non-empty list")
+        out: list[EpisodePart] = []
+        for n, item in enumerate(value):
+            at = f"{field}[{n}]."
+            data = self.mapping(item, at.rstrip("."))
+            span = self.get(data, "span", at)
+            start = out[-1].span[1] if out else 0
+            if (
+                not isinstance(span, list)
+                or len(span) != 2
+                or not all(type(v) is int for v in span)
+                or span[0] != start
+                or not start < span[1] <= length
+            ):
+                raise self.fail(at + "span", f"must be [{start}, end] with end up to {length}")
+            voice = self.get(data, "voice", at)
+            if voice not in ("main", "quote"):
+                raise self.fail(at + "voice", f"must be main or quote, not {voice!r}")
+            spoken = self.text(data, "spoken", at, empty=True)
+            out.append(EpisodePart((span[0], span[1]), cast(PartVoice, voice), spoken))
+        if out[-1].span[1] != length:
+            raise self.fail(field, f"parts end at {out[-1].span[1]}, not at {length}")
         return tuple(out)
 
     def loudness(self, value: object) -> Loudness | None:

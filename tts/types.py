@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 SentenceKind = Literal["title", "heading", "body"]
+PartVoice = Literal["main", "quote"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A stretch of a sentence read by one of the episode's two voices: ``span`` is a character
+    range of ``Sentence.text``; ``spoken`` is that stretch's own spoken form."""
+
+    span: tuple[int, int]
+    voice: PartVoice
+    spoken: str = ""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One unit of speech. ``index`` is the one id used everywhere (cue, SRT number, data-i).
 
@@ -46,6 +57,9 @@ class Sentence:
     text: str
     spoken: str = ""
     kind: SentenceKind = "body"
+    # Set only for a sentence that holds a quotation read by the quotation voice: the parts
+    # tile ``text`` in order. Empty: the whole sentence is read by the main voice.
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,7 @@ class Pauses:
     sentence: int = 350
     paragraph: int = 700
     section: int = 1200
+    quote: int = 200  # inside a sentence, where the quotation voice takes over or hands back
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,9 @@ class Voice:
     model: str | None = None  # model id for engines that load one (Silero)
     pauses: Pauses = field(default_factory=Pauses)
     description: str = ""
+    # The quotation voice: the same engine, model and sample rate, another speaker (its
+    # preset's name is ``quote.name``). None: quotations are read by this voice.
+    quote: Voice | None = None
 
 
 @dataclass(frozen=True)

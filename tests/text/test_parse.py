@@ -113,6 +113,7 @@ def test_book_text_chapters() -> None:
         None,
         "Предисловие",
         "Часть первая. Глава 1. Буран",
+        None,  # after «* * *»: a section pause, no chapter
         "Глава 2. Весна",
     ]
     assert article.sections[0].paragraphs == ()  # the text starts with a heading
@@ -124,8 +125,8 @@ def test_book_text_chapters() -> None:
     assert article.sections[2].paragraphs[1:] == (
         "– Не успеем, – сказал старший.",
         "– Успеем, – ответил младший.",
-        "Утром всё стихло.",
     )
+    assert article.sections[3].paragraphs == ("Утром всё стихло.",)
 
 
 @pytest.mark.parametrize(

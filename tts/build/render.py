@@ -33,7 +33,7 @@ from tts.types import Cover, Timeline
 from tts.voice.clips import ms_to_samples, silence
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import EngineSpec
-from tts.voice.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
+from tts.voice.synth import Job, missing, plan_sentence_jobs, require_clip, synthesize_missing
 
 if TYPE_CHECKING:
     from tts.audio.encode import ChunkCache, Encoded, Levels
@@ -67,7 +67,7 @@ class Stage:
 
 def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendered:
     cache = ClipCache(clips_dir())
-    jobs = plan_jobs(stage.engine, stage.spec.voice, [s.spoken for s in stage.script.sentences])
+    jobs = plan_sentence_jobs(stage.engine, stage.spec.voice, stage.script.sentences)
     todo = synthesize(stage, cache, jobs, clock, progress)
     outdir = stage.outdir
     with claimed(outdir, stage.plan) as plan, staging(outdir, plan.target.name) as work:

@@ -57,10 +57,11 @@ def _register() -> None:
         sample,
         sentences,
         serve,
+        voices,
     )
 
-    modules = (build, sample, batch, follow, sentences, normalize, models, feed, serve, bench)
-    for module in (*modules, cache):
+    modules = (build, sample, batch, follow, sentences, normalize, models, voices, feed, serve)
+    for module in (*modules, bench, cache):
         module.register(app)
 
 

@@ -97,6 +97,12 @@ def build(
     rate: float | None = typer.Option(
         None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
     ),
+    quote_voice: str | None = typer.Option(
+        None,
+        "--quote-voice",
+        metavar="PRESET",
+        help="Preset that reads quotations (same engine), or none (default: the preset's).",
+    ),
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(
@@ -176,6 +182,7 @@ def build(
         formats=parse_formats(fmt),
         image=image,
         date=date_option(date) if date is not None else None,
+        quote_voice=quote_voice,
     )
     started = time.monotonic()
     from tts.cli.models import progress_printer
@@ -216,17 +223,5 @@ def build(
     typer.echo(f"read along: {result.folder / 'index.html'}  (or: tts serve {outdir})")
 
 
-def voices() -> None:
-    """List the voice presets (voices/*.toml): name, engine, speaker, sample rate."""
-    from tts.voice.presets import list_voices
-
-    for v in list_voices():
-        model = f" {v.model}" if v.model else ""
-        typer.echo(
-            f"{v.name:16} {v.engine}{model:9} {v.speaker:8} {v.sample_rate:>6} Hz  {v.description}"
-        )
-
-
 def register(app: typer.Typer) -> None:
     app.command()(build)
-    app.command()(voices)

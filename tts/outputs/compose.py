@@ -11,6 +11,7 @@ from tts.episode import (
     OPTIONAL_FORMATS,
     Episode,
     EpisodeChapter,
+    EpisodePart,
     EpisodeSentence,
     Files,
     Loudness,
@@ -112,6 +113,7 @@ def compose_episode(
                 spoken=by_index[cue.sentence].spoken,
                 start=seconds(cue.start, sr),
                 end=seconds(cue.end, sr),
+                parts=_parts(by_index[cue.sentence], voice),
             )
             for cue in timeline.cues
         ),
@@ -120,4 +122,12 @@ def compose_episode(
         source_key=source_key,
         source_id=source_id,
         published=meta.published,
+        quote_voice=voice.quote.name if voice.quote else None,
+        quote_speaker=voice.quote.speaker if voice.quote else None,
     )
+
+
+def _parts(sentence: Sentence, voice: Voice) -> tuple[EpisodePart, ...]:
+    if voice.quote is None:
+        return ()
+    return tuple(EpisodePart(p.span, p.voice, p.spoken) for p in sentence.parts)

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from tts.episode import Episode, EpisodeChapter, EpisodeSentence, clock, whole_seconds
 from tts.errors import ExportError
+from tts.outputs.quotations import quotation_note, sentence_html
 
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "opus": "audio/ogg; codecs=opus"}
 DOWNLOAD_LABELS = {
@@ -179,7 +180,7 @@ def _span(sentence: EpisodeSentence) -> str:
     i = sentence.index
     start, end = _seconds(sentence.start), _seconds(sentence.end)
     attrs = f'class="s" id="s{i}" data-i="{i}" data-start="{start}" data-end="{end}"'
-    return f"<span {attrs}>{esc(sentence.text)}</span>"
+    return f"<span {attrs}>{sentence_html(sentence, esc)}</span>"
 
 
 def _blocks(sentences: Sequence[EpisodeSentence]) -> Iterator[tuple[str, list[str]]]:
@@ -316,4 +317,5 @@ def _footer(episode: Episode) -> str:
     if not engine:
         return ""
     name = esc(ENGINE_NAMES.get(engine, engine))
-    return f"<footer><p>Текст озвучен синтезатором речи ({name}).</p></footer>"
+    note = quotation_note(episode)
+    return f"<footer><p>Текст озвучен синтезатором речи ({name}).</p>{note}</footer>"

@@ -30,7 +30,8 @@ def plan_chapters(
     body = [(n, s) for n, s in enumerate(sentences) if s.kind == "body"]
     if not body:
         return [(title, first)]
-    second = next(((n, s) for n, s in body if s.paragraph > body[0][1].paragraph), None)
+    first_at = (body[0][1].section, body[0][1].paragraph)
+    second = next(((n, s) for n, s in body if (s.section, s.paragraph) > first_at), None)
     if second is None:
         return [(title, first)]
     return [(title, first), (shorten(second[1].text), first + second[0])]

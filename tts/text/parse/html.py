@@ -184,6 +184,8 @@ def _walk(root: lxml.etree._Element) -> Iterator[Block]:
         if event == "start":
             if tag in _BLOCKS:
                 yield from flush("p")
+            if tag == "hr":
+                yield ("break", "")
             buffer.append(" " if tag in ("br", "lb") else el.text or "")
         else:
             if tag in _BLOCKS:

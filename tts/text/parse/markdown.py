@@ -78,8 +78,12 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 def _walk(tokens: list[Token]) -> Iterator[Block]:
-    """Headings and paragraphs in order; tables and code are skipped by never looking at them."""
+    """Headings, paragraphs and thematic breaks in order; tables and code are skipped by never
+    looking at them."""
     for i, token in enumerate(tokens):
+        if token.type == "hr":
+            yield ("break", "")
+            continue
         if token.type not in ("heading_open", "paragraph_open") or i + 1 >= len(tokens):
             continue
         text = collapse(_inline_text(tokens[i + 1]))
