@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
+from tts.cli.options import (
+    CLUSTER,
+    ENGINE,
+    MODEL,
+    QUIET,
+    TRUST_MODEL,
+    VERBOSE,
+    VOICE,
+    WORKERS,
+    count,
+)
 from tts.episode import clock
 
 if TYPE_CHECKING:
@@ -53,22 +62,15 @@ def batch(
         ..., metavar="INPUT...", help="Article files or http(s) URLs; each becomes its own episode."
     ),
     outdir: Path = typer.Option(Path("output"), "-o", "--outdir", help="Where <slug>/ folders go."),
-    workers: int = typer.Option(
-        os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
-    ),
+    workers: int = WORKERS,
     feed: bool = typer.Option(
         False, "--feed", help="Rebuild OUTDIR/feed.xml once at the end (needs tts feed init)."
     ),
-    engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
-    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    engine: str = ENGINE,
+    voice: str | None = VOICE,
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
-    cluster: str | None = typer.Option(
-        None,
-        "--cluster",
-        help="Synthesize on a Ray cluster first: its address, or 'local' "
-        "(needs the cluster extra: pip install 'tts[cluster]').",
-    ),
+    cluster: str | None = CLUSTER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,17 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
+from tts.cli.options import (
+    CLUSTER,
+    ENGINE,
+    MODEL,
+    QUIET,
+    TRUST_MODEL,
+    VERBOSE,
+    VOICE,
+    WORKERS,
+    count,
+)
 
 if TYPE_CHECKING:
     from tts.follow import FeedProblem, Round, RoundItem
@@ -76,19 +85,12 @@ def follow(
     exclude: str | None = typer.Option(
         None, "--exclude", metavar="REGEX", help="Skip entries whose title or link matches."
     ),
-    workers: int = typer.Option(
-        os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
-    ),
-    engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
-    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    workers: int = WORKERS,
+    engine: str = ENGINE,
+    voice: str | None = VOICE,
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
-    cluster: str | None = typer.Option(
-        None,
-        "--cluster",
-        help="Synthesize on a Ray cluster first: its address, or 'local' "
-        "(needs the cluster extra: pip install 'tts[cluster]').",
-    ),
+    cluster: str | None = CLUSTER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
