@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 from reliability import (
+    alive,
     assert_no_partial,
     assert_user_error,
+    children,
     read_manifest,
     run_tts,
     tts_command,
@@ -319,26 +321,6 @@ def test_sigterm_stops_a_parallel_batch_and_its_workers(work: Path, env: dict[st
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [pid for pid in workers if alive(pid)] == []
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 # --- orphaned workers (case 15) -----------------------------------------------------------------
