@@ -159,6 +159,7 @@ GENITIVE_HEADS = frozenset({
     "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
     "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
     "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
+    "аким", "подворье",
 })  # fmt: skip
 
 
@@ -310,6 +311,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if len(tokens) >= 2 and texts[-1] == "," and _number_end(texts[:-1]):
         # «до -10, -15 градусов»: a number listed after another takes its case
         return governor(sentence, _number_start(sentence, tokens[-2].end))
+    if len(tokens) >= 3 and texts[-1] == ",":
+        listed = _listed_after_words(texts[:-1])
+        if listed is not None:
+            return listed
     if len(tokens) >= 3 and texts[-1] == "." and tokens[-2].is_word and texts[-3].isdigit():
         # «до 8 мин. 31,06 сек.»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-3].end))
@@ -399,6 +404,24 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «асфальтирование 16 улиц», «на благоустройство ещё 7 дворов»: an action noun's
         # object is its genitive
         return frozenset({"genitive"}), f"{_ACTION_WHY} «{previous}»"
+    return None
+
+
+def _listed_after_words(texts: list[str]) -> tuple[frozenset[Case], str] | None:
+    """«затопления четырех домов, 376 дворовых территорий»: a number listed after a count in
+    words takes that count's case, when the count shows one (not the nominative)."""
+    if len(texts) < 2 or not texts[-1].isalpha():
+        return None
+    noun_cases = {_case_of(p) for p in _parses_of(texts[-1]) if p.tag.POS == "NOUN"}
+    for text in reversed(texts[-3:-1]):
+        numerals = [p for p in _parses_of(text) if p.tag.POS == "NUMR"]
+        if not numerals:
+            continue
+        cases = {_case_of(p) for p in numerals}
+        if "nominative" in cases or None in cases:
+            return None
+        both = frozenset(c for c in cases & noun_cases if c is not None)
+        return (both, f"listed after «{text} {texts[-1]}»") if both else None
     return None
 
 
@@ -659,6 +682,12 @@ def ordinal(
         if best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
             # «финишировал 26-м», «стал 5-м»: the instrumental of a position
             options = [o for o in options if o[0] == "instrumental"] or options
+    if bare and suffix in ("й", "ей", "ой"):
+        previous = sentence.words_before(start, 1)
+        best = _parses_of(previous[0])[0] if previous and _parses_of(previous[0]) else None
+        if best is not None and best.tag.POS == "VERB" and {"femn", "past"} <= best.tag.grammemes:
+            # «сборная финишировала 17-й», «она стала 3-й»: a feminine position
+            options = [o for o in options if o[0] == "instrumental" and o[1] == "f"] or options
     options.sort(key=lambda o: o[2] != bare_plural)
     cases = frozenset(o[0] for o in options)
     ruled = governor(sentence, start)

@@ -325,8 +325,14 @@ def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if value is None or (match["r2"] and second is None):
         return None
     if second is not None:
-        grammar = _after_noun(sentence, match.start()) or context.ordinal(
-            sentence, match.start(), match.end()
+        after = sentence.word_after(match.end())
+        plural_after = (
+            after is not None and after.is_cyrillic and morph.has(after.text, "NOUN", "plur")
+        )
+        # «по результатам I-II фаз»: a span before a plural noun numbers it, not the noun
+        # before; «Главы IV-V были»: with none after, the noun before
+        grammar = (None if plural_after else _after_noun(sentence, match.start())) or (
+            context.ordinal(sentence, match.start(), match.end())
         )
         first_words = ordinal(value, grammar.case, grammar.gender)
         second_words = ordinal(second, grammar.case, grammar.gender)

@@ -51,7 +51,7 @@ def _hours(value: int, case: Case) -> str:
 
 
 def _minutes(text: str, case: Case) -> str:
-    """Minutes are feminine: «в двадцать три ноль две», «в ноль сорок одну»."""
+    """Minutes are feminine: «в двадцать три ноль две», «до девяти двадцати одной»."""
     if text == "00":
         return "ноль ноль"
     if text.startswith("0"):
@@ -62,7 +62,10 @@ def _minutes(text: str, case: Case) -> str:
 def read_time(hours: int, minutes: str, case: Case) -> str:
     if minutes == "00" or hours == 0:
         return _full(hours, int(minutes), case)
-    return f"{cardinal(hours, case)} {_minutes(minutes, case)}"
+    # «в двадцать два ноль одна»: the short form names the clock face, its minutes are not
+    # an object («в двадцать два часа одну минуту» is the long form's)
+    face: Case = "nominative" if case == "accusative" else case
+    return f"{cardinal(hours, case)} {_minutes(minutes, face)}"
 
 
 def _full(hours: int, minutes: int, case: Case) -> str:
@@ -111,7 +114,12 @@ CLOCK_OR_SCORE = re.compile(
 
 
 # «(Морозов), 12:23»; a protocol line «0-1. Сафронов, 09:14»
-_GOAL_LINE = re.compile(r"\)\s?,\s?$|^\s*\d{1,2}[-:]\d{1,2}\.\s+[А-ЯЁ][^,:]{1,40},\s?$")
+# «1:0 – 15:03 Ахияров (Широков)»: a protocol line with the running score first
+_GOAL_LINE = re.compile(
+    r"\)\s?,\s?$|^\s*\d{1,2}[-:]\d{1,2}\.\s+[А-ЯЁ][^,:]{1,40},\s?$|^\s*\d{1,2}[-:]\d{1,2}\s?[—–-]\s?$"
+)
+# «(14.01 мск)», «в 4.21 утра»: words after a dotted time that make it a time
+_TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|местному)|утра|вечера|ночи)(?!\w)")
 _SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
 
 
@@ -124,6 +132,7 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         dotted
         and previous not in _TIME_PREPOSITIONS
         and not (minutes == "00" or match["h"].startswith("0"))
+        and not _TIME_AFTER.match(sentence.text, match.end())
     ):
         return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
     if dotted and minutes != "00" and 1 <= int(minutes) <= 12 and previous in _DATE_PREPOSITIONS:
