@@ -824,6 +824,9 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
         if lemma in LEGAL_PARTS:
             case = _case_of(parse) or "nominative"
             plural = "plur" in parse.tag
+            before = _parses_of(tokens[-2].text) if len(tokens) >= 2 else ()
+            if plural and before and before[0].tag.POS in ("ADJF", "PRTF"):
+                return None  # «в этих населенных пунктах 956 домов»: places, not clauses
             return Grammar(case, _gender_of(parse), plural=plural, why=f"names «{last.text}»")
         if lemma in LABELS:
             return Grammar("nominative", why=f"a label after «{last.text}»")

@@ -424,6 +424,44 @@ RULES = (
 )
 CARDINAL_RULE = Rule("cardinal", CARDINAL, _cardinal, "жители 16 регионов -> шестнадцати")
 
+# «составил 12063,8 рублей» (a slip): after «целых … десятых» a counted noun is genitive
+# singular, as a newsreader says it («рубля»).
+DECIMAL_NOUN = re.compile(
+    r"(?<![\w.,:/№#-])(?P<num>(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+),\d{1,3})(?![\w]|[.,:]\d|-\w)"
+    r"(?P<adjective>\s[а-яё]+(?:ых|их))?\s(?P<noun>[а-яё]+)(?![\w-])"
+)
+
+
+def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(match["num"])
+    noun = match["noun"]
+    if number is None or not number.fraction or noun in SCALES:
+        return None
+    parses = [p for p in morph.parses(noun) if p.tag.POS == "NOUN"]
+    if not parses or morph.parses(noun)[0].tag.POS != "NOUN" or "Fixd" in parses[0].tag:
+        return None
+    genitive = [p for p in parses if p.tag.case == "gent"]
+    if not genitive:
+        return None
+    lemma = str(genitive[0].normal_form)
+    end = match.end("num")
+    grammar = context.count(sentence, match.start(), end, number.whole, lemma=lemma, decimal=True)
+    words, fraction_genitive = read_amount(number, grammar, counted=True)
+    if fraction_genitive and any(p.tag.number == "sing" for p in genitive):
+        return None  # «2,5 рубля»: written as the fraction has it
+    if fraction_genitive:
+        adjective = match["adjective"]
+        if adjective:
+            gender = {"m": "masc", "f": "femn", "n": "neut"}[_gender(lemma)]
+            parse = next((p for p in morph.parses(adjective.strip()) if p.tag.POS == "ADJF"), None)
+            form = parse.inflect({"gent", "sing", gender}) if parse is not None else None
+            adjective = f" {form.word}" if form is not None else adjective
+        spoken = f"{words}{adjective or ''} {noun_form(lemma, number.whole, grammar.case, True)}"
+        return Reading(
+            spoken, f"{grammar.describe()}; the noun after a fraction: genitive singular"
+        )
+    return None  # «с половиной»: the usual reading, which checks the written noun fits
+
 
 # «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
 # genitive plural («метров в секунду»), as in «измеряется в километрах в час» it is not:
@@ -475,6 +513,7 @@ def _rate(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 CARDINALS = (
+    Rule("decimal", DECIMAL_NOUN, _decimal_noun, "12063,8 рублей -> … восемь десятых рубля"),
     CARDINAL_RULE,
     Rule("measure", LONE_UNIT, _lone_unit, "м/сек -> метров в секунду"),
     Rule("measure", PRICE_PER, _price_per, "тенге/м³ -> тенге за кубический метр"),
