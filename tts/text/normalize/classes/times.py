@@ -40,9 +40,11 @@ MINUTES = ("минута", "минуты", "минут")
 SECONDS = ("секунда", "секунды", "секунд")
 
 
-def _so_many(value: int, forms: tuple[str, str, str]) -> str:
-    """«двадцать одна минута», «пять секунд»: a feminine count in the nominative."""
-    return f"{cardinal(value, 'nominative', 'f')} {plural_form(value, *forms)}"
+def _so_many(value: int, forms: tuple[str, str, str], case: Case = "nominative") -> str:
+    """«двадцать одна минута», «пять секунд»; «за одну минуту»: a feminine count."""
+    if case == "accusative" and forms[0].endswith("а"):
+        forms = (forms[0][:-1] + "у", forms[1], forms[2])
+    return f"{cardinal(value, case, 'f')} {plural_form(value, *forms)}"
 
 
 def _hours(value: int, case: Case) -> str:
@@ -254,19 +256,21 @@ def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if not match["h"] and not match["f"]:
         return None  # «12:23»: a clock time, a game clock or a score
     parts = ["плюс"] if match["sign"] else []
+    before = sentence.words_before(match.start(), 1)
+    case: Case = "accusative" if before and before[0] == "за" else "nominative"  # «за 1:53,28»
     if match["h"]:
         hours = int(match["h"])
-        parts.append(f"{cardinal(hours)} {plural_form(hours, 'час', 'часа', 'часов')}")
+        parts.append(f"{cardinal(hours, case)} {plural_form(hours, 'час', 'часа', 'часов')}")
     minutes = int(match["m"])
-    parts.append(_so_many(minutes, MINUTES))
+    parts.append(_so_many(minutes, MINUTES, case))
     seconds = int(match["s"])
     if match["f"]:
         fraction = match["f"]
-        parts.append(f"{decimal(f'{seconds},{fraction}')} секунды")
+        parts.append(f"{decimal(f'{seconds},{fraction}', case)} секунды")
     elif seconds or match["h"]:  # «02:25:00» -> «… ноль секунд»
-        parts.append(_so_many(seconds, SECONDS))
-    del sentence
-    return Reading(" ".join(parts), "a race time")
+        parts.append(_so_many(seconds, SECONDS, case))
+    why = "a race time" if case == "nominative" else "accusative: a race time after «за»"
+    return Reading(" ".join(parts), why)
 
 
 RULES = (
