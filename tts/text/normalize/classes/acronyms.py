@@ -213,8 +213,8 @@ MIXED = re.compile(r"(?<![\w-])[А-ЯЁ]+(?:[а-яё][А-ЯЁ]+)+(?![\w-])")
 def _mixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     word = match.group()
-    if sum(c.isupper() for c in word) < 3:
-        return None  # «ВКонтакте»-like names are not this
+    if sum(c.isupper() for c in word) < 3 and len(word) > 3:
+        return None  # «ВКонтакте»-like names are not this; «АдГ» is
     if word in CYRILLIC:
         return Reading(CYRILLIC[word] or spell_cyrillic(word), "acronym")
     if is_pronounceable(word, RU_VOWELS):
