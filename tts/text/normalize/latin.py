@@ -307,6 +307,10 @@ def read_latin_word(word: str) -> str:
         if len(low) >= 4 and set(low) & set("aeiou") and english.phones(low):
             # «NASA», «SPORT»: CMUdict has them as words (and «BBC» as its letters)
             return english.read(low, BRANDS) or transliterate(low)
+        if len(low) >= 4 and re.fullmatch(r"[^aeiouy]?(?:[aeiouy]{1,2}[^aeiouy])+[aeiouy]?", low):
+            # «AZUR», «SOVA», «ADAL», «KITAP»: consonants and vowels alternate, as in a word
+            # («UEFA», «OPEC»); «EGDI», «WBC» are letters
+            return kazakh(low) if kazakh_name(low) else transliterate(low)
         return spell_latin(low)  # «EGDI» -> «и джи ди ай»
     has_vowel = any(c in EN_VOWELS for c in low)
     if not has_vowel or (len(low) == 3 and not english_syllable(low)) or len(low) < 2:
