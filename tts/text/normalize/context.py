@@ -111,6 +111,11 @@ DETERMINERS = frozenset({
 GENITIVE_VERBS = frozenset(
     {"достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться"}
 )
+# «управляя а/м», «руководит 5 отделами»: verbs whose object is in the instrumental
+INSTRUMENTAL_VERBS = frozenset({
+    "управлять", "руководить", "владеть", "командовать", "заведовать", "обладать",
+    "располагать", "пользоваться", "воспользоваться", "торговать",
+})  # fmt: skip
 # Nouns in the locative after «в»/«на» that measure what follows: «на уровне 61,29 рубля»,
 # «на высоте 2750 метров», «в размере 5 млн», «в возрасте 25 лет».
 QUANTITY_NOUNS = frozenset({
@@ -378,6 +383,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         best.normal_form in GENITIVE_VERBS
     ):
         return frozenset({"genitive"}), f"object of «{previous}»"
+    if best.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and best.normal_form in INSTRUMENTAL_VERBS:
+        return frozenset({"instrumental"}), f"object of «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
         if _number_is_subject(sentence, start, best):
             return frozenset({"nominative"}), f"subject of «{previous}»"

@@ -28,6 +28,7 @@ CLASSES: tuple[Rule, ...] = (
     *legal.RULES,
     *times.RULES,
     *dates.RULES,
+    *quantity.EARLY,
     *numerals.RULES,
     *quantity.RULES,
     *quantity.CARDINALS,

@@ -99,8 +99,8 @@ _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 def _is_known_word(word: str) -> bool:
     """A capitalised ordinary word: «ВНИМАНИЕ», or a short function word «НА», «ОН»."""
     low = word.lower()
-    if not morph.is_known(low):
-        return False
+    if not morph.is_known(low) or not any(c in RU_VOWELS for c in low):
+        return False  # «ГМ» (in the minority) in capitals is no interjection
     parses = morph.parses(low)
     if any("Abbr" in p.tag for p in parses[:2]):
         return False

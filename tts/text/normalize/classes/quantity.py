@@ -418,6 +418,34 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
     return Reading(ordinal(number.whole, case), f"{case}: {why}", "year")
 
 
+# A kilometre post of a road: «на 45 км трассы», «на 102-м км», «в районе 383 км а/д» -> «на
+# сорок пятом километре», «сто втором», «трёхсот восемьдесят третьего километра».
+KM_POST = re.compile(
+    r"(?<![\w.,/-])(?P<num>\d{1,4})(?P<suffix>-(?:м|ом|го|ого))?\s?км(?![\w/])"
+    r"(?=(?P<road>\s(?:трасс|автотрасс|автодорог|дорог|а/д|шоссе|магистрал|федеральн|"
+    r"республиканск|област|[МРАЕ]-?\d))?)"
+)
+_ROAD_CASE: dict[str, Case] = {"на": "prepositional", "в": "genitive", "с": "genitive",
+                               "до": "genitive", "у": "genitive", "около": "genitive"}  # fmt: skip
+
+
+def _km_post(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    before = sentence.words_before(match.start(), 2)
+    previous = before[-1] if before else ""
+    if before[-2:] == ["в", "районе"] or previous == "района":
+        previous = "в"
+    if previous not in _ROAD_CASE or not (match["suffix"] or match["road"]):
+        return None
+    if previous == "в" and not (before[-2:] == ["в", "районе"] or before[-1:] == ["района"]):
+        return None  # «в 5 км от города»: a distance
+    case = _ROAD_CASE[previous]
+    noun = "километре" if case == "prepositional" else "километра"
+    spoken = f"{ordinal(int(match['num']), case)} {noun}"
+    return Reading(spoken, f"{case}: a kilometre post after «{previous}»", "ordinal")
+
+
+# before the ordinals' rules, which would claim «102-м» alone
+EARLY = (Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),)
 RULES = (
     Rule("money", SIGN_BEFORE, _sign_before, "$5 млн -> пять миллионов долларов"),
     Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),

@@ -62,8 +62,8 @@ def _minutes(text: str, case: Case) -> str:
 
 
 def read_time(hours: int, minutes: str, case: Case) -> str:
-    if minutes == "00" or hours == 0:
-        return _full(hours, int(minutes), case)
+    if minutes == "00" or hours == 0 or (hours == 1 and case != "accusative"):
+        return _full(hours, int(minutes), case)  # «около одного часа десяти минут»
     # «в двадцать два ноль одна»: the short form names the clock face, its minutes are not
     # an object («в двадцать два часа одну минуту» is the long form's)
     face: Case = "nominative" if case == "accusative" else case
@@ -119,6 +119,8 @@ CLOCK_OR_SCORE = re.compile(
 # «1:0 – 15:03 Ахияров (Широков)»: a protocol line with the running score first
 _GOAL_LINE = re.compile(
     r"\)\s?,\s?$|^\s*\d{1,2}[-:]\d{1,2}\.\s+[А-ЯЁ][^,:]{1,40},\s?$|^\s*\d{1,2}[-:]\d{1,2}\s?[—–-]\s?$"
+    # «0:1 - Быков (Рунов) - 02:01»: the score, the scorer, then the game clock
+    r"|^\s*\d{1,2}:\d{1,2}\s?[—–-]\s?[А-ЯЁ][^:]{1,80}[—–-]\s?$"
 )
 # «(14.01 мск)», «в 4.21 утра»: words after a dotted time that make it a time
 _TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|местному)|утра|вечера|ночи)(?!\w)")
