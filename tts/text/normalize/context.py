@@ -894,6 +894,10 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
         return True
     if previous in (["на"], ["в"]) and lemma in ON_ORDINAL_NOUNS:
         return any(_case_of(p) == "prepositional" for p in found)
+    if lemma in _GRADES and any(_case_of(p) == "genitive" and "sing" in p.tag for p in found):
+        graded = _parses_of(previous[0]) if previous else ()
+        if graded and graded[0].tag.POS == "NOUN":
+            return True  # «кома 3 степени», «инвалидность 2 группы»: a grade of the noun before
     if value % 10 != 1 and all("sing" in p.tag for p in found) and lemma not in MEASURE_NOUNS:
         if not any(_case_of(p) == "genitive" for p in found) or "anim" in found[0].tag:
             return False
@@ -908,6 +912,27 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
             head is not None and head.tag.POS == "NOUN" and lemma in ORDINAL_NOUNS | SEQUENCE_NOUNS
         )
     return False
+
+
+_GRADES = frozenset({"степень", "категория", "группа", "класс", "разряд"})
+
+
+def grade_after(sentence: Sentence, start: int, end: int) -> Grammar | None:
+    """«кома 2-3 степени»: numbers before a grade noun in the genitive singular, after the noun
+    they grade, are its ordinals («второй – третьей степени»)."""
+    token = sentence.word_after(end)
+    previous = sentence.words_before(start, 1)
+    if token is None or not previous:
+        return None
+    found = [
+        p for p in _parses_of(token.text)
+        if p.tag.POS == "NOUN" and p.normal_form in _GRADES and p.tag.case == "gent"
+        and "sing" in p.tag
+    ]  # fmt: skip
+    head = _parses_of(previous[0])
+    if not found or not head or head[0].tag.POS != "NOUN":
+        return None
+    return Grammar("genitive", _gender_of(found[0]), why=f"grades of «{token.text}»")
 
 
 # Nouns whose plural after «5-7» still names numbered ones: «в 5-7 местах» counts places.

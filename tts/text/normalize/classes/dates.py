@@ -68,6 +68,9 @@ _COPULAS = frozenset(
 
 
 _RUNNING_TEXT = "a date in running text"
+# «АЛМА-АТА, 3 октября (Рейтер) -», «Москва, 1 августа - "Вести"», «Минск, 31 октября /Корр.»
+_DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:\s[А-ЯЁ][А-ЯЁа-яё-]+)?,\s?$")
+_DATELINE_TAIL = re.compile(r"^\s?(?:[(/.]|[-–—]\s|$)")
 
 
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
@@ -85,6 +88,8 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         ):
             return Grammar("nominative", "n", why="a dateline: «Понедельник, 25 ноября»")
         return Grammar("genitive", "n", why="the date of a weekday")
+    if _DATELINE_PLACE.match(sentence.text[:start]) and _DATELINE_TAIL.match(sentence.text[end:]):
+        return Grammar("nominative", "n", why="a dateline: «Москва, 1 августа -»")
     before = sentence.words_before(start, 1)
     if before and before[0] in context.PREPOSITIONS:
         preposition = before[0]

@@ -108,11 +108,12 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
             b_words, fraction_genitive = read_amount(second, Grammar("genitive"), counted=False)
             noun = noun_form("процент", second.whole, "genitive", fraction_genitive)
             return Reading(f"от {a_words} до {b_words} {noun}", f"a span after «{previous[0]}»")
-    plural = (
-        None
-        if lemma or first.fraction or second.fraction
-        else (context.plural_ordinal_noun(sentence, match.end()))
-    )
+    whole = not (lemma or first.fraction or second.fraction)
+    grade = context.grade_after(sentence, match.start(), match.end()) if whole else None
+    if grade is not None:
+        low, high = (ordinal(n.whole, grade.case, grade.gender) for n in (first, second))
+        return Reading(f"{low} – {high}", grade.describe(), "ordinal")
+    plural = context.plural_ordinal_noun(sentence, match.end()) if whole else None
     if plural is not None and second.whole < 1000:
         case, noun = plural
         low, high = (ordinal(n.whole, case, plural=True) for n in (first, second))
@@ -150,14 +151,14 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # «5-й», «21-го», «в 5-м классе», «2-х», «5-ти»
 _SUFFIX = (
     r"ый|ий|ой|й|ая|я|ую|ю|ое|ее|е|ые|ого|его|го|ому|ему|му|ым|им|ом|ем|м|ых|их|х|ыми|ими|ми|"
-    r"ти|и|у"
+    r"ти|мя|и|у"
 )
 # «5-й», «21-го», «в 5-м классе», «2-х», «5-ти», «3е число», «41м году», «Анне 2-ой»,
 # «Матильда II-я»
 SUFFIXED = re.compile(
     rf"(?<![\w.,:/-])(?P<num>\d+|[IVX]{{1,6}})(?P<hyphen>\s?-\s?)?(?P<suffix>{_SUFFIX})(?![\w-])"
 )
-_CARDINAL_SUFFIXES = {"х", "ти", "ми", "и", "у"}
+_CARDINAL_SUFFIXES = {"х", "ти", "ми", "мя", "и", "у"}
 # Without a hyphen these read as units, not endings, unless a noun agrees: «5м» is 5 metres.
 _UNIT_LIKE = {"м", "х", "у", "е", "я", "и", "й", "ю"}
 
@@ -198,7 +199,9 @@ def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffi
     if suffix == "у":
         case, gender = "accusative", "f"  # «двадцать одну тысячу»
     elif case in ("nominative", "accusative"):
-        case = {"м": "dative", "ми": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
+        case = {"м": "dative", "ми": "instrumental", "мя": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
+        if suffix == "ми" and cardinal(value, "genitive").endswith("ми"):
+            case = "genitive"  # «7-ми лет» is «семи», the ending of the genitive
         before = sentence.words_before(match.start(), 1)
         if suffix == "х" and before and before[0] in ("в", "во", "о", "об", "на", "при"):
             case = "prepositional"

@@ -444,8 +444,26 @@ def _km_post(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, f"{case}: a kilometre post after «{previous}»", "ordinal")
 
 
-# before the ordinals' rules, which would claim «102-м» alone
-EARLY = (Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),)
+# A phone's memory, «12/256 ГБ»: operative and built-in, «двенадцать на двести пятьдесят шесть
+# гигабайт» (not a fraction)
+MEMORY = re.compile(
+    r"(?<![\w/.,])(?P<a>\d{1,3})/(?P<b>\d{1,4})\s?(?P<unit>ГБ|Гб|ТБ|Тб|GB|TB)(?![\w/])"
+)
+
+
+def _memory(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    unit = UNITS.get(match["unit"]) or UNITS["ГБ" if match["unit"] == "GB" else "ТБ"]
+    b = int(match["b"])
+    spoken = f"{cardinal(int(match['a']))} на {cardinal(b)} {noun_form(unit.noun, b, 'nominative')}"
+    return Reading(spoken, "a device's memory, «N/M ГБ»", "measure")
+
+
+# before the ordinals' and fractions' rules, which would claim «102-м» or «12/256» alone
+EARLY = (
+    Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),
+    Rule("measure", MEMORY, _memory, "12/256 ГБ -> двенадцать на двести пятьдесят шесть …"),
+)
 RULES = (
     Rule("money", SIGN_BEFORE, _sign_before, "$5 млн -> пять миллионов долларов"),
     Rule("measure", MEASURE, _measure, "на высоте 2750 м -> на высоте двух тысяч … метров"),

@@ -104,7 +104,8 @@ def is_sport(sentence: Sentence) -> bool:
 
 
 _CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
-TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)")
+# «в 13:25 часов»: a written «часов» after the time is part of it
+TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\sчас(?:ов|а)?(?!\w))?")
 RANGE = re.compile(
     r"(?<![\w:])(?:(?P<from>[сС])\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
     r"(?:\s?[-–—]\s?|\sдо\s)(?P<h2>[01]?\d|2[0-3]|24)[:.](?P<m2>[0-5]\d)(?![\w:]|[.,]\d)"
@@ -153,6 +154,8 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         case = {"в": "accusative", "во": "accusative", "на": "accusative", "по": "accusative"}.get(
             previous
         ) or _only(context.PREPOSITIONS[previous])
+        if match["noun"]:
+            return Reading(_full(hours, int(minutes), case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
         return Reading(read_time(hours, minutes, case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
     return Reading(full_time(hours, int(minutes)), "a time with no preposition")
 

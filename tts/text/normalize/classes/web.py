@@ -154,7 +154,7 @@ def _email(match: re.Match[str], sentence: Sentence) -> str:
 
 # Phone numbers: +7 (7172) 77-54-00, 8 (727) 393-00-11, 8-800-080-30-30.
 PHONE = re.compile(
-    r"(?<![\w+])(?P<country>\+\d{1,3}|8)[\s-]*\(?(?P<area>\d{3,4})\)?[\s-]*"
+    r"(?<![\w+(])(?P<country>\+\d{1,3}|8)[\s-]*\(?(?P<area>\d{3,4})\)?[\s-]*"
     r"(?P<rest>\d{2,3}(?:[\s-]\d{2}){2})(?![\d-])"
 )
 # «(8352)303-922», «(7172) 77-54-00»: an area code in brackets, then the number
