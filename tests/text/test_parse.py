@@ -204,6 +204,11 @@ def test_long_title_kept_whole() -> None:
     assert article.title == title.strip()
 
 
+def test_separator_line_is_never_the_title() -> None:
+    article = parse_bytes("***\nЗаголовок\n\nТекст статьи.".encode(), "t.txt")
+    assert article.title == "Заголовок"
+
+
 def test_twenty_megabytes_parse_whole() -> None:
     # Its speed (linear, a second or two) is a benchmark: benchmarks/segment_eval.py
     paragraph = "Политолог рассказал о роли АНК в обеспечении мира и согласия. " * 8

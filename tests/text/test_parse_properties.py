@@ -68,8 +68,9 @@ def check(article: Article) -> None:
     assert article.sections[0].heading is None
     assert any(section.paragraphs for section in article.sections)
     for i, section in enumerate(article.sections):
-        if i:
-            assert section.heading and section.heading == section.heading.strip()
+        if i:  # a heading, or none after a thematic break
+            assert section.heading is None or section.heading == section.heading.strip()
+            assert section.heading != "", "a heading has words"
             assert section.paragraphs, "only the first section may be empty"
         for paragraph in section.paragraphs:
             assert paragraph and paragraph == paragraph.strip()

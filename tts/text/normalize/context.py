@@ -95,6 +95,8 @@ COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
     ("в", "возрасте"): "genitive", ("в", "районе"): "genitive", ("в", "объёме"): "genitive",
     ("в", "объеме"): "genitive", ("в", "течении"): "genitive", ("в", "счёт"): "genitive",
     ("по", "сравнению"): "instrumental", ("вместе", "с"): "instrumental",
+    ("сравнению", "с"): "instrumental", ("сравнении", "с"): "instrumental",
+    ("наряду", "с"): "instrumental",
     ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
     ("по", "поводу"): "genitive", ("в", "виде"): "genitive",
     ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
@@ -534,8 +536,9 @@ def count(
     if ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
-    if with_percent and lemma == "процент" and not re.search(r"\bдо\b|\bпо\b", rest):
-        ruled = frozenset({"instrumental"}), "«с … %»: with so much"
+    if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):
+        # «с 20,8% голосов», «модель с 16 ГБ»: with so much, not «from»
+        ruled = frozenset({"instrumental"}), f"«с … {lemma}»: with so much"
     slip = ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted
     if slip and ruled is not None and ruled[1].startswith("after «"):
         # «около 32 квадратных метра»: the text's noun form is a slip; a verb's case is not
@@ -570,6 +573,7 @@ def count(
     return Grammar(gender=gender, animate=animate)
 
 
+_WITH_UNITS = frozenset({"процент", "гигабайт", "терабайт", "мегабайт"})
 # «в 5 км от Алматы», «в 311 км на юго-восток»: how far, in the prepositional
 _WHERE_FROM = re.compile(r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)")
 
@@ -846,6 +850,17 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     token = sentence.word_after(end)
     if token is None or not token.is_cyrillic or token.text.isupper() or value >= 1000:
         return None
+    adjectives = [p for p in _parses_of(token.text) if p.tag.POS == "ADJF"]
+    if (
+        adjectives
+        and _parses_of(token.text)[0].tag.POS == "ADJF"
+        and all("sing" in p.tag for p in adjectives)
+        and (value % 10 != 1 or value % 100 == 11)
+    ):
+        # «в программе 40 сельской спартакиады»: no count takes a singular adjective
+        through = ordinal_before_noun(sentence, start, token.end, value)
+        if through is not None:
+            return through
     if token.lower in INDECLINABLE or token.lower in TIME_ADVERBS:
         return None
     if token.text[:1].isupper() and not sentence.at_start(start):

@@ -41,7 +41,10 @@ _HEADING_MAX = 100
 
 def parse_text(text: str, source: str) -> Article:
     lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    # a separator line («---», «***») is a break, never the title
+    first = next(
+        (i for i, line in enumerate(lines) if line.strip() and not _SEPARATOR.match(line)), None
+    )
     if first is None:
         return assemble("", [], source=source)
     title = collapse(lines[first])

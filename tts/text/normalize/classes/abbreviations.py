@@ -387,6 +387,11 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         # «составил арх. Стефан Галензовский»: a title takes its name's case
         return Reading(_inflect_noun(entry.reading, name_case), f"{name_case}: as its name")
     grammar = _case(sentence, match.start(), entry.kind == "place")
+    if entry.kind == "place" and entry.reading in _SETTLEMENTS:
+        town = _town_case(sentence, match.end())
+        if town is not None and town != grammar.case:
+            # «в зале «Мир» г. Павлодара»: a town's name agrees with «город»
+            return Reading(_inflect_noun(entry.reading, town), f"{town}: as the town's name")
     if entry.kind == "place" and _NAMES_LISTED.match(sentence.text, match.end()):
         # «в мкр. «Ақжар» и «Шұғыла»», «ул. Мырзалиева, Молдагалиева»: several places
         spoken = _inflect_noun(entry.reading, grammar.case, plural=True)
@@ -395,6 +400,21 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
 
 
 _NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ]")
+
+
+_SETTLEMENTS = frozenset({"город", "село", "посёлок", "деревня"})
+
+
+def _town_case(sentence: Sentence, end: int) -> Case | None:
+    """The case a declined place name shows by itself («Павлодара»), if it shows one."""
+    token = sentence.word_after(end)
+    if token is None or not token.text[:1].isupper() or not token.is_cyrillic:
+        return None
+    places = [p for p in morph.parses(token.text) if "Geox" in p.tag and p.tag.case]
+    cases = {CASE_OF_TAG.get(str(p.tag.case)) for p in places}
+    if len(cases) != 1 or "nominative" in cases or None in cases:
+        return None
+    return cases.pop()
 
 
 def _case_of_name(sentence: Sentence, start: int, end: int) -> Case | None:
