@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 ENCODER_DELAY = 576
+DECODER_DELAY = 529  # the synthesis filterbank's: a decoder without the LAME tag outputs it
 SEAM = 1152  # delay plus the minimum padding: the silent tail a chunk does not encode
 
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tts.audio.formats import Progress as EncodeProgress
 from tts.build.plan import Plan, plan_build
 from tts.build.render import Progress, Stage, render
 from tts.build.stopwatch import Stopwatch
@@ -71,10 +72,12 @@ def build_episode(
     download_progress: Callable[[int, int | None], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     engines: KeptEngines | None = None,
+    encoding: EncodeProgress | None = None,
 ) -> BuildResult:
     """Build one episode. ``notify`` receives notices the user must see (a model's licence
     before its first download); ``download_progress`` follows that download; ``on_stage``
-    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …).
+    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …);
+    ``encoding`` hears each audio format's share done (mp3, m4a, …) as the encoders run.
     With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
     with clock("read"):
@@ -96,7 +99,7 @@ def build_episode(
     try:
         with clock("prepare"):
             script = prepare_script(opts, spec, engine.max_chars, articles, intro=plan.intro)
-        stage = _stage(opts, spec, engine, script, plan)
+        stage = _stage(opts, spec, engine, script, plan, encoding)
         done = render(stage, clock, progress)
     finally:
         if engines is None:
@@ -146,7 +149,12 @@ def prepare_script(
 
 
 def _stage(
-    opts: BuildOptions, spec: EngineSpec, engine: Engine, script: Script, plan: Plan
+    opts: BuildOptions,
+    spec: EngineSpec,
+    engine: Engine,
+    script: Script,
+    plan: Plan,
+    encoding: EncodeProgress | None,
 ) -> Stage:
     return Stage(
         engine=engine,
@@ -156,6 +164,7 @@ def _stage(
         outdir=opts.outdir,
         workers=opts.workers,
         bitrate=opts.bitrate,
+        encoding=encoding,
     )
 
 
