@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +17,7 @@ from typer.testing import CliRunner
 
 from tts import __version__
 from tts.cli import _register, app
+from tts.text import SAMPLE_ARTICLE
 
 _register()
 runner = CliRunner()
@@ -153,3 +157,31 @@ def test_help_teaches() -> None:
     assert result.exit_code == 0
     for option in ("--engine", "--voice", "--speaker", "--rate", "--bitrate", "--title", "--feed"):
         assert option in result.output
+
+
+def test_the_encoders_show_their_progress_on_a_terminal(tmp_path: Path) -> None:
+    """On a terminal one line follows every encoder as they run side by side (MP3, M4A, Opus)
+    and ends with each at 100 %; the summary on stdout stays clean."""
+    main, terminal = pty.openpty()
+    args = [sys.executable, "-m", "tts", "build", str(SAMPLE_ARTICLE), "-o", str(tmp_path)]
+    proc = subprocess.Popen(
+        [*args, "--engine", "espeak", "--format", "m4a,opus"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+    )  # fmt: skip
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = proc.communicate(timeout=120)[0].decode()
+    os.close(main)
+    assert proc.returncode == 0 and "\r" not in out and "encoding" not in out
+    shown = [part.strip() for part in seen.decode().replace("\n", "\r").split("\r")]
+    encoding = [line for line in shown if line.startswith("encoding [")]
+    assert encoding and all(k in encoding[0] for k in ("mp3 ", "m4a ", "opus "))
+    assert re.search(r"\] 100%  mp3 100% · m4a 100% · opus 100%", encoding[-1]), encoding[-1]

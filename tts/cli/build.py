@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
@@ -45,15 +46,56 @@ class ProgressLine:
         sys.stderr.flush()
 
 
-_STAGES = {
-    "loudness": "measuring loudness",
-    "encode": "encoding MP3",
-    "formats": "encoding other formats",
-}
+class EncodeLine:
+    """The encoders' progress on one line of stderr: they run side by side, so the line shows
+    each format's share done, the whole, and an ETA from the slowest. Silent when stderr is not
+    a terminal."""
+
+    def __init__(self, enabled: bool, kinds: Sequence[str]) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.done = dict.fromkeys(kinds, 0.0)
+        self.started: float | None = None
+        self.shown = 0.0
+        self.width = 0  # of the longest line so far: a shorter one must cover it
+        self.lock = threading.Lock()
+
+    def __call__(self, kind: str, fraction: float) -> None:
+        if not self.enabled or kind not in self.done:
+            return
+        with self.lock:
+            now = time.monotonic()
+            self.started = self.started if self.started is not None else now
+            self.done[kind] = min(max(fraction, 0.0), 1.0)
+            finished = all(v >= 1.0 for v in self.done.values())
+            if now - self.shown < 0.25 and not finished:
+                return
+            self.shown = now
+            line = self.line(now - self.started)
+            self.width = max(self.width, len(line))
+            sys.stderr.write("\r" + line.ljust(self.width) + ("\n" if finished else ""))
+            sys.stderr.flush()
+            if finished:
+                self.enabled = False
+
+    def line(self, elapsed: float) -> str:
+        whole = sum(self.done.values()) / len(self.done)
+        width = 28
+        filled = int(width * whole)
+        bar = "#" * filled + "-" * (width - filled)
+        each = ""
+        if len(self.done) > 1:  # floored, as the whole: 100 % means done
+            each = "  " + " · ".join(f"{k} {int(100 * v)}%" for k, v in self.done.items())
+        left = [elapsed * (1 - v) / v for v in self.done.values() if v > 0]
+        eta = f"  ETA {_format_duration(max(left))}" if left else ""
+        return f"encoding [{bar}] {int(100 * whole):3d}%{each}{eta}"
+
+
+_STAGES = {"loudness": "measuring loudness"}
 
 
 def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
-    """Name the slow stages after synthesis on a terminal, so long books never look stuck."""
+    """Name the slow stages after synthesis on a terminal, so long books never look stuck
+    (the encoders show their own progress: EncodeLine)."""
     if not (enabled and sys.stderr.isatty()):
         return None
 
@@ -63,6 +105,10 @@ def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
             sys.stderr.flush()
 
     return show
+
+
+# The formats an encoder writes (the EPUB carries the MP3), in the progress line's order.
+AUDIO = ("mp3", "m4a", "m4b", "opus")
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -142,6 +188,7 @@ def build(
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
+    formats = parse_formats(fmt)
     options = BuildOptions(
         inputs=tuple(inputs),
         outdir=outdir,
@@ -155,7 +202,7 @@ def build(
         title=title,
         workers=workers,
         lexicons=tuple(lexicon),
-        formats=parse_formats(fmt),
+        formats=formats,
     )
     started = time.monotonic()
     from tts.cli.models import progress_printer
@@ -167,6 +214,7 @@ def build(
             notify=lambda text: typer.echo(text, err=True),
             download_progress=None if quiet else progress_printer("model"),
             on_stage=_stage_printer(not quiet),
+            encoding=EncodeLine(not quiet, [k for k in AUDIO if k in formats]),
         )
     except KeyboardInterrupt:
         typer.echo(
