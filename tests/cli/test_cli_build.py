@@ -134,6 +134,13 @@ def _sentences(outdir: Path) -> list[dict[str, str]]:
         (["build", "{article}", "--rate", "0"], "--rate must be between 0.5 and 2.0"),
         (["build", "{article}", "--rate", "-1"], "--rate must be between 0.5 and 2.0"),
         (["build", "{article}", "--rate", "nan"], "--rate must be between 0.5 and 2.0"),
+        # LAME wrote 32 kbit/s for 7 without a word; the line names what it writes at this rate
+        (
+            ["build", "{article}", "--engine", "espeak", "--bitrate", "7"],
+            "--bitrate 7: at 22050 Hz, LAME writes 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, "
+            "128, 144 or 160 kbit/s",
+        ),
+        (["build", "{article}", "--engine", "espeak", "--bitrate", "320k"], "144 or 160 kbit/s"),
     ],
 )
 def test_user_errors_are_one_line_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
@@ -157,6 +164,29 @@ def test_help_teaches() -> None:
     assert result.exit_code == 0
     for option in ("--engine", "--voice", "--speaker", "--rate", "--bitrate", "--title", "--feed"):
         assert option in result.output
+
+
+def _expand(line: str) -> list[str]:
+    """The names of the summary's files line, braces expanded as a shell would."""
+    names = []
+    for word in line.split():
+        stem, brace, rest = word.partition("{")
+        names += [stem + ext for ext in rest.rstrip("}").split(",")] if brace else [word]
+    return names
+
+
+def test_the_summary_names_every_file_written(tmp_path: Path) -> None:
+    args = ["build", str(SAMPLE_ARTICLE), "-o", str(tmp_path), "--engine", "espeak"]
+    result = runner.invoke(app, [*args, "--format", "all"])
+    assert result.exit_code == 0, result.output
+    folder = next(p for p in tmp_path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{folder}/")
+    assert lines[1] == (
+        f"  {folder.name}.{{mp3,m4a,m4b,opus,epub,vtt,srt,json,chapters.json}} "
+        "index.html episode.json"
+    )
+    assert sorted(_expand(lines[1])) == sorted(p.name for p in folder.iterdir())
 
 
 def test_the_encoders_show_their_progress_on_a_terminal(tmp_path: Path) -> None:

@@ -27,6 +27,27 @@ _KBPS = {
 }
 
 
+def lame_bitrates(rate: int) -> tuple[int, ...]:
+    """The constant bitrates (kbit/s) LAME writes for mono audio at ``rate`` (checked through
+    ffmpeg at 8–48 kHz): its MPEG version's Layer III table, which MPEG-2.5 (below 16 kHz)
+    cuts at 64. Asked for another, LAME silently writes one of these."""
+    if rate >= 32000:
+        return _KBPS[True][1:]
+    table = _KBPS[False][1:]
+    return table if rate >= 16000 else tuple(k for k in table if k <= 64)
+
+
+def mp3_bitrate(value: str, rate: int) -> str:
+    """``value`` (kbit/s: "64k" or "64") as ffmpeg's argument ("64k"); ValueError, naming the
+    bitrates LAME writes at ``rate``, for any other."""
+    text = value.strip().lower().removesuffix("k")
+    allowed = lame_bitrates(rate)
+    if not text.isdigit() or int(text) not in allowed:
+        listed = ", ".join(map(str, allowed[:-1])) + f" or {allowed[-1]}"
+        raise ValueError(f"--bitrate {value}: at {rate} Hz, LAME writes {listed} kbit/s")
+    return f"{int(text)}k"
+
+
 def frame_samples(rate: int) -> int:
     """Samples per Layer III frame: 1152 for MPEG-1 rates, 576 for MPEG-2 and 2.5."""
     return 1152 if rate >= 32000 else 576

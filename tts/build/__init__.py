@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tts.audio.formats import Progress as EncodeProgress
@@ -19,6 +19,7 @@ from tts.build.plan import Plan, plan_build
 from tts.build.render import Progress, Stage, render
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode
+from tts.errors import TTSError
 from tts.store.paths import spoken_dir, voices_dir
 from tts.text.prepare import Script, prepare, read_articles
 from tts.types import Article
@@ -86,6 +87,7 @@ def build_episode(
     spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
+    opts = replace(opts, bitrate=checked_bitrate(opts.bitrate, spec))
     # Same inputs, settings and code as the published episode: nothing to redo, and no need
     # to pay for normalization (its libraries take most of a second to import).
     plan = plan_build(opts, articles, spec, lexicon_paths(opts))
@@ -120,6 +122,17 @@ def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
         model_path=opts.model_path,
         trust_model=opts.trust_model,
     )
+
+
+def checked_bitrate(bitrate: str, spec: EngineSpec) -> str:
+    """The MP3 bitrate as ffmpeg takes it, when LAME writes it at the voice's sample rate
+    (one spelling, so "64" and "64k" share a source key)."""
+    from tts.audio.mp3frames import mp3_bitrate
+
+    try:
+        return mp3_bitrate(bitrate, spec.voice.sample_rate)
+    except ValueError as exc:
+        raise TTSError(str(exc)) from None
 
 
 def lexicon_paths(opts: BuildOptions) -> list[Path]:

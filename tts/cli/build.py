@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
-from tts.episode import FORMATS
+from tts.episode import FORMATS, Files
 
 
 def _format_duration(seconds: float) -> str:
@@ -109,6 +109,19 @@ def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
 
 # The formats an encoder writes (the EPUB carries the MP3), in the progress line's order.
 AUDIO = ("mp3", "m4a", "m4b", "opus")
+# The summary's order: audio, the talking book, transcripts, page.
+_ORDER = (*AUDIO, "epub", "vtt", "srt", "json", "chapters", "html")
+
+
+def files_line(files: Files, slug: str) -> str:
+    """Every file of the episode folder, on one line: the <slug>.* ones in braces, as a shell
+    would expand them."""
+    names = [name for kind in _ORDER if (name := files.get(kind))] + ["episode.json"]
+    stem = f"{slug}."
+    own = [n[len(stem) :] for n in names if n.startswith(stem)]
+    rest = [n for n in names if not n.startswith(stem)]
+    grouped = [f"{stem}{{{','.join(own)}}}" if len(own) > 1 else stem + own[0]] if own else []
+    return " ".join(grouped + rest)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -152,7 +165,11 @@ def build(
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(
-        "64k", "--bitrate", metavar="RATE", help="MP3 bitrate, e.g. 48k, 64k, 96k."
+        "64k",
+        "--bitrate",
+        metavar="KBPS",
+        help="MP3 bitrate in kbit/s, one LAME writes at the voice's sample rate: 8–160 at "
+        "22,050 Hz (eSpeak NG), 32–320 at 48,000 Hz (Silero).",
     ),
     title: str | None = typer.Option(
         None, "--title", metavar="TEXT", help="Episode title (default: the article's)."
@@ -237,6 +254,7 @@ def build(
         f"{count(len(e.chapters), 'chapter')}, "
         f"{e.engine} voice {e.speaker} ({e.voice})"
     )
+    typer.echo(f"  {files_line(e.files, e.slug)}")
     typer.echo(
         f"{result.from_cache} of {count(result.sentences, 'sentence')} from cache; "
         f"built in {time.monotonic() - started:.1f} s"
