@@ -19,10 +19,11 @@ from helpers import IN_CI, corpus, measure, require_tool
 from lxml import etree
 from test_loudness import speechlike
 
-from tts.audio import formats
+from tts.audio import formats, opus
 from tts.audio.ffmpeg import ffmetadata, ffmpeg_exe
-from tts.audio.formats import AAC, OPUS, encode_checked, mux_aac, mux_opus, opus_chapters
+from tts.audio.formats import encode_aac, mux_aac, mux_opus, opus_chapters
 from tts.audio.loudness import to_pcm16
+from tts.audio.opus import encode_pieces
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError
 from tts.outputs.compose import files_for
@@ -213,7 +214,7 @@ def test_opus_chapters_at_half_seconds(
     raw, meta, expected = tone
     out = tmp_path / "a.opus"
     marks = opus_chapters([(c["title"], c["start"]) for c in expected])
-    mux_opus(encode_checked(OPUS, raw, RATE, tmp_path), out, meta, chapters=marks)
+    mux_opus(encode_pieces(raw, RATE, tmp_path), out, meta, chapters=marks)
     assert_chapters(out, expected)
 
 
@@ -223,7 +224,7 @@ def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_p
     make_cover = ["-f", "lavfi", "-i", "color=c=navy:s=300x300", "-frames:v", "1", str(cover)]
     subprocess.run([ffmpeg_exe(), "-v", "error", "-y", *make_cover], check=True)
     out = tmp_path / "a.m4a"
-    mux_aac(encode_checked(AAC, raw, RATE, tmp_path), out, meta, book=False, cover=cover)
+    mux_aac(encode_aac(raw, RATE, tmp_path), out, meta, book=False, cover=cover)
     assert_chapters(out, expected)
     video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
     assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("png", 1)]
@@ -261,6 +262,7 @@ def test_each_codec_runs_once_and_side_by_side(
             calls.append((what, started, time.monotonic(), list(args)))
 
     monkeypatch.setattr(formats, "run_ffmpeg", spy)
+    monkeypatch.setattr(opus, "run_ffmpeg", spy)
     levelled = tmp_path / "levelled.raw"
     levelled.write_bytes(to_pcm16(speechlike(20.0, RATE) * 0.5))  # peaks far under the limit
     meta = tmp_path / "meta.txt"
@@ -272,8 +274,8 @@ def test_each_codec_runs_once_and_side_by_side(
         chapters=[("Глава", 0.0)], progress=lambda kind, done: seen.__setitem__(kind, done),
     )  # fmt: skip
     encodings = {what: (a, b) for what, a, b, _ in calls if what.endswith("encoding")}
-    assert sorted(encodings) == ["aac encoding", "opus encoding"]
-    (a0, a1), (o0, o1) = encodings["aac encoding"], encodings["opus encoding"]
+    assert sorted(encodings) == ["AAC encoding", "Opus encoding"]
+    (a0, a1), (o0, o1) = encodings["AAC encoding"], encodings["Opus encoding"]
     assert max(a0, o0) < min(a1, o1)  # they overlapped
     writes = {what: args for what, _, _, args in calls if what.endswith("writing")}
     assert sorted(writes) == ["M4A writing", "M4B writing", "Opus writing"]

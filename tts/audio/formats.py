@@ -2,9 +2,9 @@
 and Opus. The shell: runs ffmpeg and writes into the staging folder. (The EPUB talking book is
 an output: tts.outputs.epub; its audio is the MP3.)
 
-Each codec runs once, and the codecs run side by side, one ffmpeg process each: AAC into a bare
-MP4, Opus into a bare Ogg. Each bare file is decoded and its true peak checked, and encoded
-again with dips where a block came out above the limit (peaks.py). Then its stream is copied
+Each codec runs once, and the codecs run side by side: AAC into a bare MP4 (one process), Opus
+in pieces into a bare Ogg (opus.py). Every stream is decoded and its true peak checked, and
+encoded again with dips where a block came out above the limit (peaks.py). Then it is copied
 (``-c copy``) into the published files with their tags and chapters: the M4A and the M4B are
 the same AAC stream, each with its own brand.
 """
@@ -15,56 +15,25 @@ import logging
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from tts.audio.ffmpeg import run_ffmpeg
-from tts.audio.peaks import (
-    CHECK_DBTP,
-    ROUNDS,
-    Dip,
-    Peak,
-    apply_dips,
-    dips_for,
-    measure_peaks,
-    over,
-    spans,
-)
+from tts.audio.opus import encode_pieces
+from tts.audio.peaks import CHECK_DBTP, encode_under
 from tts.errors import ExportError
 
 log = logging.getLogger(__name__)
 
 AAC_BITRATE = "64k"
-# Opus at 32 kbit/s mono is transparent for speech; it codes internally at 48 kHz only.
-OPUS_BITRATE = "32k"
-OPUS_RATE = 48000
-KINDS = ("m4a", "m4b", "opus")
-
-# (kind, fraction of its work done): each encoder reports as it goes
-Progress = Callable[[str, float], None]
-
-
-@dataclass(frozen=True)
-class Codec:
-    name: str
-    kinds: tuple[str, ...]  # the formats made from its one stream
-    container: str  # of the bare stream: keeps the encoder's delay, so copies stay exact
-    args: tuple[str, ...]
-
-
 # ffmpeg's AAC encoder with its "fast" coder: the default ("twoloop") takes five times the CPU
 # and fills bands with noise (PNS) whose peaks decoded up to 7 dB above the audio's own (one
 # hour of eSpeak NG speech: +3.5 dBTP against -1.3 with "fast", at the same loudness).
-AAC = Codec(
-    "aac", ("m4a", "m4b"), "mp4", ("-c:a", "aac", "-aac_coder", "fast", "-b:a", AAC_BITRATE)
-)
-OPUS = Codec(
-    "opus",
-    ("opus",),
-    "ogg",
-    ("-af", f"aresample={OPUS_RATE}", "-c:a", "libopus", "-b:a", OPUS_BITRATE),
-)
-CODECS = (AAC, OPUS)
+AAC_ARGS = ("-c:a", "aac", "-aac_coder", "fast", "-b:a", AAC_BITRATE)
+KINDS = ("m4a", "m4b", "opus")
+CODECS = {"aac": ("m4a", "m4b"), "opus": ("opus",)}  # the formats made from each one stream
+
+# (kind, fraction of its work done): each encoder reports as it goes
+Progress = Callable[[str, float], None]
 
 
 def export_formats(
@@ -77,42 +46,45 @@ def export_formats(
     chapters: Sequence[tuple[str, float]],
     cover: Path | None = None,
     progress: Progress | None = None,
+    workers: int = 2,
 ) -> None:
     """Write each audio format ``names`` lists (kind -> file name) into ``work``; other kinds
     are not audio and not this module's.
 
     ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied); ``chapters``
     are (title, start in seconds). ``cover`` (the podcast's artwork, JPEG or PNG) goes into the
-    M4A/M4B files when given. ``progress`` hears each format's share of its work done.
+    M4A/M4B files when given. ``progress`` hears each format's share of its work done;
+    ``workers``: Opus processes at a time.
     """
-    codecs = [c for c in CODECS if any(kind in names for kind in c.kinds)]
+    codecs = [c for c, kinds in CODECS.items() if any(kind in names for kind in kinds)]
     if not codecs:
         return
 
-    def encode(codec: Codec) -> Path:
-        kinds = [kind for kind in codec.kinds if kind in names]
+    def encode(codec: str) -> Path:
+        kinds = [kind for kind in CODECS[codec] if kind in names]
 
         def report(done: float) -> None:
             for kind in kinds:
                 if progress is not None:
                     progress(kind, done)
 
-        return encode_checked(codec, levelled, sample_rate, work, progress=report)
+        if codec == "aac":
+            return encode_aac(levelled, sample_rate, work, progress=report)
+        return encode_pieces(levelled, sample_rate, work, workers=workers, progress=report)
 
     with ThreadPoolExecutor(max_workers=len(codecs)) as pool:
         streams = dict(zip(codecs, pool.map(encode, codecs), strict=True))
     for codec, stream in streams.items():
-        for kind in (k for k in codec.kinds if k in names):
+        for kind in (k for k in CODECS[codec] if k in names):
             log.info("writing %s", names[kind])
-            if codec is AAC:
+            if codec == "aac":
                 mux_aac(stream, work / names[kind], metadata, book=kind == "m4b", cover=cover)
             else:
                 mux_opus(stream, work / names[kind], metadata, chapters=opus_chapters(chapters))
         stream.unlink()
 
 
-def encode_checked(
-    codec: Codec,
+def encode_aac(
     levelled: Path,
     sample_rate: int,
     work: Path,
@@ -120,72 +92,24 @@ def encode_checked(
     limit: float = CHECK_DBTP,
     progress: Callable[[float], None] | None = None,
 ) -> Path:
-    """The codec's bare stream of ``levelled``, every 100 ms block decoding at or under
-    ``limit`` (dBTP): encoded, measured, and while a block is over, dipped there and encoded
-    again.
-
-    ``progress`` hears the fraction done: each encoding and each measurement is a pass over
-    the audio; a repair adds two passes (so the fraction can step back)."""
-    out = work / f"{codec.name}-stream.{codec.container}"
-    seconds = max(levelled.stat().st_size / 2 / sample_rate, 1e-3)
-    source, passes = levelled, _Passes(2, seconds, progress)
-    for round_ in range(ROUNDS + 1):
-        inputs = ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(source)]
-        args = [*inputs, "-map", "0:a", *codec.args, "-f", codec.container, str(out)]
-        run_ffmpeg(args, f"{codec.name} encoding", progress=passes.report)
-        passes.next()
-        (peaks,) = measure_peaks([out], f"{codec.name} true peak", progress=passes.report)
-        found = over(peaks, limit)
-        passes.next()
-        if not found:
-            break
-        if round_ == ROUNDS:
-            raise ExportError(_still_over(codec.name, found))
-        if source == levelled:  # dips go into a copy: the other codecs read the original
-            source = work / f"{codec.name}-levelled.raw"
-            shutil.copyfile(levelled, source)
-        _dip_file(source, dips_for(found, sample_rate, limit=limit, round_=round_), sample_rate)
-        passes.planned += 2
-    if source != levelled:
-        source.unlink()
-    if progress is not None:
-        progress(1.0)
-    return out
-
-
-class _Passes:
-    """Progress over passes of equal length: ``planned`` of them, ``done`` finished."""
-
-    def __init__(self, planned: int, seconds: float, hear: Callable[[float], None] | None):
-        self.planned, self.done, self.seconds, self.hear = planned, 0, seconds, hear
-
-    def report(self, at: float) -> None:
-        if self.hear is not None:
-            self.hear((self.done + min(at / self.seconds, 1.0)) / self.planned)
-
-    def next(self) -> None:
-        self.done += 1
-
-
-def _still_over(name: str, found: Sequence[Peak]) -> str:
-    worst = max(found, key=lambda p: p.dbtp)
-    return (
-        f"{name}: a block ending at {worst.end:.1f} s still peaks at {worst.dbtp:.1f} dBTP "
-        f"after {ROUNDS} rounds of dips"
-    )
-
-
-def _dip_file(path: Path, dips: Sequence[Dip], rate: int) -> None:
-    """Apply dips to raw 16-bit PCM in place, one stretch at a time."""
+    """The AAC stream of ``levelled`` in a bare MP4 in ``work``, every 100 ms block decoding at
+    or under ``limit`` dBTP (encoded from a copy, which the repairs may dip)."""
+    source = work / "aac-levelled.raw"
+    out = work / "aac-stream.mp4"
     try:
-        with path.open("r+b") as f:
-            for lo, hi in spans(dips, rate):
-                f.seek(2 * lo)
-                data = f.read(2 * (hi - lo))
-                f.seek(2 * lo)
-                f.write(apply_dips(data, dips, lo, rate))
+        shutil.copyfile(levelled, source)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot copy the audio for AAC: {exc.strerror or exc}") from exc
+
+    def encode(pcms: Sequence[Path], heard: Callable[[float], None] | None) -> list[Path]:
+        args = ["-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", str(pcms[0])]
+        run_ffmpeg([*args, "-map", "0:a", *AAC_ARGS, "-f", "mp4", str(out)], "AAC encoding",
+                   progress=heard)  # fmt: skip
+        return [out]
+
+    encode_under([source], sample_rate, encode, "AAC", limit=limit, progress=progress)
+    source.unlink()
+    return out
 
 
 def _maps(*, chapters: bool = True) -> list[str]:

@@ -12,8 +12,8 @@ gets a short dip there (a few tenths of a second, by the excess and a margin) an
 encoded again and measured again. The dips touch a handful of blocks an hour, so the
 integrated loudness moves by hundredths of a LU at most.
 
-Pure functions: the shells (encode.py for the MP3 chunks, formats.py for AAC and Opus) run
-ffmpeg and patch the audio.
+The measuring and the loop of repairs (encode_under) run ffmpeg and patch the PCM files; the
+rest is pure. lame.py (the MP3 chunks), formats.py (AAC) and opus.py (Opus, in pieces) use it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tts.audio.ffmpeg import run_ffmpeg
+from tts.errors import ExportError
 
 if TYPE_CHECKING:
     from tts.audio.loudness import Samples
@@ -36,7 +37,7 @@ CEILING_DBTP = -1.0
 # tenths of a dB and oversamples to 192 kHz from a grid that moves with the decoder's delay).
 CHECK_DBTP = -1.2
 # A dip aims this far below the limit on the first round, twice as far on each further one.
-MARGIN_DB = 0.5
+MARGIN_DB = 1.5
 ROUNDS = 4
 BLOCK_S = 0.1  # ebur128's frame: the peaks come 100 ms at a time
 # A dip covers its block and this much either side, at full depth: the codec's frame spreads
@@ -169,3 +170,94 @@ def apply_dips(pcm: bytes, dips: Sequence[Dip], start: int, rate: int) -> bytes:
     x = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
     y = x * dip_gains(dips, start, x.size, rate)
     return np.asarray(np.rint(y), dtype="<i2").tobytes()
+
+
+# encode(raw PCM files, progress in seconds of audio) -> each one's encoded file
+Encoder = Callable[[Sequence[Path], Callable[[float], None] | None], Sequence[Path]]
+
+
+def encode_under(
+    pcms: Sequence[Path],
+    rate: int,
+    encode: Encoder,
+    what: str,
+    *,
+    limit: float = CHECK_DBTP,
+    bare_mp3: bool = False,
+    delay: float = 0.0,
+    progress: Callable[[float], None] | None = None,
+) -> dict[int, list[Dip]]:
+    """Encode raw 16-bit PCM files until every 100 ms block of every decoded file is at or
+    under ``limit`` dBTP: a file with a block over gets dips there (in place) and it alone is
+    encoded again, with a margin that doubles each round. Returns the dips each file got, by
+    index. ``delay``: seconds the decoded file runs behind its PCM. ``progress`` hears the
+    fraction done: every encoding and every measurement is a pass over the audio, a repair
+    adds two passes (so the fraction can step back)."""
+    passes = _Passes(sum(p.stat().st_size for p in pcms) / 2 / rate, progress)
+    dipped: dict[int, list[Dip]] = {}
+    pending = list(range(len(pcms)))
+    for round_ in range(ROUNDS + 1):
+        outs = encode([pcms[n] for n in pending], passes.report)
+        passes.next()
+        measured = measure_peaks(outs, f"{what} true peak", bare_mp3=bare_mp3,
+                                 progress=passes.report)  # fmt: skip
+        passes.next()
+        bad = {
+            pending[at]: found for at, peaks in enumerate(measured) if (found := over(peaks, limit))
+        }
+        if not bad:
+            break
+        if round_ == ROUNDS:
+            worst = max((p for found in bad.values() for p in found), key=lambda p: p.dbtp)
+            raise ExportError(
+                f"{what}: a block ending at {worst.end - delay:.1f} s still peaks at "
+                f"{worst.dbtp:.1f} dBTP after {ROUNDS} rounds of dips"
+            )
+        for n, found in bad.items():
+            shifted = [Peak(p.end - delay, p.dbtp) for p in found]
+            dips = dips_for(shifted, rate, limit=limit, round_=round_)
+            dip_file(pcms[n], dips, rate)
+            dipped.setdefault(n, []).extend(dips)
+        pending = sorted(bad)
+        passes.more(sum(pcms[n].stat().st_size for n in pending) / 2 / rate)
+    if progress is not None:
+        progress(1.0)
+    return dipped
+
+
+class _Passes:
+    """Progress over passes of the audio: two (encode, measure) over all of it, two more over
+    what each repair encodes again."""
+
+    def __init__(self, seconds: float, hear: Callable[[float], None] | None) -> None:
+        self.hear = hear
+        self.total = 2 * max(seconds, 1e-3)
+        self.done = 0.0
+        self.length = seconds  # of the pass under way
+        self.at = 0.0
+
+    def report(self, seconds: float) -> None:
+        self.at = min(seconds, self.length)
+        if self.hear is not None:
+            self.hear((self.done + self.at) / self.total)
+
+    def next(self) -> None:
+        self.done += self.length
+        self.at = 0.0
+
+    def more(self, seconds: float) -> None:
+        self.total += 2 * seconds
+        self.length = seconds
+
+
+def dip_file(path: Path, dips: Sequence[Dip], rate: int) -> None:
+    """Apply dips to a raw 16-bit PCM file in place, one stretch at a time."""
+    try:
+        with path.open("r+b") as f:
+            for lo, hi in spans(dips, rate):
+                f.seek(2 * lo)
+                data = f.read(2 * (hi - lo))
+                f.seek(2 * lo)
+                f.write(apply_dips(data, dips, lo, rate))
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -236,6 +236,7 @@ def _start_formats(
             chapters=[(c.title, c.start / rate) for c in timeline.chapters],
             cover=stage.plan.cover,
             progress=stage.encoding,
+            workers=stage.workers,
         )
         levelled.unlink()
 
