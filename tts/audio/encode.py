@@ -48,7 +48,7 @@ from tts.audio.mp3frames import (
     id3_size,
     set_gapless,
 )
-from tts.audio.peaks import CHECK_DBTP
+from tts.audio.peaks import CHECK_DBTP, MARGIN_DB
 from tts.errors import ExportError
 from tts.store.entries import FRAMES, LEVELS, Damaged, Entries, Sealed
 from tts.types import Timeline
@@ -128,9 +128,9 @@ class ChunkCache:
             stamp = f"{exe.name}:{info.st_size}:{info.st_mtime_ns}"
         except OSError:
             stamp = str(exe)
-        # "checked": frames cached before the true-peak check (or for another limit) are not
+        # frames cached before the true-peak check, or checked and dipped otherwise, are not
         # reused
-        self.encoder = f"libmp3lame {bitrate} {rate} {stamp}; checked {limit} dBTP"
+        self.encoder = f"libmp3lame {bitrate} {rate} {stamp}; dips to {limit} dBTP - {MARGIN_DB}"
         self.bitrate = bitrate
 
     def key(self, pcm: bytes) -> str:
