@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import io
 import json
 import os
 import pty
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from tts import __version__
 from tts.cli import _register, app
+from tts.cli.build import EncodeLine
 from tts.text import SAMPLE_ARTICLE
 
 _register()
@@ -215,3 +217,20 @@ def test_the_encoders_show_their_progress_on_a_terminal(tmp_path: Path) -> None:
     encoding = [line for line in shown if line.startswith("encoding [")]
     assert encoding and all(k in encoding[0] for k in ("mp3 ", "m4a ", "opus "))
     assert re.search(r"\] 100%  mp3 100% · m4a 100% · opus 100%", encoding[-1]), encoding[-1]
+
+
+def test_the_progress_line_counts_the_m4a_and_m4b_as_one_encoder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    line = EncodeLine(True, ["mp3", "m4a", "m4b", "opus"])
+    for kind, done in (("mp3", 1.0), ("m4a", 0.5), ("m4b", 0.5), ("opus", 0.25)):
+        line(kind, done)
+    assert line.line(10.0) == (
+        f"encoding [{'#' * 16}{'-' * 12}]  58%  mp3 100% · m4a/m4b 50% · opus 25%  ETA 0:30"
+    )
+    assert sys.stderr.getvalue().startswith("\rencoding [")

@@ -93,7 +93,7 @@ def measure_peaks(
 ) -> list[list[Peak]]:
     """Decode each file and measure each 100 ms block's true peak, every file by itself (one
     ffmpeg process). ``bare_mp3``: the files are MP3 frames without a header (the chunks).
-    ``progress`` hears the seconds measured (of the first file)."""
+    ``progress`` hears how many seconds into the files it is."""
     inputs: list[str] = []
     graph: list[str] = []
     outputs: list[str] = []
@@ -193,7 +193,7 @@ def encode_under(
     index. ``delay``: seconds the decoded file runs behind its PCM. ``progress`` hears the
     fraction done: every encoding and every measurement is a pass over the audio, a repair
     adds two passes (so the fraction can step back)."""
-    passes = _Passes(sum(p.stat().st_size for p in pcms) / 2 / rate, progress)
+    passes = _Passes([p.stat().st_size / 2 / rate for p in pcms], progress)
     dipped: dict[int, list[Dip]] = {}
     pending = list(range(len(pcms)))
     for round_ in range(ROUNDS + 1):
@@ -219,35 +219,34 @@ def encode_under(
             dip_file(pcms[n], dips, rate)
             dipped.setdefault(n, []).extend(dips)
         pending = sorted(bad)
-        passes.more(sum(pcms[n].stat().st_size for n in pending) / 2 / rate)
+        passes.more([pcms[n].stat().st_size / 2 / rate for n in pending])
     if progress is not None:
         progress(1.0)
     return dipped
 
 
 class _Passes:
-    """Progress over passes of the audio: two (encode, measure) over all of it, two more over
-    what each repair encodes again."""
+    """Progress over passes of the audio: two (encode, measure) over all the files, two more
+    over those each repair encodes again. ffmpeg reports how far into the files it is, and it
+    goes through them side by side: a pass is as far along as the longest file."""
 
-    def __init__(self, seconds: float, hear: Callable[[float], None] | None) -> None:
+    def __init__(self, seconds: Sequence[float], hear: Callable[[float], None] | None) -> None:
         self.hear = hear
-        self.total = 2 * max(seconds, 1e-3)
+        self.total = 2 * max(sum(seconds), 1e-3)
         self.done = 0.0
-        self.length = seconds  # of the pass under way
-        self.at = 0.0
+        self.weight, self.span = sum(seconds), max(seconds, default=0.0)  # of this pass
 
-    def report(self, seconds: float) -> None:
-        self.at = min(seconds, self.length)
-        if self.hear is not None:
-            self.hear((self.done + self.at) / self.total)
+    def report(self, at: float) -> None:
+        if self.hear is not None and self.span > 0:
+            share = self.weight * min(at / self.span, 1.0)
+            self.hear(min((self.done + share) / self.total, 1.0))
 
     def next(self) -> None:
-        self.done += self.length
-        self.at = 0.0
+        self.done += self.weight
 
-    def more(self, seconds: float) -> None:
-        self.total += 2 * seconds
-        self.length = seconds
+    def more(self, seconds: Sequence[float]) -> None:
+        self.total += 2 * sum(seconds)
+        self.weight, self.span = sum(seconds), max(seconds, default=0.0)
 
 
 def dip_file(path: Path, dips: Sequence[Dip], rate: int) -> None:

@@ -53,19 +53,22 @@ class EncodeLine:
 
     def __init__(self, enabled: bool, kinds: Sequence[str]) -> None:
         self.enabled = enabled and sys.stderr.isatty()
-        self.done = dict.fromkeys(kinds, 0.0)
+        # the M4B is the M4A's stream: one encoder, one entry
+        self.names = {k: "m4a/m4b" if k in ("m4a", "m4b") and {"m4a", "m4b"} <= set(kinds)
+                      else k for k in kinds}  # fmt: skip
+        self.done = dict.fromkeys(self.names.values(), 0.0)
         self.started: float | None = None
         self.shown = 0.0
         self.width = 0  # of the longest line so far: a shorter one must cover it
         self.lock = threading.Lock()
 
     def __call__(self, kind: str, fraction: float) -> None:
-        if not self.enabled or kind not in self.done:
+        if not self.enabled or kind not in self.names:
             return
         with self.lock:
             now = time.monotonic()
             self.started = self.started if self.started is not None else now
-            self.done[kind] = min(max(fraction, 0.0), 1.0)
+            self.done[self.names[kind]] = min(max(fraction, 0.0), 1.0)
             finished = all(v >= 1.0 for v in self.done.values())
             if now - self.shown < 0.25 and not finished:
                 return
