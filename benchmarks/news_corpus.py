@@ -138,8 +138,8 @@ _TENS = re.compile(r"(?:дцать|десят|сорок|сто|сти|ста|с
 
 def fold(text: str) -> str:
     """What scoring compares: letters only, lower case, «ё» as «е», no stress marks; «одна
-    тысяча» as «тысяча»; the letter names «эл»/«эль» and «чэ»/«че» as one; «ноля»/«нуля» (and
-    the other cases of «ноль»/«нуль», both in the dictionary) as one."""
+    тысяча» as «тысяча»; the letter names «эл»/«эль», «чэ»/«че» and «ка»/«кэ» as one;
+    «ноля»/«нуля» (the oblique cases of «ноль»/«нуль», both in the dictionary) as one."""
     text = text.lower().replace("ё", "е").replace("+", "")
     text = re.sub(r"[^а-я]+", " ", text)
     text = re.sub(
@@ -149,6 +149,7 @@ def fold(text: str) -> str:
     )
     text = re.sub(r"\bэл\b", "эль", text)
     text = re.sub(r"\bчэ\b", "че", text)
+    text = re.sub(r"\bкэ\b", "ка", text)
     text = re.sub(r"\bнол(я|ю|ем|е)\b", r"нул\1", text)
     return text.replace(" ", "")
 

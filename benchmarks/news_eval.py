@@ -77,16 +77,19 @@ def _library() -> Callable[[str], str]:
 
 
 def deleted(written: str, spoken: str) -> list[str]:
-    """Written dictionary words missing from the spoken form (a word the normalizer lost);
-    abbreviations («млн», «ноя») are expanded, not lost."""
+    """Written dictionary words missing from the spoken form (a word the normalizer lost),
+    in any of their forms; abbreviations («млн», «ноя») are expanded, not lost."""
     from tts.text.normalize import morph
 
     said = set(re.findall(r"[а-я]+", spoken.lower().replace("ё", "е")))
+    said_lemmas = {morph.lemma(w).replace("ё", "е") for w in said}
     lost = []
     for match in re.finditer(r"(?<![\w.-])[а-яё]{3,}(?![\w.-])", written):
         word = match.group().lower().replace("ё", "е")
         if word in said or not morph.is_known(word):
             continue
+        if morph.lemma(word).replace("ё", "е") in said_lemmas:
+            continue  # re-inflected, not lost: «10,8 миллион» -> «миллиона»
         if any("Abbr" in p.tag for p in morph.parses(word)[:2]):
             continue
         lost.append(match.group())

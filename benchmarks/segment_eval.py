@@ -130,6 +130,30 @@ def main() -> None:
                 f"{name:<8} {subset:<10} {s.precision:6.4f} {s.recall:6.4f} {s.f1:6.4f}"
                 f" {s.chars_per_second:10,.0f} {passed:>3}/{total}"
             )
+    print(f"one 200,000-character paragraph: {long_input_seconds():.2f} s (linear: ~0.3 s)")
+    print(f"parsing 20 MB of plain text: {big_parse_seconds():.2f} s (linear: ~2 s)")
+
+
+def big_parse_seconds() -> float:
+    from tts.text.parse import parse_bytes
+
+    paragraph = "Политолог рассказал о роли АНК в обеспечении мира и согласия. " * 8
+    data = ("Заголовок\n\n" + f"{paragraph}\n\n" * 40_000).encode()
+    started = time.perf_counter()
+    parse_bytes(data, "big.txt")
+    return time.perf_counter() - started
+
+
+def long_input_seconds() -> float:
+    """Splitting stays linear on a huge paragraph (a quadratic splitter takes minutes here)."""
+    from tts.text.clauses import split_clauses
+
+    paragraph = "Это предложение, в котором 1 500 000 слов; и т. д. " * 4000
+    started = time.perf_counter()
+    split_paragraph(paragraph)
+    split_clauses(paragraph.replace(".", ""), 120)
+    split_clauses("слово" * 40_000, 400)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

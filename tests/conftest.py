@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,23 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "cache"
     monkeypatch.setenv("TTS_CACHE_DIR", str(root))
     return root
+
+
+@pytest.fixture
+def immutable() -> Iterator[Callable[[Path], None]]:
+    """chattr +i, undone afterwards; skipped where that is not possible (it needs root or
+    CAP_LINUX_IMMUTABLE, and a file system with the flag: ext4 has it, tmpfs not)."""
+    done: list[Path] = []
+    chattr = shutil.which("chattr")
+
+    def make(path: Path) -> None:
+        if chattr is None:
+            pytest.skip("chattr is not installed: cannot make a file immutable")
+        result = subprocess.run([chattr, "+i", str(path)], capture_output=True, check=False)
+        if result.returncode != 0:
+            pytest.skip(f"chattr +i is not possible here: {result.stderr.decode().strip()}")
+        done.append(path)
+
+    yield make
+    for path in done:
+        subprocess.run([str(chattr), "-i", str(path)], check=False)

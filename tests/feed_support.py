@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
-from tts.podcast.config import PodcastConfig, default_cover_png, save_config, validate_config
+from PIL import Image
+
+from tts.podcast.config import PodcastConfig, save_config, validate_config
 
 DATA = Path(__file__).resolve().parent / "data" / "feed"
 SHARED_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "feed_schema"
@@ -45,10 +48,19 @@ def write_episode(folder: Path, slug: str, manifest: dict[str, Any] | None = Non
     return episode_dir
 
 
+def image_bytes(
+    width: int = 1400, height: int | None = None, mode: str = "RGB", kind: str = "PNG"
+) -> bytes:
+    """A plain image; the defaults make a cover that keeps Apple's rules."""
+    buffer = io.BytesIO()
+    Image.new(mode, (width, height or width), "navy").save(buffer, kind)
+    return buffer.getvalue()
+
+
 def make_folder(folder: Path, slugs: tuple[str, ...] = FIRST_TWO, **changes: Any) -> Path:
     """A published folder: podcast.toml, a cover, and the given fixture episodes."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "cover.png").write_bytes(default_cover_png(size=8))
+    (folder / "cover.png").write_bytes(image_bytes())
     save_config(folder, make_config(**changes))
     for slug in slugs:
         write_episode(folder, slug)

@@ -47,8 +47,10 @@ def assert_no_partial(out: Path) -> None:
     if not out.exists():
         return
     leftovers = [p.name for p in out.iterdir() if p.name.startswith((".tmp-", ".old-"))]
+    state = out / ".tts"  # the tool's own state: work and swap folders live there
+    leftovers += [p.name for p in state.glob("*") if p.name.startswith(("tmp-", "old-"))]
     assert leftovers == []
-    for folder in (p for p in out.iterdir() if p.is_dir()):
+    for folder in (p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         manifest = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
         expected = {*manifest["files"].values(), "episode.json"}
         assert sorted(p.name for p in folder.iterdir()) == sorted(expected)
@@ -103,3 +105,24 @@ def assert_same_episode(got: dict[str, Any], want: dict[str, Any]) -> None:
     build must give the same episode as a clean one.
     """
     assert episode_summary(got) == episode_summary(want)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's wait is missing

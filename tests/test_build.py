@@ -66,10 +66,13 @@ def test_transcripts_agree_with_manifest(
     assert [(g["startTime"], g["endTime"]) for g in segments] == [
         (s["start"], s["end"]) for s in m["sentences"]
     ]
+    # captions: one or more cues per sentence, «index-part» in the WebVTT, the same in the SRT
     vtt = (folder / files["vtt"]).read_text(encoding="utf-8")
-    assert vtt.count(" --> ") == len(m["sentences"])
+    ids = [int(i) for i in re.findall(r"^(\d+)-\d+$", vtt, flags=re.M)]
+    assert sorted(set(ids)) == [s["index"] for s in m["sentences"]] and ids == sorted(ids)
+    assert vtt.count(" --> ") == len(ids)
     srt_blocks = (folder / files["srt"]).read_text(encoding="utf-8").strip().split("\n\n")
-    assert len(srt_blocks) == len(m["sentences"])
+    assert len(srt_blocks) == len(ids)
     chapters = json.loads((folder / files["chapters"]).read_text(encoding="utf-8"))["chapters"]
     assert [c["title"] for c in chapters] == [c["title"] for c in m["chapters"]]
     assert m["sentences"][-1]["end"] == m["duration"] == m["chapters"][-1]["end"]
@@ -129,7 +132,8 @@ def test_failed_encoding_leaves_no_partial_folder(
         build_episode(
             BuildOptions(inputs=(str(corpus("anc-dialogue.txt")),), outdir=out, engine="espeak")
         )
-    assert [p.name for p in out.iterdir() if not p.name.endswith(".lock")] == []
+    assert [p.name for p in out.iterdir()] == [".tts"]  # its locks; no work folder
+    assert [p.name for p in (out / ".tts").iterdir() if not p.name.endswith("lock")] == ["locks"]
 
 
 def test_digest_has_a_chapter_per_article(tmp_path: Path) -> None:

@@ -39,11 +39,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _stable(text: str, folder: Path) -> str:
-    """What differs between two builds of the same input: the guid, the clock, the path, and
-    the source key (it stamps the code's file times)."""
+    """What differs between two builds of the same input: the guid, the clock, the path, the
+    source key (it stamps the code's file times) and the source id (a hash of the path)."""
     manifest = json.loads((folder / "episode.json").read_text(encoding="utf-8"))
     text = text.replace(manifest["guid"], "GUID").replace(manifest["created"], "CREATED")
     text = text.replace(manifest["source_key"], "SOURCE_KEY")
+    text = text.replace(manifest["source_id"], "SOURCE_ID")
     # how many MP3 chunks a cache already held: a statistic of the run, not an output
     text = re.sub(r'"chunks_encoded": \d+', '"chunks_encoded": N', text)
     return text.replace(str(folder.parent.parent), "WORK")

@@ -7,16 +7,20 @@ import copy
 import json
 import math
 import os
+import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from feed_support import make_folder, write_episode
+from feed_support import make_config, make_folder, write_episode
+from lxml import etree
 from reliability import assert_user_error, run_tts
 
-from tts.episode import MAX_BYTES, Episode, EpisodeError
+from tts.episode import MAX_BYTES, Episode, EpisodeError, clock, whole_seconds
+from tts.podcast.feed import NSMAP
 
 GOLDEN = Path(__file__).parent / "data" / "player" / "episode.json"
 
@@ -39,6 +43,13 @@ def test_fields_are_typed() -> None:
     assert episode.loudness is None and episode.source_key is None  # older files lack them
     assert [s.index for s in episode.sentences] == list(range(len(episode.sentences)))
     assert all(s.start <= s.end for s in episode.sentences)
+
+
+def test_an_episode_cover_round_trips_and_is_left_out_when_absent() -> None:
+    data = _data() | {"image": "cover.jpg"}
+    episode = Episode.from_json(data)
+    assert episode.image == "cover.jpg" and json.loads(episode.dumps()) == data
+    assert "image" not in json.loads(Episode.from_json(_data()).dumps())
 
 
 def _damaged(change: str) -> dict[str, Any]:
@@ -65,6 +76,12 @@ def _damaged(change: str) -> dict[str, Any]:
         data["date"] = "вчера"
     elif change == "no chapter":
         data["sentences"][-1]["chapter"] = 7
+    elif change == "image leaves the folder":
+        data["image"] = "../../secret.png"
+    elif change == "image is no picture":
+        data["image"] = "episode.json"
+    elif change == "bad published":
+        data["published"] = "12 марта"
     return data
 
 
@@ -82,6 +99,9 @@ def _damaged(change: str) -> dict[str, Any]:
         ("bool index", r"sentences\[1\]\.index: must be a whole number, not bool"),
         ("bad date", "date: not an ISO date"),
         ("no chapter", r"sentences\[9\]\.chapter: no chapter 7"),
+        ("image leaves the folder", r"image: not a file name: '\.\./\.\./secret\.png'"),
+        ("image is no picture", r"image: not a JPEG or PNG file name: 'episode\.json'"),
+        ("bad published", "published: not an ISO 8601 time: '12 марта'"),
     ],
 )
 def test_damage_is_named_by_file_and_field(change: str, message: str) -> None:
@@ -222,3 +242,56 @@ def test_build_into_a_folder_with_hostile_manifests_lists_the_rest(tmp_path: Pat
     page = (out / "index.html").read_text(encoding="utf-8")
     assert f"{_data()['slug']}/index.html" in page and "zagolovok/index.html" in page
     assert "bad0/index.html" not in page
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(0, "0:00"), (0.999, "0:00"), (59.9996, "1:00"), (119.6, "1:59"), (120, "2:00")]
+    + [(0.1 + 0.2 + 0.7 - 1e-9, "0:01"), (3599.9, "59:59"), (3725.5, "1:02:05"), (-0.2, "0:00")],
+)
+def test_clock_rounds_down_to_whole_seconds(seconds: float, shown: str) -> None:
+    assert clock(seconds) == shown
+    assert clock(seconds).endswith(f"{whole_seconds(seconds) % 60:02d}")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown", "whole"), [(119.6, "1:59", 119), (120.0, "2:00", 120)]
+)
+def test_cli_page_and_feed_show_one_duration(
+    seconds: float, shown: str, whole: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same episode as the build summary, the batch table, the page and the feed show it."""
+    from typer.testing import CliRunner
+
+    from tts.batch import BatchItem
+    from tts.build import BuildResult
+    from tts.cli import _register, app
+    from tts.cli.batch import summary_table
+    from tts.outputs.page import render_episode_page
+    from tts.podcast.feed import entry_from_episode, render_feed
+
+    base = Episode.from_json(_data())
+    chapters = (base.chapters[0], replace(base.chapters[1], start=59.6))
+    episode = replace(base, duration=seconds, chapters=chapters)
+    built = BuildResult(tmp_path, episode, sentences=10, from_cache=0, warning=None, timings={})
+    monkeypatch.setattr("tts.build.build_episode", lambda *args, **kwargs: built)
+    _register()
+    cli = CliRunner().invoke(app, ["build", "article.txt", "-o", str(tmp_path)])
+    assert cli.exit_code == 0, cli.output
+    assert f"  {shown} of audio" in cli.output
+    table = summary_table([BatchItem("article.txt", "built", 1.0, duration=seconds)])
+    assert f"  {shown}  " in table.splitlines()[1]
+
+    page = render_episode_page(episode)
+    iso = f"PT{whole // 60}M{whole % 60}S"
+    assert f'<dd><time datetime="{iso}">{shown}</time></dd>' in page
+    entry = entry_from_episode("s", episode, {"mp3": 1})
+    feed = etree.fromstring(render_feed(make_config(), [entry]))
+    item = feed.find("channel/item")
+    assert item is not None
+    assert item.findtext("itunes:duration", namespaces=NSMAP) == str(whole)
+    # Chapter starts too: 59.6 s is 0:59 in the page's chapter list and the feed's show notes.
+    notes = item.findtext("description") or ""
+    page_times = re.findall(r'<span class="time">([\d:]+)</span>', page)
+    assert page_times == ["0:00", "0:59"]
+    assert re.findall(r"<li>([\d:]+) ", notes) == page_times

@@ -19,10 +19,12 @@ from typing import Any
 
 import pytest
 from reliability import (
+    alive,
     assert_no_partial,
     assert_same_episode,
     assert_user_error,
     check_episode,
+    children,
     read_manifest,
     run_tts,
     tts_command,
@@ -162,7 +164,7 @@ def test_killed_during_encoding_keeps_the_old_episode_and_reruns(
     kill_when(proc, marker.exists)
     assert read_manifest(work / "out" / SLUG) == published  # the old episode is untouched
     assert (work / "out" / SLUG / published["files"]["mp3"]).read_bytes() == mp3
-    assert [p.name for p in (work / "out").glob(f".tmp-{SLUG}-*")] != []  # kill -9: no cleanup
+    assert [p.name for p in (work / "out").glob(f".tts/tmp-{SLUG}-*")] != []  # kill -9: no cleanup
     done = run_tts(*build_args("--bitrate", "48k"), cwd=work, env=env)
     assert done.returncode == 0, done.stderr
     assert from_cache(done) == (len(published["sentences"]),) * 2
@@ -246,7 +248,7 @@ def test_concurrent_builds_and_feed_builds_all_succeed(
     check = run_tts("feed", "check", "out/feed.xml", cwd=work, env=env)
     assert check.returncode == 0, check.stdout + check.stderr
     assert (work / "out" / "feed.xml").read_text(encoding="utf-8").count("<item>") == 2
-    assert list((work / "out").glob("feed.xml.bak-*")) == []
+    assert list((work / "out").glob("**/feed.xml.bak-*")) == []
     assert_no_partial(work / "out")
 
 
@@ -270,26 +272,6 @@ def test_damaged_cache_entries_are_detected_and_synthesized_again(
     assert_same_episode(check_episode(work / "out" / SLUG), reference[1])
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has exited; only its parent's wait is missing
-
-
 def test_workers_exit_when_the_build_is_killed(work: Path) -> None:
     """kill -9 of the command alone (not its process group): its synthesis workers must not
     live on as orphans."""
@@ -302,17 +284,17 @@ def test_workers_exit_when_the_build_is_killed(work: Path) -> None:
         while len(clip_files(cache)) < 10:
             assert proc.poll() is None and time.monotonic() < deadline
             time.sleep(0.005)
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         proc.kill()
         proc.wait(timeout=30)  # not communicate: orphans would hold its pipes open
         assert len(workers) >= 2  # the pool's workers (and its resource tracker)
         deadline = time.monotonic() + 15
-        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert [pid for pid in workers if _alive(pid)] == []
+        assert [pid for pid in workers if alive(pid)] == []
     finally:
         for pid in workers:
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)
     assert_no_partial(work / "out")
 

@@ -7,6 +7,7 @@ never a traceback, never a partial output folder.
 from __future__ import annotations
 
 import json
+import resource
 import socket
 import struct
 import subprocess
@@ -19,7 +20,15 @@ from typing import Any
 
 import pytest
 from helpers import local_server, reply
-from reliability import assert_no_partial, assert_user_error, check_episode, run_tts
+from hostile import hostile_server
+from reliability import (
+    assert_no_partial,
+    assert_user_error,
+    check_episode,
+    run_tts,
+    tts_command,
+    tts_env,
+)
 
 from tts.text.prepare import MAX_EPISODE_CHARS
 
@@ -46,7 +55,7 @@ def episode(done: subprocess.CompletedProcess[str], tmp: Path) -> dict[str, Any]
     assert "Traceback" not in done.stderr
     out = tmp / "out"
     assert_no_partial(out)
-    folders = [p for p in out.iterdir() if p.is_dir()]
+    folders = [p for p in out.iterdir() if p.is_dir() and p.name != ".tts"]  # .tts: state
     assert len(folders) == 1
     return check_episode(folders[0])
 
@@ -69,6 +78,8 @@ def _title(expected: str) -> Callable[[dict[str, Any]], bool]:
 GOOD = [
     Good("utf16.txt", ("Заголовок в UTF-16\n\n" + BODY).encode("utf-16"),
          _title("Заголовок в UTF-16")),
+    Good("utf16-no-bom.txt", ("Заголовок без метки\n\n" + BODY).encode("utf-16-le"),
+         _title("Заголовок без метки")),
     Good("win.txt", ("Заголовок в кодировке Windows\n\n" + BODY * 3).encode("cp1251"),
          _title("Заголовок в кодировке Windows")),
     Good("koi.txt", ("Заголовок в кодировке КОИ-8\n\n" + BODY * 3).encode("koi8_r"),
@@ -199,3 +210,66 @@ def test_unreachable_url(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/news"
     assert_user_error(build(url, tmp_path), f"cannot reach {url}", "refused")
     assert not (tmp_path / "out").exists()
+
+
+# --- a hostile server (issue 17: cases 1 and 14) -----------------------------------------
+
+HOSTILE = [
+    ("/truncated", "interrupted: the server closed the connection after"),
+    ("/bad-status", "not an HTTP answer"),
+    ("/long-header", "got more than 65536 bytes when reading header line"),
+    ("/many-headers", "got more than 100 headers"),
+    ("/bad-chunked", "the body broke off"),
+    ("/loop", "more than 10 redirects"),
+]
+
+
+def test_a_hostile_server_is_one_line_and_builds_nothing(tmp_path: Path) -> None:
+    with hostile_server() as url:
+        for path, needle in HOSTILE:
+            assert_user_error(build(f"{url}{path}", tmp_path), f"{url}{path}: ", needle)
+    assert not (tmp_path / "out").exists()
+
+
+# --- files named by options are read like inputs (issue 17, case 15) ---------------------
+
+
+def _memory_cap() -> None:
+    """An unbounded read of /dev/zero must fail in the test, not take the machine with it."""
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "needle"),
+    [
+        ("missing.tsv", "lexicon missing.tsv: no such file"),
+        ("folder", "lexicon folder is a folder, not a file"),
+        ("/dev/zero", "lexicon /dev/zero is larger than the 50.0 MB limit"),
+    ],
+)
+def test_a_lexicon_that_cannot_be_read_stops_the_build(
+    tmp_path: Path, lexicon: str, needle: str
+) -> None:
+    (tmp_path / "a.txt").write_text(f"Заголовок\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    done = run_tts(
+        "build", "a.txt", "-o", "out", "--engine", "espeak", "--lexicon", lexicon,
+        cwd=tmp_path, preexec_fn=_memory_cap,
+    )  # fmt: skip
+    assert_user_error(done, needle)
+    assert not (tmp_path / "out").exists()
+
+
+def test_checking_an_endless_feed_is_one_line(tmp_path: Path) -> None:
+    done = run_tts("feed", "check", "/dev/zero", cwd=tmp_path, preexec_fn=_memory_cap)
+    assert_user_error(done, "feed /dev/zero is larger than the 50.0 MB limit")
+
+
+def test_normalizing_endless_standard_input_is_one_line(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            tts_command("normalize", "--each-line", "-"),
+            stdin=zero, cwd=tmp_path, env=tts_env(), capture_output=True, text=True,
+            timeout=120, check=False, preexec_fn=_memory_cap,
+        )  # fmt: skip
+    assert_user_error(done, "standard input is larger than the 50.0 MB limit")

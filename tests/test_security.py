@@ -223,7 +223,7 @@ def test_title_option_cannot_escape_and_a_planted_symlink_is_refused(tmp_path: P
     args = ["build", "a.txt", "-o", "out", "--engine", "espeak", "--title", "../../../evil"]
     done = run_tts(*args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == ["evil"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [".tts", "evil"]
     assert not (tmp_path.parent / "evil").exists()
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -22,7 +22,7 @@ from tts.store.paths import clips_dir
 from tts.types import Clip
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import EngineSpec, open_engine
-from tts.voice.synth import Job, missing, plan_jobs, render
+from tts.voice.synth import Job, missing, plan_sentence_jobs, render_job
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class ClipWorker:
         out = []
         for job in jobs:
             try:
-                clip = render(self.engine, self.spec.voice, job.spoken)
+                clip = render_job(self.engine, self.spec.voice, job)
             except TTSError as exc:
                 out.append(Rendered(job.key, None, error=str(exc)))
             else:
@@ -75,7 +75,7 @@ def _article_jobs(opts: BuildOptions, engine: Engine, spec: EngineSpec) -> list[
     except TTSError as exc:
         log.info("%s: not sent to the cluster (%s)", opts.inputs[0], exc)
         return []
-    return plan_jobs(engine, spec.voice, [s.spoken for s in script.sentences])
+    return plan_sentence_jobs(engine, spec.voice, script.sentences)
 
 
 def plan_cluster_jobs(options: Sequence[BuildOptions]) -> tuple[EngineSpec, list[Job]] | None:

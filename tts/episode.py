@@ -8,17 +8,18 @@ hand-edited or damaged file fails with one line naming the file and the field.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
 from tts.errors import TTSError
-from tts.types import SentenceKind
+from tts.types import PartVoice, SentenceKind
 
 FORMAT = 1
 # What a build can be asked for beyond the MP3 (always made); Files has a field for each.
@@ -74,6 +75,15 @@ class EpisodeChapter:
 
 
 @dataclass(frozen=True)
+class EpisodePart:
+    """Who read which characters of a sentence's text (only sentences with a quotation)."""
+
+    span: tuple[int, int]  # characters of EpisodeSentence.text, end exclusive
+    voice: PartVoice  # "main" (the episode's speaker) or "quote" (its quote_speaker)
+    spoken: str
+
+
+@dataclass(frozen=True)
 class EpisodeSentence:
     index: int  # the one id: cue, SRT number, the page's data-i, the EPUB's s<index>
     chapter: int
@@ -84,6 +94,7 @@ class EpisodeSentence:
     spoken: str  # what the engine read
     start: float  # seconds
     end: float
+    parts: tuple[EpisodePart, ...] = ()  # tiles ``text`` when a quotation changed the voice
 
 
 @dataclass(frozen=True)
@@ -117,9 +128,30 @@ class Episode:
     files: Files
     chapters: tuple[EpisodeChapter, ...]
     sentences: tuple[EpisodeSentence, ...]
+    image: str | None = None  # the episode's own cover, a file in its folder (tts build --image)
     loudness: Loudness | None = None
     source_key: str | None = None  # equal keys: the published files are up to date
+    # whose episode this is (a hash of the real paths and URLs it was built from): a build of
+    # another article whose title makes the same slug gets a folder of its own
+    source_id: str | None = None
+    # when the episode was first published (ISO 8601 time, the feed's pubDate): the article's
+    # own date, a date set with --date, or the first build's time; kept across rebuilds like
+    # the guid, so a rebuilt episode never jumps to the top of subscribers' feeds
+    published: str | None = None
+    # the preset and speaker that read quotations (sentences' parts); None: no second voice
+    quote_voice: str | None = None
+    quote_speaker: str | None = None
     format: int = FORMAT
+
+    def published_at(self) -> datetime:
+        """When the episode was published, timezone-aware. An episode built before
+        ``published`` was kept gets what the feed showed for it: the article's date at
+        midnight UTC, else its build time."""
+        if self.published is not None:
+            return aware(datetime.fromisoformat(self.published))
+        if self.date is not None:
+            return day_start(self.date)
+        return aware(datetime.fromisoformat(self.created))
 
     # --- to and from episode.json -------------------------------------------------------
 
@@ -129,7 +161,7 @@ class Episode:
             if f.name == "format":
                 continue
             value = getattr(self, f.name)
-            if f.name in ("loudness", "source_key") and value is None:
+            if f.name in _OMITTED_WHEN_NONE and value is None:
                 continue
             data[f.name] = _plain(value)
         return data
@@ -173,13 +205,38 @@ class Episode:
         return reader.episode(data)
 
 
+def aware(moment: datetime) -> datetime:
+    """A time without a zone is UTC (the only zone this tool writes times in without one)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def day_start(day: str) -> datetime:
+    """An ISO date as a time: midnight UTC, the moment an article's own date is published at."""
+    return datetime.combine(date.fromisoformat(day), time(0, 0), tzinfo=UTC)
+
+
+_OMITTED_WHEN_NONE = (
+    "image",
+    "loudness",
+    "source_key",
+    "source_id",
+    "published",
+    "quote_voice",
+    "quote_speaker",
+)
+
+
 def _plain(value: object) -> object:
     if isinstance(value, Files):
         return dict(value.items())
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)  # type: ignore[arg-type]
+            if not (f.name == "parts" and not getattr(value, f.name))  # one voice: no parts
+        }
     return value
 
 
@@ -249,6 +306,16 @@ class _Reader:
             raise self.fail(prefix + key, f"must be a finite number, not {number}")
         return number
 
+    def moment(self, value: str, field: str) -> str:
+        """An ISO 8601 time that converts to UTC: the feed and the library compare in UTC."""
+        try:
+            aware(datetime.fromisoformat(value)).astimezone(UTC)
+        except ValueError:
+            raise self.fail(field, f"not an ISO 8601 time: {value!r}") from None
+        except OverflowError:
+            raise self.fail(field, f"out of range in UTC: {value!r}") from None
+        return value
+
     def seconds(self, data: Mapping[str, Any], key: str, prefix: str = "") -> float:
         value = self.get(data, key, prefix)
         if isinstance(value, float | int) and not isinstance(value, bool) and not value >= 0:
@@ -266,15 +333,10 @@ class _Reader:
                 date.fromisoformat(day)
             except ValueError:
                 raise self.fail("date", f"not an ISO date: {day!r}") from None
-        created = self.text(data, "created")
-        try:
-            moment = datetime.fromisoformat(created)
-            if moment.tzinfo:  # the feed and the library compare times in UTC
-                moment.astimezone(UTC)
-        except ValueError:
-            raise self.fail("created", f"not an ISO 8601 time: {created!r}") from None
-        except OverflowError:
-            raise self.fail("created", f"out of range in UTC: {created!r}") from None
+        created = self.moment(self.text(data, "created"), "created")
+        published = self.optional_text(data, "published")
+        if published is not None:
+            self.moment(published, "published")
         sources = self.get(data, "sources", "")
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
             raise self.fail("sources", "must be a list of strings")
@@ -304,8 +366,13 @@ class _Reader:
             files=self.files(self.get(data, "files", "")),
             chapters=chapters,
             sentences=self.sentences(self.get(data, "sentences", ""), len(chapters)),
+            image=self.image(data.get("image")),
             loudness=self.loudness(data.get("loudness")),
             source_key=self.optional_text(data, "source_key"),
+            source_id=self.optional_text(data, "source_id"),
+            published=published,
+            quote_voice=self.optional_text(data, "quote_voice"),
+            quote_speaker=self.optional_text(data, "quote_speaker"),
         )
         return episode
 
@@ -314,12 +381,25 @@ class _Reader:
         for kind, name in data.items():
             if kind not in _FILE_KINDS:
                 raise self.fail(f"files.{kind}", "unknown kind of file")
-            if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
-                raise self.fail(f"files.{kind}", f"not a file name: {name!r}")
-            self.unicode(name, f"files.{kind}")
+            self.file_name(name, f"files.{kind}")
         if "mp3" not in data:
             raise self.fail("files.mp3", "missing")
         return Files(**data)
+
+    def file_name(self, name: object, field: str, *, optional: bool = False) -> str | None:
+        """A file inside the episode's folder: a plain name, never a path."""
+        if name is None and optional:
+            return None
+        if not isinstance(name, str) or not name or "/" in name or name in (".", ".."):
+            raise self.fail(field, f"not a file name: {name!r}")
+        self.unicode(name, field)
+        return name
+
+    def image(self, value: object) -> str | None:
+        name = self.file_name(value, "image", optional=True)
+        if name is not None and not name.lower().endswith((".jpg", ".jpeg", ".png")):
+            raise self.fail("image", f"not a JPEG or PNG file name: {name!r}")
+        return name
 
     def chapters(self, value: object, duration: float) -> tuple[EpisodeChapter, ...]:
         if not isinstance(value, list):
@@ -363,6 +443,9 @@ class _Reader:
                 start=self.seconds(data, "start", at),
                 end=self.seconds(data, "end", at),
             )
+            if "parts" in data:
+                parts = self.parts(data["parts"], len(sentence.text), at + "parts")
+                sentence = dataclasses.replace(sentence, parts=parts)
             if sentence.end < sentence.start:
                 raise self.fail(at + "end", f"{sentence.end} comes before its start")
             if out and sentence.start < out[-1].start:
@@ -370,6 +453,33 @@ class _Reader:
             if chapters and sentence.chapter >= chapters:
                 raise self.fail(at + "chapter", f"no chapter {sentence.chapter}")
             out.append(sentence)
+        return tuple(out)
+
+    def parts(self, value: object, length: int, field: str) -> tuple[EpisodePart, ...]:
+        """Parts tile the sentence's text in order, each read by "main" or "quote"."""
+        if not isinstance(value, list) or not value:
+            raise self.fail(field, "must be a non-empty list")
+        out: list[EpisodePart] = []
+        for n, item in enumerate(value):
+            at = f"{field}[{n}]."
+            data = self.mapping(item, at.rstrip("."))
+            span = self.get(data, "span", at)
+            start = out[-1].span[1] if out else 0
+            if (
+                not isinstance(span, list)
+                or len(span) != 2
+                or not all(type(v) is int for v in span)
+                or span[0] != start
+                or not start < span[1] <= length
+            ):
+                raise self.fail(at + "span", f"must be [{start}, end] with end up to {length}")
+            voice = self.get(data, "voice", at)
+            if voice not in ("main", "quote"):
+                raise self.fail(at + "voice", f"must be main or quote, not {voice!r}")
+            spoken = self.text(data, "spoken", at, empty=True)
+            out.append(EpisodePart((span[0], span[1]), cast(PartVoice, voice), spoken))
+        if out[-1].span[1] != length:
+            raise self.fail(field, f"parts end at {out[-1].span[1]}, not at {length}")
         return tuple(out)
 
     def loudness(self, value: object) -> Loudness | None:
@@ -385,3 +495,24 @@ class _Reader:
             chunks=self.integer(data, "chunks", "loudness."),
             chunks_encoded=self.integer(data, "chunks_encoded", "loudness."),
         )
+
+
+# How times reach people. One rounding and one clock for every duration and time shown or
+# published (CLI, page, feed, show notes), so no two places disagree about the same episode
+# (a 119.6 s episode was 1:59 on the page and 2:00 in the CLI). Down, as media players count:
+# the page's own player (Chromium) shows 119.6 s as 1:59 right below our figure, and a chapter
+# time rounded down never sends a listener past the chapter's first words.
+def whole_seconds(seconds: float) -> int:
+    """Whole seconds, rounded down (119.6 -> 119); never negative.
+
+    Times are kept to the millisecond; the half-millisecond guard keeps a float a hair under a
+    whole second (a sum of parts) from losing that second.
+    """
+    return max(0, math.floor(seconds + 0.0005))
+
+
+def clock(seconds: float) -> str:
+    """0:05, 1:59, 2:00, 1:02:03: minutes unpadded below an hour, as players show time."""
+    hours, rest = divmod(whole_seconds(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

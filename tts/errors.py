@@ -34,3 +34,24 @@ class ExportError(TTSError):
 
 class ModelError(TTSError):
     """A model file is missing, corrupt, or failed its integrity check."""
+
+
+class Interrupted(BaseException):
+    """A stop signal (SIGINT, SIGTERM, SIGHUP) raised as an exception, so that every clean-up a
+    Ctrl-C runs (work folders removed, locks released, worker pools stopped) runs for all three.
+
+    Not a TTSError, nor a KeyboardInterrupt: nothing may take it for one failed article and go
+    on, and click must not turn it into "Aborted!"."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        import signal
+
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"

@@ -6,9 +6,11 @@ Times inside the core are whole samples; seconds appear only when formatting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 SentenceKind = Literal["title", "heading", "body"]
+PartVoice = Literal["main", "quote"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A stretch of a sentence read by one of the episode's two voices: ``span`` is a character
+    range of ``Sentence.text``; ``spoken`` is that stretch's own spoken form."""
+
+    span: tuple[int, int]
+    voice: PartVoice
+    spoken: str = ""
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One unit of speech. ``index`` is the one id used everywhere (cue, SRT number, data-i).
 
@@ -45,6 +57,9 @@ class Sentence:
     text: str
     spoken: str = ""
     kind: SentenceKind = "body"
+    # Set only for a sentence that holds a quotation read by the quotation voice: the parts
+    # tile ``text`` in order. Empty: the whole sentence is read by the main voice.
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,7 @@ class Pauses:
     sentence: int = 350
     paragraph: int = 700
     section: int = 1200
+    quote: int = 200  # inside a sentence, where the quotation voice takes over or hands back
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,9 @@ class Voice:
     model: str | None = None  # model id for engines that load one (Silero)
     pauses: Pauses = field(default_factory=Pauses)
     description: str = ""
+    # The quotation voice: the same engine, model and sample rate, another speaker (its
+    # preset's name is ``quote.name``). None: quotations are read by this voice.
+    quote: Voice | None = None
 
 
 @dataclass(frozen=True)
@@ -116,3 +135,18 @@ class EngineInfo:
     version: str  # engine library / model format version
     model: str | None = None  # model id, e.g. "v5_5_ru"
     model_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Cover art to embed in the episode's files: a JPEG or PNG that passed the podcast rules
+    (tts.podcast.artwork), with what an Ogg/FLAC picture block must state about it."""
+
+    path: Path
+    mime: str  # "image/jpeg" or "image/png"
+    width: int  # pixels
+    height: int
+
+    @property
+    def suffix(self) -> str:
+        return ".png" if self.mime == "image/png" else ".jpg"

@@ -15,8 +15,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from feed_support import image_bytes
 from helpers import IN_CI, corpus, measure, require_tool
 from lxml import etree
+from PIL import Image
 from test_loudness import speechlike
 
 from tts.audio import formats, opus
@@ -27,7 +29,7 @@ from tts.audio.opus import encode_pieces
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError
 from tts.outputs.compose import files_for
-from tts.types import Chapter
+from tts.types import Chapter, Cover
 
 pytestmark = pytest.mark.slow
 
@@ -60,11 +62,15 @@ def assert_chapters(path: Path, expected: Sequence[Mapping[str, Any]]) -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Every sample as MP3 + EPUB; the full sample in every format."""
     out = tmp_path_factory.mktemp("out")
+    cover = out / "art.png"  # the full sample has a cover of its own
+    cover.write_bytes(image_bytes(1400))
     result = {}
     for name in SAMPLES:
-        formats = ("mp3", "m4a", "m4b", "opus", "epub") if name == FULL else ("mp3", "epub")
+        full = name == FULL
+        formats = ("mp3", "m4a", "m4b", "opus", "epub") if full else ("mp3", "epub")
         opts = BuildOptions(inputs=(str(corpus(name)),), outdir=out, engine="espeak")
-        r = build_episode(BuildOptions(**{**opts.__dict__, "formats": formats}))
+        changes = {"formats": formats, "image": cover if full else None}
+        r = build_episode(BuildOptions(**{**opts.__dict__, **changes}))
         result[name] = (r.folder, r.episode.to_json())
     return result
 
@@ -98,10 +104,40 @@ def test_opus_chapters_and_tags(built: Built) -> None:
     folder, m = built[FULL]
     path = folder / m["files"]["opus"]
     assert_chapters(path, m["chapters"])
-    (stream,) = probe(path)["streams"]
+    (stream,) = [s for s in probe(path)["streams"] if s["codec_type"] == "audio"]
     assert (stream["codec_name"], stream["sample_rate"]) == ("opus", "48000")
     assert stream["tags"]["title"] == m["title"]
     assert abs(float(probe(path)["format"]["duration"]) - m["duration"]) < 0.1
+
+
+@pytest.mark.parametrize("kind", ["mp3", "m4a", "m4b", "opus"])
+def test_the_cover_is_in_every_audio_file(built: Built, kind: str) -> None:
+    """ffprobe shows it as an attached picture: ID3 APIC, MP4 covr, Ogg's picture comment.
+    Before: only M4A/M4B had one, and only in a podcast folder with an image."""
+    folder, m = built[FULL]
+    assert m["image"] == "cover.png"
+    video = [s for s in probe(folder / m["files"][kind])["streams"] if s["codec_type"] == "video"]
+    shown = [(s["codec_name"], s["width"], s["height"], s["disposition"]["attached_pic"])
+             for s in video]  # fmt: skip
+    assert shown == [("png", 1400, 1400, 1)]
+    if kind in ("mp3", "opus"):  # MP4's covr has no picture type
+        assert video[0]["tags"]["comment"] == "Cover (front)"
+
+
+def test_the_episode_keeps_its_cover_and_the_epub_shows_it(built: Built) -> None:
+    folder, m = built[FULL]
+    cover = (folder / "cover.png").read_bytes()
+    assert cover == (folder.parent / "art.png").read_bytes()
+    with zipfile.ZipFile(folder / m["files"]["epub"]) as archive:
+        assert archive.read("EPUB/cover.png") == cover
+        assert archive.getinfo("EPUB/cover.png").compress_type == zipfile.ZIP_STORED
+        opf = archive.read("EPUB/package.opf").decode()
+    item = '<item id="cover" href="cover.png" media-type="image/png" properties="cover-image"/>'
+    assert item in opf
+    _, other = built[SAMPLES[0]]
+    assert "image" not in other  # no --image, no podcast: no cover anywhere
+    with zipfile.ZipFile(folder.parent / other["slug"] / other["files"]["epub"]) as archive:
+        assert not [n for n in archive.namelist() if n.endswith((".png", ".jpg"))]
 
 
 def test_every_format_as_loud_as_the_mp3(built: Built) -> None:
@@ -220,14 +256,43 @@ def test_opus_chapters_at_half_seconds(
 
 def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_path: Path) -> None:
     raw, meta, expected = tone
-    cover = tmp_path / "cover.png"
-    make_cover = ["-f", "lavfi", "-i", "color=c=navy:s=300x300", "-frames:v", "1", str(cover)]
-    subprocess.run([ffmpeg_exe(), "-v", "error", "-y", *make_cover], check=True)
+    path = tmp_path / "cover.jpg"
+    path.write_bytes(image_bytes(1400, kind="JPEG"))
     out = tmp_path / "a.m4a"
+    cover = Cover(path, "image/jpeg", 1400, 1400)
     mux_aac(encode_aac(raw, RATE, tmp_path), out, meta, book=False, cover=cover)
     assert_chapters(out, expected)
     video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
-    assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("png", 1)]
+    assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("mjpeg", 1)]
+
+
+def test_opus_cover_larger_than_a_command_line_argument(
+    tone: tuple[Path, Path, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    """A 300 KB cover is 400 KB of base64, past Linux's 128 KiB limit on one argument (and past
+    one Ogg page): it goes through a metadata file, which is gone afterwards, into the OpusTags
+    of the stream joined from the pieces."""
+    raw, meta, expected = tone
+    path = tmp_path / "cover.png"
+    noise = np.random.default_rng(1).integers(0, 256, (1400, 1400, 3), dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(noise, "RGB").save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue())
+    assert path.stat().st_size > 300_000
+    out = tmp_path / "a.opus"
+    marks = opus_chapters([(c["title"], c["start"]) for c in expected])
+    stream = encode_pieces(raw, RATE, tmp_path)
+    mux_opus(stream, out, meta, chapters=marks, cover=Cover(path, "image/png", 1400, 1400))
+    stream.unlink()
+    assert_chapters(out, expected)
+    video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
+    assert [(s["codec_name"], s["width"], s["disposition"]["attached_pic"]) for s in video] == [
+        ("png", 1400, 1)
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.opus", "cover.png"]
+    decoded = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(out), "-map", "0:a", "-f",
+                              "s16le", "-"], capture_output=True, check=True).stdout  # fmt: skip
+    assert abs(len(decoded) / 2 / 48000 - 10.0) < 0.01
 
 
 def test_unknown_format_is_refused() -> None:

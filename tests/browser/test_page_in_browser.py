@@ -134,10 +134,11 @@ def test_enter_on_a_focused_sentence_seeks_there(page: Any) -> None:
 
 
 def test_click_on_a_chapter_seeks_to_it(page: Any) -> None:
-    page.get_by_role("button", name="История").click()
+    page.get_by_role("link", name="История").click()
     wait_current(page, 3)
     assert 3.3 <= current_time(page) < 3.9
     assert page.get_attribute(".chapter >> nth=1", "aria-current") == "true"
+    assert page.url.endswith("/index.html")  # the page's player seeks; the link is not followed
     page.evaluate("document.getElementById('audio').pause()")
 
 
@@ -228,17 +229,92 @@ def test_reduced_motion_starts_with_auto_scroll_off(browser: Any, site: Path) ->
         session.context.close()
 
 
-def test_without_javascript_audio_and_text_remain(browser: Any, site: Path) -> None:
+def test_without_javascript_audio_text_and_chapters_remain(browser: Any, site: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto((site / SLUG / "index.html").as_uri())
         assert page.is_visible("audio[controls]")
         assert page.is_visible("text=Обсерваторию основали в 1957 году.")
-        assert not page.is_visible("#controls") and not page.is_visible("#chapters")
+        assert not page.is_visible("#controls") and page.is_visible("#chapters")
         assert page.locator("[aria-current]").count() == 0
+        chapters = page.eval_on_selector_all(
+            "#chapters a", "links => links.map(a => [a.getAttribute('href'), a.innerText])"
+        )
+        mp3 = f"{SLUG}.mp3"
+        assert chapters == [
+            [
+                f"{mp3}#t=0",
+                "0:00 Обсерватория в степи: как астрономы Тянь-Шаня ловят гамма-всплески",
+            ],
+            [f"{mp3}#t=3.3", "0:03 История"],
+            [f"{mp3}#t=6.5", "0:06 Что дальше"],
+        ]
+        # Following one plays the audio file from the chapter (the browser's own player).
+        page.click("text=История")
+        page.wait_for_url(f"**/{mp3}#t=3.3")
+        until(page, "document.querySelector('video, audio').currentTime >= 3.3")
+        assert page.evaluate("document.querySelector('video, audio').currentTime") < 6.5
     finally:
         context.close()
+
+
+# Records every scroll and focus the page's script asks for, before the page's own code runs.
+SPY = """window.moves = [];
+const watched = [[Element.prototype, "scrollIntoView"], [HTMLElement.prototype, "focus"],
+  [Element.prototype, "scrollTo"], [window, "scrollTo"], [window, "scrollBy"]];
+for (const [owner, name] of watched) {
+  const real = owner[name];
+  owner[name] = function (...args) {
+    window.moves.push(name + " " + (this.id || ""));
+    return real.apply(this, args);
+  };
+}"""
+
+
+def settle(page: Any) -> None:
+    """Two animation frames and a little more: what the script does on load has happened."""
+    page.evaluate("new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok)))")
+    page.wait_for_timeout(300)
+
+
+def test_nothing_moves_before_the_reader_acts(session: Session, site: Path) -> None:
+    session.page.add_init_script(SPY)
+    page = session.open((site / SLUG / "index.html").as_uri())
+    settle(page)
+    assert page.evaluate("window.moves") == []
+    assert page.evaluate("[window.scrollY, document.activeElement.tagName]") == [0, "BODY"]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "skip"
+    assert session.errors == []
+
+
+def test_a_reload_keeps_the_readers_place(session: Session, site: Path) -> None:
+    session.page.set_viewport_size({"width": 390, "height": 600})
+    page = session.open((site / SLUG / "index.html").as_uri())
+    page.evaluate("window.scrollTo(0, 700)")
+    until(page, "window.scrollY === 700")
+    page.reload()
+    until(page, READY)
+    until(page, "window.scrollY === 700")  # restored by the browser...
+    settle(page)
+    assert page.evaluate("window.scrollY") == 700  # ...and left there
+
+
+def test_skip_link_lands_on_the_current_sentence(session: Session, site: Path) -> None:
+    page = session.open((site / SLUG / "index.html").as_uri())
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # before playback: the first sentence, the title's
+    focused = "[document.activeElement.dataset.i, document.activeElement.tabIndex]"
+    assert page.evaluate(focused) == ["0", 0]
+    seek(page, 6.6)
+    wait_current(page, 7)
+    page.focus("#skip")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.i") == "7"
+    page.keyboard.press("Tab")  # on from the sentence: the next control after it
+    assert page.evaluate("document.activeElement.dataset.i") is None
+    assert session.errors == []
 
 
 def test_served_page_plays_and_seeks_with_ranges(

@@ -101,3 +101,27 @@ def test_bench_table(app: typer.Typer, tmp_path: Path) -> None:
     result = run(app, "bench", inputs(tmp_path)[0], "--engine", "fake")
     assert result.exit_code == 0, result.output
     assert all(stage in result.stdout for stage in STAGES) and "RTF" in result.stdout
+
+
+def test_one_file_named_three_ways_is_built_once_and_twins_apart(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: five inputs, of which three name one file and two are articles whose titles
+    differ only by punctuation, said "5 built" and left 2 folders."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Выборы: итоги!\n\nГород выбрал мэра.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Выборы — итоги?\n\nДеревня выбрала старосту.\n", "utf-8")
+    names = ["in/a.txt", "b.txt", "./in/a.txt", str(tmp_path / "in" / "a.txt")]
+    result = run(app, "batch", *names, "-o", "out", "--engine", "fake", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "2 built, 0 unchanged, 0 failed, 2 duplicates" in result.stdout
+    assert result.stdout.count("duplicate of in/a.txt") == 2
+    folders = sorted(
+        p.name for p in (tmp_path / "out").iterdir() if p.is_dir() and p.name != ".tts"
+    )
+    assert len(folders) == 2 and folders[0] == "vybory-itogi"
+    titles = {
+        json.loads((tmp_path / "out" / f / "episode.json").read_text())["title"] for f in folders
+    }
+    assert titles == {"Выборы: итоги!", "Выборы — итоги?"}

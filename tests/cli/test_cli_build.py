@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from feed_support import image_bytes
 from helpers import corpus
 from typer.testing import CliRunner
 
@@ -189,6 +190,19 @@ def test_the_summary_names_every_file_written(tmp_path: Path) -> None:
         "index.html episode.json"
     )
     assert sorted(_expand(lines[1])) == sorted(p.name for p in folder.iterdir())
+
+
+def test_the_summary_names_the_episodes_own_cover(tmp_path: Path) -> None:
+    art = tmp_path / "art.png"
+    art.write_bytes(image_bytes(1400))
+    out = tmp_path / "out"
+    args = ["build", str(SAMPLE_ARTICLE), "-o", str(out), "--engine", "espeak", "--image", str(art)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    folder = next(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+    line = result.output.splitlines()[1]
+    assert line.endswith(" index.html cover.png episode.json")
+    assert sorted(_expand(line)) == sorted(p.name for p in folder.iterdir())
 
 
 def test_the_encoders_show_their_progress_on_a_terminal(tmp_path: Path) -> None:

@@ -207,6 +207,19 @@ def test_zip_puts_mimetype_first_and_stored() -> None:
     assert rootfile is not None and rootfile.get("full-path") == "EPUB/package.opf"
 
 
+def test_a_cover_is_declared_as_the_cover_image() -> None:
+    """EPUB 3's cover-image property is what reading systems show on the shelf."""
+    entries = dict(package_entries(_episode(), "audio.mp3", ("cover.jpg", "image/jpeg")))
+    opf = etree.fromstring(entries["EPUB/package.opf"])
+    covers = opf.findall(".//{http://www.idpf.org/2007/opf}item[@properties='cover-image']")
+    assert [(c.get("href"), c.get("media-type")) for c in covers] == [("cover.jpg", "image/jpeg")]
+    plain = dict(package_entries(_episode()))["EPUB/package.opf"]
+    assert b"cover-image" not in plain
+    data = zip_package([*entries.items(), ("EPUB/cover.jpg", b"\xff\xd8\xff" * 9)])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.getinfo("EPUB/cover.jpg").compress_type == zipfile.ZIP_STORED
+
+
 def test_same_episode_same_bytes() -> None:
     assert zip_package(package_entries(_episode())) == zip_package(package_entries(_episode()))
 

@@ -64,6 +64,19 @@ def test_newest_first_by_creation_time() -> None:
     assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
 
 
+def test_a_rebuilt_episode_keeps_its_place() -> None:
+    """Newest by publication, as in the feed: «a» was rebuilt last, but published first."""
+    page = render_library(
+        [
+            episode("a", "2025-03-09T10:00:00+00:00", published="2025-03-01T10:00:00+00:00"),
+            episode("b", "2025-03-02T10:00:00+00:00", published="2025-03-02T10:00:00+00:00"),
+            episode("c", "2025-03-03T10:00:00+00:00", date="2025-03-03"),
+        ],
+        feed=None,
+    )
+    assert links(page) == ["c/index.html", "b/index.html", "a/index.html"]
+
+
 def test_refresh_skips_a_damaged_episode_and_lists_the_rest(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -124,3 +137,64 @@ def test_any_title_is_shown_as_text(title: str) -> None:
     parser.feed(render_library([episode("a", "2025-01-01", title=title)], feed=None))
     assert parser.h2 == [title]
     assert parser.tags.count("a") == 1
+
+
+def publish_episode(outdir: Path, slug: str, created: str) -> None:
+    (outdir / slug).mkdir(parents=True)
+    (outdir / slug / "episode.json").write_text(episode(slug, created).dumps(), encoding="utf-8")
+
+
+def test_refreshes_side_by_side_never_drop_an_episode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Build A's refresh reads the folder; build B publishes and refreshes; then A writes. Without
+    the folder's lock A's page, written last, lacked B's episode (issue 17: 11 of 12 listed)."""
+    import threading
+
+    from tts.outputs import library
+
+    publish_episode(tmp_path, "a", "2025-01-01T00:00:00+00:00")
+    a_has_read, b_is_done = threading.Event(), threading.Event()
+    render = library.render_library
+
+    def slow_render(episodes: list[Episode], *, feed: str | None) -> str:
+        if threading.current_thread().name == "build-a":
+            a_has_read.set()
+            b_is_done.wait(0.5)  # with the lock, B waits for A instead: no need to wait long
+        return render(episodes, feed=feed)
+
+    monkeypatch.setattr(library, "render_library", slow_render)
+
+    def build_b() -> None:
+        a_has_read.wait(10)
+        publish_episode(tmp_path, "b", "2025-01-02T00:00:00+00:00")
+        refresh_library(tmp_path)
+        b_is_done.set()
+
+    threads = [
+        threading.Thread(target=refresh_library, args=(tmp_path,), name="build-a"),
+        threading.Thread(target=build_b, name="build-b"),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert links(page) == ["b/index.html", "a/index.html"]
+
+
+def test_an_unwritable_page_is_one_line(tmp_path: Path) -> None:
+    from tts.errors import ExportError
+
+    (tmp_path / "index.html").mkdir()  # what an immutable page gives too: the rename fails
+    with pytest.raises(ExportError, match="cannot write the library page .*index.html: "):
+        refresh_library(tmp_path)
+
+
+def test_work_and_swap_folders_of_builds_are_not_episodes(tmp_path: Path) -> None:
+    """pathlib's glob matches hidden folders: a build's .tmp-<slug>-* (its episode.json is
+    written before the publish) was listed, linking a folder about to disappear."""
+    publish_episode(tmp_path, "a", "2025-01-01T00:00:00+00:00")
+    publish_episode(tmp_path, ".tmp-b-x1y2", "2025-01-02T00:00:00+00:00")
+    publish_episode(tmp_path, ".old-c-x1y2", "2025-01-02T00:00:00+00:00")
+    assert links(refresh_library(tmp_path).read_text(encoding="utf-8")) == ["a/index.html"]

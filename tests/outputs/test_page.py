@@ -16,8 +16,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tts.episode import Episode, EpisodeError
-from tts.outputs.page import asset, format_clock, format_date_ru, iso_duration, render_episode_page
+from tts.episode import Episode, EpisodeError, clock
+from tts.outputs.page import (
+    asset,
+    format_date_ru,
+    iso_duration,
+    media_fragment,
+    render_episode_page,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "player"
 HOSTILE = "</title><script>alert(1)</script>"
@@ -150,16 +156,36 @@ def test_meta_in_russian(page: str) -> None:
     assert "Мария Исаева" in text and "3 марта 2025 г." in text and "0:09" in text
 
 
-def test_chapters_are_seek_buttons(page: str) -> None:
-    buttons = parse(page).all("button")
-    assert [b["data-start"] for b in buttons] == ["0.000", "3.300", "6.500"]
-    assert all(b["type"] == "button" for b in buttons)
+def test_chapters_are_links_into_the_audio_at_their_start(page: str) -> None:
+    """Without the script they open the audio file there (#t=); with it they seek the player."""
+    links = [a for a in parse(page).all("a") if a.get("class") == "chapter"]
+    assert [(a["href"], a["data-start"]) for a in links] == [
+        ("observatoriya-v-stepi.mp3#t=0", "0.000"),
+        ("observatoriya-v-stepi.mp3#t=3.3", "3.300"),
+        ("observatoriya-v-stepi.mp3#t=6.5", "6.500"),
+    ]
+    assert parse(page).all("button") == []
 
 
-def test_without_javascript_controls_start_hidden(page: str) -> None:
+@pytest.mark.parametrize(
+    ("seconds", "fragment"),
+    [(0, "#t=0"), (3.3, "#t=3.3"), (10, "#t=10"), (3725.4567, "#t=3725.457")],
+)
+def test_media_fragment(seconds: float, fragment: str) -> None:
+    assert media_fragment(seconds) == fragment
+
+
+def test_skip_link_targets_the_first_sentence(episode: dict[str, Any], page: str) -> None:
+    (skip,) = [a for a in parse(page).all("a") if a.get("class") == "skip"]
+    assert skip["href"] == "#s0" and 'id="s0"' in page
+    bare = render_episode_page(Episode.from_json({**episode, "sentences": []}))
+    assert '<a class="skip" id="skip" href="#text">' in bare
+
+
+def test_without_javascript_only_script_controls_start_hidden(page: str) -> None:
     tree = parse(page)
     hidden = {a.get("id") for _tag, a in tree.tags if "hidden" in a}
-    assert hidden == {"controls", "chapters", "keys", "hint"}
+    assert hidden == {"controls", "keys", "hint"}
 
 
 def test_downloads_list_every_format_but_the_page(episode: dict[str, Any]) -> None:
@@ -240,12 +266,12 @@ def test_format_date_ru(iso: str, shown: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("seconds", "clock", "iso"),
+    ("seconds", "shown", "iso"),
     [(0, "0:00", "PT0M0S"), (9.4, "0:09", "PT0M9S"), (754, "12:34", "PT12M34S")]
-    + [(3723, "1:02:03", "PT1H2M3S")],
+    + [(119.6, "1:59", "PT1M59S"), (3723, "1:02:03", "PT1H2M3S")],
 )
-def test_clock_and_iso_duration(seconds: float, clock: str, iso: str) -> None:
-    assert format_clock(seconds) == clock and iso_duration(seconds) == iso
+def test_shown_duration_and_its_iso_form_round_alike(seconds: float, shown: str, iso: str) -> None:
+    assert clock(seconds) == shown and iso_duration(seconds) == iso
 
 
 def _is_control(char: str) -> bool:

@@ -21,10 +21,17 @@ from tts.outputs.serve import make_server, parse_range, resolve_request, server_
 BLOB = bytes(range(256)) * 40  # 10240 bytes, each position recognisable
 PRIVATE = [
     ".env",
+    ".tts/feed-state.json",
+    ".tts/feed.lock",
+    ".tts/locks/ep.lock",
+    ".tts/feed.xml.bak-20260101T000000Z",
+    ".tts/tmp-ep-k2j4/audio.raw",
+    ".tts/old-ep-x9z1/episode/index.html",
+    "podcast.toml",
+    # where a tts before the state folder kept them
     ".feed-state.json",
     ".feed.lock",
     ".ep.lock",
-    "podcast.toml",
     ".tmp-ep-k2j4/audio.raw",
     ".old-ep-x9z1/episode/index.html",
     "ep/.hidden.mp3",

@@ -20,16 +20,25 @@ def _sentence(i: int, sec: int, par: int, kind: str, text: str) -> Sentence:
     return Sentence(i, sec, par, (0, len(text)), text, text, kind)  # type: ignore[arg-type]
 
 
+LONG = (
+    "На строительство ушло 1,5 млрд тенге, а телескоп весит 12 т; первые снимки — в марте & апреле."
+)
+LONG_SPOKEN = (
+    "На строительство ушло полтора миллиарда тенге, а телескоп весит двенадцать тонн; "
+    "первые снимки – в марте и апреле."
+)
 SENTENCES = [
     _sentence(0, 0, -1, "title", "АНК стала платформой для диалога"),
     _sentence(1, 0, 0, "body", "«Это важно», – сказал он."),
     _sentence(2, 0, 0, "body", "Строка с переводом\nи стрелкой --> внутри."),
     _sentence(3, 1, -1, "heading", "Итоги & планы <2026>"),
     _sentence(4, 1, 0, "body", "В 2025 году рост составил 3,5%."),
+    # longer than one caption: two cues, timed by the spoken form
+    Sentence(5, 1, 1, (0, len(LONG)), LONG, LONG_SPOKEN),
 ]
 TIMELINE = build_timeline(
     SENTENCES,
-    [22050, 33075, 44100, 11025, 3_600 * 22050],
+    [22050, 33075, 44100, 11025, 3_600 * 22050, 6 * 22050],
     22050,
     Pauses(),
     plan_chapters(SENTENCES, SENTENCES[0].text),

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import struct
 import tomllib
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from feed_support import make_config
+from feed_support import image_bytes, make_config
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +15,6 @@ from tts.podcast.config import (
     PodcastConfigError,
     config_from_mapping,
     config_to_toml,
-    default_cover_png,
     load_config,
     parse_category,
     save_config,
@@ -27,7 +24,7 @@ from tts.podcast.config import (
 
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
-    (tmp_path / "cover.png").write_bytes(default_cover_png(size=4))
+    (tmp_path / "cover.png").write_bytes(image_bytes())
     config = make_config(explicit=True, intro=True, enclosure="m4a")
     save_config(tmp_path, config)
     assert load_config(tmp_path) == config
@@ -107,14 +104,3 @@ def test_broken_toml_is_reported(tmp_path: Path) -> None:
     (tmp_path / "podcast.toml").write_text('title = "unterminated', "utf-8")
     with pytest.raises(PodcastConfigError, match="cannot read"):
         load_config(tmp_path)
-
-
-def test_default_cover_is_a_valid_square_png() -> None:
-    png = default_cover_png()
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    width, height = struct.unpack(">II", png[16:24])
-    assert (width, height) == (1400, 1400)
-    length = struct.unpack(">I", png[33:37])[0]
-    assert png[37:41] == b"IDAT"
-    pixels = zlib.decompress(png[41 : 41 + length])
-    assert len(pixels) == 1400 * (1 + 1400 * 3)

@@ -22,6 +22,11 @@ from tts.podcast.publish import STATE_NAME, build_feed
 REPO = Path(__file__).resolve().parents[2]
 
 
+def backups(folder: Path) -> list[Path]:
+    """The feed's backups: in the state folder, and none left at the top."""
+    return sorted([*folder.glob("feed.xml.bak-*"), *folder.glob(".tts/feed.xml.bak-*")])
+
+
 def items(feed: Path) -> dict[str, bytes]:
     """Each <item> exactly as serialized in the file, keyed by its GUID."""
     text = feed.read_bytes()
@@ -71,7 +76,7 @@ def test_unchanged_folder_rebuilds_to_the_same_bytes(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod")
     once = build_feed(folder).read_bytes()
     assert build_feed(folder).read_bytes() == once
-    assert list(folder.glob("feed.xml.bak-*")) == []
+    assert backups(folder) == []
 
 
 def test_hand_edited_feed_is_backed_up(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -83,20 +88,21 @@ def test_hand_edited_feed_is_backed_up(tmp_path: Path, caplog: pytest.LogCapture
     clock = datetime(2026, 11, 28, 12, 0, 5, tzinfo=UTC)
     with caplog.at_level(logging.WARNING, logger="tts.podcast.publish"):
         build_feed(folder, now=lambda: clock)
-    backup = folder / "feed.xml.bak-20261128T120005Z"
+    backup = folder / ".tts" / "feed.xml.bak-20261128T120005Z"
     assert backup.read_bytes() == edited
     assert feed.read_bytes() == original
     assert "changed by hand" in caplog.text
     build_feed(folder, now=lambda: clock)  # the same edit is not backed up twice
-    assert len(list(folder.glob("feed.xml.bak-*"))) == 1
+    assert backups(folder) == [backup]
 
 
 def test_foreign_feed_without_state_is_backed_up(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod")
     (folder / "feed.xml").write_bytes(b"<rss>someone else's</rss>")
     build_feed(folder, now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
-    assert (folder / "feed.xml.bak-20260101T000000Z").read_bytes() == b"<rss>someone else's</rss>"
-    assert json.loads((folder / STATE_NAME).read_text())["guids"]["kavychki-i-skobki"]
+    saved = folder / ".tts" / "feed.xml.bak-20260101T000000Z"
+    assert saved.read_bytes() == b"<rss>someone else's</rss>"
+    assert json.loads((folder / ".tts" / STATE_NAME).read_text())["guids"]["kavychki-i-skobki"]
 
 
 def _files_holding(folder: Path, needle: bytes) -> list[str]:
@@ -117,7 +123,7 @@ def test_feed_symlink_to_a_file_outside_is_replaced_never_copied_in(
     assert not feed.is_symlink() and feed.read_bytes().startswith(b"<?xml")
     assert secret.read_bytes() == b"-----BEGIN SECRET-----"  # the link's target untouched
     assert _files_holding(folder, b"BEGIN SECRET") == []
-    assert list(folder.glob("feed.xml.bak-*")) == []
+    assert backups(folder) == []
     assert caplog.text.count("is a symbolic link") == 1 and str(secret) in caplog.text
 
 
@@ -127,17 +133,18 @@ def test_feed_symlink_inside_the_folder_is_replaced_and_its_target_kept(tmp_path
     (folder / "feed.xml").symlink_to("cover.png")
     feed = build_feed(folder)
     assert not feed.is_symlink() and (folder / "cover.png").read_bytes() == cover
-    assert list(folder.glob("feed.xml.bak-*")) == []
+    assert backups(folder) == []
 
 
 def test_state_symlink_is_not_followed(tmp_path: Path) -> None:
     folder = make_folder(tmp_path / "pod")
     outside = tmp_path / "outside.json"
     outside.write_text('{"guids": {"stepnaya-observatoriya": "INJECTED"}}', encoding="utf-8")
-    (folder / STATE_NAME).symlink_to(outside)
+    (folder / ".tts").mkdir()
+    (folder / ".tts" / STATE_NAME).symlink_to(outside)
     feed = build_feed(folder)
     assert b"INJECTED" not in feed.read_bytes()
-    assert not (folder / STATE_NAME).is_symlink() and "INJECTED" in outside.read_text()
+    assert not (folder / ".tts" / STATE_NAME).is_symlink() and "INJECTED" in outside.read_text()
 
 
 def test_backup_never_writes_through_a_link_planted_under_its_name(tmp_path: Path) -> None:
@@ -145,10 +152,11 @@ def test_backup_never_writes_through_a_link_planted_under_its_name(tmp_path: Pat
     build_feed(folder)
     (folder / "feed.xml").write_bytes(b"<rss>edited</rss>")
     planted = tmp_path / "created-outside"
-    (folder / "feed.xml.bak-20260101T000000Z").symlink_to(planted)  # dangling
+    (folder / ".tts" / "feed.xml.bak-20260101T000000Z").symlink_to(planted)  # dangling
     build_feed(folder, now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
     assert not planted.exists()
-    assert (folder / "feed.xml.bak-20260101T000000Z-1").read_bytes() == b"<rss>edited</rss>"
+    saved = folder / ".tts" / "feed.xml.bak-20260101T000000Z-1"
+    assert saved.read_bytes() == b"<rss>edited</rss>"
 
 
 def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
@@ -159,6 +167,18 @@ def test_file_name_leaving_the_folder_is_refused(tmp_path: Path) -> None:
     (folder / "tretiy-vypusk" / "episode.json").write_text(json.dumps(bad), "utf-8")
     with pytest.raises(TTSError, match=r"files\.mp3: not a file name"):
         build_feed(folder)
+
+
+def test_a_missing_episode_cover_gives_way_to_the_podcasts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = make_folder(tmp_path / "pod", ())
+    write_episode(folder, "tretiy-vypusk", manifests()["tretiy-vypusk"] | {"image": "cover.png"})
+    with caplog.at_level(logging.WARNING):
+        feed = build_feed(folder).read_text("utf-8")
+    assert "tretiy-vypusk/cover.png" not in feed
+    assert feed.count(f'<itunes:image href="{BASE_URL}cover.png"/>') == 2
+    assert any("names the cover cover.png, which is missing" in m for m in caplog.messages)
 
 
 def test_unreadable_manifest_names_the_file(tmp_path: Path) -> None:
@@ -196,7 +216,7 @@ def test_two_concurrent_builds_both_succeed(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0], errors
     root = etree.fromstring((folder / "feed.xml").read_bytes())
     assert len(root.findall("channel/item")) == 8
-    assert list(folder.glob("feed.xml.bak-*")) == []  # neither took the other's write for an edit
+    assert backups(folder) == []  # neither took the other's write for an edit
     assert list(folder.glob(".feed.xml.*.tmp")) == []
 
 
@@ -204,10 +224,25 @@ def test_a_build_waits_for_the_lock(tmp_path: Path) -> None:
     from filelock import FileLock
 
     folder = make_folder(tmp_path / "pod")
-    with FileLock(str(folder / ".feed.lock")):
+    (folder / ".tts").mkdir()
+    with FileLock(str(folder / ".tts" / "feed.lock")):
         proc = subprocess.Popen([sys.executable, "-c", _WORKER, str(folder), str(REPO)])
         with pytest.raises(subprocess.TimeoutExpired):
             proc.wait(timeout=1.5)
         assert not (folder / "feed.xml").exists()
     assert proc.wait(timeout=60) == 0
     assert (folder / "feed.xml").is_file()
+
+
+def test_state_an_older_tts_left_at_the_top_is_moved_in_and_still_kept(tmp_path: Path) -> None:
+    """.feed-state.json and the lock sat beside feed.xml and went up with every upload; the
+    next build moves the state into .tts/, and the GUIDs it holds are still kept."""
+    folder = make_folder(tmp_path / "pod")
+    slug = "stepnaya-observatoriya"
+    published = manifests()[slug]["guid"]
+    (folder / ".feed-state.json").write_text(json.dumps({"guids": {slug: published}}), "utf-8")
+    (folder / ".feed.lock").touch()
+    write_episode(folder, slug, manifests()[slug] | {"guid": "built-afresh"})
+    assert published in items(build_feed(folder))
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != ".tts"]
+    assert json.loads((folder / ".tts" / STATE_NAME).read_text())["guids"][slug] == published

@@ -1,6 +1,6 @@
 import pytest
 
-from tts.store.slug import slugify
+from tts.store.slug import slugify, suffixed
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,12 @@ def test_long_title_is_cut_at_a_word() -> None:
 
 def test_no_path_characters_survive() -> None:
     assert "/" not in slugify("../../etc/passwd") and ".." not in slugify("../../etc/passwd")
+
+
+def test_suffixed_adds_the_source_id_and_keeps_the_length() -> None:
+    source_id = "a48862a8602e3d780c33d1774e73f6b3"
+    assert suffixed("vybory-itogi", source_id) == "vybory-itogi-a48862a8"
+    long = slugify("очень " * 100)
+    cut = suffixed(long, source_id)
+    assert len(cut) <= 60 and cut.endswith("-a48862a8") and "--" not in cut
+    assert suffixed("x" * 60, source_id) == "x" * 51 + "-a48862a8"

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from helpers import local_server, reply
+from hostile import hostile_server
 
 from tts.errors import InputError
 from tts.text.inputs import USER_AGENT, read_input
@@ -164,3 +165,26 @@ def test_stdin_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", FakeStdin(b"x" * 101))
     with pytest.raises(InputError, match="standard input is larger than the 100 bytes limit"):
         read_input("-", max_bytes=100)
+
+
+# --- a hostile server (issue 17: cases 1, 13 and 14) -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Iterator[str]:
+    with hostile_server() as url:
+        yield url
+
+
+def test_url_cut_short_of_its_content_length_is_refused(hostile: str) -> None:
+    # The page would parse (half an article is still an article): only the length tells.
+    with pytest.raises(InputError, match="interrupted: the server closed the connection after"):
+        read_input(f"{hostile}/truncated")
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-head"])
+def test_url_dripping_a_byte_at_a_time_ends_at_the_timeout(hostile: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match=f"{path}: timed out, still sending after 1 s"):
+        read_input(f"{hostile}{path}", timeout=1.0)
+    assert time.monotonic() - started < 1.5

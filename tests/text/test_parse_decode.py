@@ -50,6 +50,23 @@ def test_unicode_with_bom(data: bytes) -> None:
     assert decode_text(data) == ARTICLE
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_utf16(encoding: str) -> None:
+    # Notepad's "Unicode" without its mark, or a tool that strips marks (issue 17, case 15).
+    data = ARTICLE.encode(encoding)
+    assert decode_text(data) == ARTICLE
+    assert decode_text(data[:-1]) == ARTICLE[:-1]  # an odd byte at the end is dropped
+
+
+def test_utf8_cut_off_anywhere_is_read_as_utf8(caplog: pytest.LogCaptureFixture) -> None:
+    # A download that stopped early ends in the middle of a character: what came is UTF-8,
+    # never UTF-16 or a legacy guess (it was read as UTF-16 garbage, or refused, before).
+    data = (ARTICLE * 3).encode()
+    for end in range(1, len(data)):
+        assert decode_text(data[:end]) == data[:end].decode("utf-8", errors="ignore"), end
+    assert "ends in the middle of a character" in caplog.text
+
+
 def test_cp1251_file_parses_like_utf8() -> None:
     assert parse_bytes(ARTICLE.encode("cp1251"), "a.txt") == parse_bytes(ARTICLE.encode(), "a.txt")
     plain = parse_bytes(PLAIN_ARTICLE.encode(), "a.txt")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hostile import drip, hostile_server
 
 from tts.errors import EngineUnavailable, ModelError
 from tts.voice.download import check_url, download
@@ -193,7 +194,7 @@ def test_refused_connection_fails_at_once(tmp_path: Path, closed_port: int) -> N
 
 
 def test_http_error_names_the_status(tmp_path: Path, http_server: LocalServer) -> None:
-    with pytest.raises(EngineUnavailable, match="HTTP 404"):
+    with pytest.raises(EngineUnavailable, match="answered 404 Not Found"):
         _get(http_server, tmp_path / "m.pt", path="/missing.pt")
     assert _leftovers(tmp_path) == []
 
@@ -210,3 +211,22 @@ def test_redirect_within_allowed_urls_is_followed(tmp_path: Path, http_server: L
     http_server.add("/model.pt", BODY)
     assert _get(http_server, tmp_path / "m.pt", path="/old.pt") == SHA
     assert http_server.hits == ["/old.pt", "/model.pt"]
+
+
+def test_a_dripping_server_fails_within_the_timeout(tmp_path: Path) -> None:
+    # One byte every 50 ms: every read returns long before the timeout, yet nothing moves.
+    route = drip(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n", b"x" * 1000, every=0.05)
+    with hostile_server({"/m.pt": route}) as url:
+        started = time.monotonic()
+        with pytest.raises(EngineUnavailable, match="timed out, less than 256 KiB arrived in 1 s"):
+            download(
+                f"{url}/m.pt",
+                tmp_path / "m.pt",
+                expected_size=1000,
+                expected_sha256=None,
+                max_bytes=10_000,
+                timeout=1.0,
+                allow_insecure_localhost=True,
+            )
+    assert time.monotonic() - started < 1.6
+    assert _leftovers(tmp_path) == []

@@ -461,8 +461,14 @@ def test_build_with_stand_in_hands_the_model_only_speakable_text(
     # One warm-up per loaded model (one per worker process), then each sentence once.
     loads = sum(e["event"] == "load" for e in read_record(record))
     assert texts[:1] == [WARMUP_TEXT] and texts.count(WARMUP_TEXT) == loads
-    assert len(texts) - loads == len(episode["sentences"])
-    assert {(c["speaker"], c["sample_rate"]) for c in calls} == {("baya", 48000)}
+    # a sentence that switches to the quotation voice (aidar, baya's default) is one call a part
+    parts = [p for s in episode["sentences"] for p in s.get("parts", ())]
+    switching = sum(1 for s in episode["sentences"] if "parts" in s)
+    assert parts and episode["quote_speaker"] == "aidar"
+    assert len(texts) - loads == len(episode["sentences"]) - switching + len(parts)
+    quoted = sum(p["voice"] == "quote" for p in parts)
+    assert sum(c["speaker"] == "aidar" for c in calls) == quoted
+    assert {(c["speaker"], c["sample_rate"]) for c in calls} == {("baya", 48000), ("aidar", 48000)}
     for text in texts:
         assert SPEAKABLE.fullmatch(text), text
         assert len(text) <= 1000

@@ -1,9 +1,10 @@
 """Audio: clips -> audio files.
 
-In: the clips and the sentences' pauses. timeline places them (in samples); loudness levels the
-whole; encode writes the MP3 in cached chunks (lame encodes them, mp3frames keeps them
-gapless); formats makes M4A/M4B and Opus (opus encodes it in pieces, ogg joins them); peaks
-holds every decoded file within -1 dBTP; ffmpeg runs ffmpeg. Out: the audio files and their
+In: the clips and the sentences' pauses. timeline places them (in samples), and chapters cuts
+long chapters of a text without headings by time; loudness levels the whole; encode writes the
+MP3 in cached chunks (lame encodes them, mp3frames keeps them gapless); formats makes M4A/M4B
+and Opus (opus encodes it in pieces, ogg joins them); peaks holds every decoded file within
+-1 dBTP; picture puts the cover into each; ffmpeg runs ffmpeg. Out: the audio files and their
 Timeline.
 
 As built:

@@ -49,9 +49,10 @@ from tts.audio.mp3frames import (
     set_gapless,
 )
 from tts.audio.peaks import CHECK_DBTP, MARGIN_DB
+from tts.audio.picture import attached_picture
 from tts.errors import ExportError
 from tts.store.entries import FRAMES, LEVELS, Damaged, Entries, Sealed
-from tts.types import Timeline
+from tts.types import Cover, Timeline
 
 if TYPE_CHECKING:
     from tts.audio.loudness import Samples
@@ -297,9 +298,11 @@ def encode_levels(
     metadata: Path,
     *,
     workers: int = 1,
+    cover: Cover | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> Encoded:
-    """Encode the chunks that need it, join every chunk's frames and tag the file.
+    """Encode the chunks that need it, join every chunk's frames and tag the file (with the
+    cover as its APIC picture when given).
 
     The levelled PCM files of ``levels`` are consumed (and dipped where a peak needed it, so
     the loudness reported is the file's). ``progress`` hears the fraction of chunks done."""
@@ -325,7 +328,7 @@ def encode_levels(
                 sink.write(_frames_of(chunk, fresh, cache, levels.gain_db))
     except OSError as exc:
         raise ExportError(f"cannot write {joined}: {exc.strerror or exc}") from exc
-    _finish(joined, metadata, out, timeline)
+    _finish(joined, metadata, out, timeline, cover)
     joined.unlink()
     for folder in {pcm.parent for _, pcm, _ in levels.todo}:
         shutil.rmtree(folder, ignore_errors=True)
@@ -374,10 +377,13 @@ def _encode_group(
     }
 
 
-def _finish(joined: Path, metadata: Path, out: Path, timeline: Timeline) -> None:
-    """Copy the frames into the final file with tags, chapters and a Xing/LAME header, then
-    write the gapless delay and padding into that header."""
-    args = ["-f", "mp3", "-i", str(joined), "-i", str(metadata), "-map", "0:a"]
+def _finish(
+    joined: Path, metadata: Path, out: Path, timeline: Timeline, cover: Cover | None = None
+) -> None:
+    """Copy the frames into the final file with tags, chapters, the cover and a Xing/LAME
+    header, then write the gapless delay and padding into that header."""
+    art_in, art_out = attached_picture(cover, 2) if cover is not None else ([], [])
+    args = ["-f", "mp3", "-i", str(joined), "-i", str(metadata), *art_in, "-map", "0:a", *art_out]
     args += ["-map_metadata", "1", "-map_chapters", "1", "-c:a", "copy"]
     args += ["-id3v2_version", "3", "-write_xing", "1", "-f", "mp3", str(out)]
     run_ffmpeg(args, "MP3 tagging")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from tts.errors import ExportError
+from tts.errors import ExportError, Interrupted
 from tts.types import Chapter
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,9 @@ def run_ffmpeg(
 
 def _checked(cmd: Sequence[str], what: str, code: int, stderr: str) -> str:
     if code != 0:
-        if "received signal 2" in stderr:  # Ctrl-C reached ffmpeg before us
-            raise KeyboardInterrupt
+        stopped = re.search(r"received signal (1|2|15)\b", stderr)
+        if stopped:  # Ctrl-C, SIGTERM or SIGHUP sent to the group reached ffmpeg before us
+            raise Interrupted(int(stopped.group(1)))
         raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(stderr)}")
     return stderr
 

@@ -20,7 +20,9 @@ from pathlib import Path
 from tts.audio.ffmpeg import run_ffmpeg
 from tts.audio.opus import encode_pieces
 from tts.audio.peaks import CHECK_DBTP, encode_under
+from tts.audio.picture import attached_picture, with_picture_comment
 from tts.errors import ExportError
+from tts.types import Cover
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ def export_formats(
     metadata: Path,
     names: Mapping[str, str],
     chapters: Sequence[tuple[str, float]],
-    cover: Path | None = None,
+    cover: Cover | None = None,
     progress: Progress | None = None,
     workers: int = 2,
 ) -> None:
@@ -52,8 +54,8 @@ def export_formats(
     are not audio and not this module's.
 
     ``levelled`` is the episode as the MP3 has it (raw PCM, loudness applied); ``chapters``
-    are (title, start in seconds). ``cover`` (the podcast's artwork, JPEG or PNG) goes into the
-    M4A/M4B files when given. ``progress`` hears each format's share of its work done;
+    are (title, start in seconds). ``cover`` (the episode's or the podcast's artwork) goes into
+    every file when given. ``progress`` hears each format's share of its work done;
     ``workers``: Opus processes at a time.
     """
     codecs = [c for c, kinds in CODECS.items() if any(kind in names for kind in kinds)]
@@ -77,10 +79,11 @@ def export_formats(
     for codec, stream in streams.items():
         for kind in (k for k in CODECS[codec] if k in names):
             log.info("writing %s", names[kind])
+            out = work / names[kind]
             if codec == "aac":
-                mux_aac(stream, work / names[kind], metadata, book=kind == "m4b", cover=cover)
+                mux_aac(stream, out, metadata, book=kind == "m4b", cover=cover)
             else:
-                mux_opus(stream, work / names[kind], metadata, chapters=opus_chapters(chapters))
+                mux_opus(stream, out, metadata, chapters=opus_chapters(chapters), cover=cover)
         stream.unlink()
 
 
@@ -118,15 +121,11 @@ def _maps(*, chapters: bool = True) -> list[str]:
 
 
 def mux_aac(
-    stream: Path, out: Path, metadata: Path, *, book: bool, cover: Path | None = None
+    stream: Path, out: Path, metadata: Path, *, book: bool, cover: Cover | None = None
 ) -> None:
     """M4A, or M4B (the audiobook brand) when ``book``, from the bare AAC stream (copied):
-    iTunes tags and chapters, index first."""
-    art_in: list[str] = []
-    art_out: list[str] = []
-    if cover is not None:
-        art_in = ["-i", str(cover)]
-        art_out = ["-map", "2:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
+    iTunes tags and chapters, index first, and the cover (covr) when given."""
+    art_in, art_out = attached_picture(cover, 2) if cover is not None else ([], [])
     args = [
         *("-i", str(stream), "-i", str(metadata)),
         *art_in,
@@ -139,21 +138,40 @@ def mux_aac(
     run_ffmpeg(args, "M4B writing" if book else "M4A writing")
 
 
-def mux_opus(stream: Path, out: Path, metadata: Path, *, chapters: Mapping[str, str]) -> None:
+def mux_opus(
+    stream: Path,
+    out: Path,
+    metadata: Path,
+    *,
+    chapters: Mapping[str, str],
+    cover: Cover | None = None,
+) -> None:
     """Opus in Ogg from the bare stream (copied), the chapters given as CHAPTERnnn/CHAPTERnnnNAME
-    comments.
+    comments, the cover as a METADATA_BLOCK_PICTURE comment (through a metadata file of its own:
+    far longer than a command-line argument may be). The copy gets OpusTags written anew by
+    ffmpeg, over as many Ogg pages as they need (ogg.py writes the joined stream's in one).
 
     Not ffmpeg's own chapter comments: its Ogg muxer rounds the seconds field to the nearest
     second while keeping the milliseconds (ffmpeg 5.1 and 9.0), so 3.600 s is written 00:00:04.600.
     """
     comments = [arg for key, val in chapters.items() for arg in ("-metadata", f"{key}={val}")]
-    args = [
-        *("-i", str(stream), "-i", str(metadata)),
-        *_maps(chapters=False),
-        *comments,
-        *("-c:a", "copy", "-f", "ogg", str(out)),
-    ]
-    run_ffmpeg(args, "Opus writing")
+    tags = out.with_name(out.name + ".ffmetadata") if cover is not None else metadata
+    try:
+        if cover is not None:
+            text = with_picture_comment(metadata.read_text("utf-8"), cover, cover.path.read_bytes())
+            tags.write_text(text, "utf-8")
+        args = [
+            *("-i", str(stream), "-i", str(tags)),
+            *_maps(chapters=False),
+            *comments,
+            *("-c:a", "copy", "-f", "ogg", str(out)),
+        ]
+        run_ffmpeg(args, "Opus writing")
+    except OSError as exc:
+        raise ExportError(f"Opus writing: {exc.strerror or exc}: {exc.filename}") from exc
+    finally:
+        if tags != metadata:
+            tags.unlink(missing_ok=True)
 
 
 def opus_chapters(chapters: Sequence[tuple[str, float]]) -> dict[str, str]:

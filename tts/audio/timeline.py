@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tts.audio.chapters import timed_chapters
 from tts.text.chapters import ChapterPlan
 from tts.types import Chapter, Cue, Pauses, Sentence, Timeline
 from tts.voice.clips import ms_to_samples
@@ -81,6 +82,7 @@ class Layout:
         total = cues[-1].end if cues else self.pos
         chunks = tuple(c for c in self.chunks if c < total) or (0,)
         plan = [(lead_title, -1), *chapters] if lead_title and cues else list(chapters)
+        plan = timed_chapters(plan, self.sentences, cues, total, self.sample_rate)
         tiles = _tile_chapters(plan, cues, total)
         return Timeline(self.sample_rate, total, cues, tiles, chunks)
 

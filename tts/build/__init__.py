@@ -8,6 +8,7 @@ already built; render.py: the stages after the script)."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -20,9 +21,10 @@ from tts.build.render import Progress, Stage, render
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode
 from tts.errors import TTSError
+from tts.store.outdir import check_outdir, recover_all
 from tts.store.paths import spoken_dir, voices_dir
-from tts.text.prepare import Script, prepare, read_articles
-from tts.types import Article
+from tts.text.prepare import Script, normalize_sentences, prepare, read_articles
+from tts.types import Article, Sentence
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import (
     EngineSpec,
@@ -50,8 +52,17 @@ class BuildOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     lexicons: tuple[Path, ...] = ()
     formats: tuple[str, ...] = ("mp3",)  # mp3 always; m4a, m4b, opus, epub on request
+    date: str | None = None  # --date: the publication time (ISO 8601, see plan.date_option)
+    quote_voice: str | None = None  # a preset for quotations; "none"; None: the preset's own
     # what the input "-" reads, when standard input was read already (tts batch, for workers)
     stdin: bytes | None = field(default=None, repr=False)
+    image: Path | None = None  # the episode's own cover (else the podcast's, if any)
+    # the inputs read and parsed already, one per input (tts follow: the page fetched once,
+    # the feed entry's title, author, date and link put over what extraction found)
+    articles: tuple[Article, ...] | None = field(default=None, repr=False)
+    # the episode's folder name instead of the title's slug (tts follow: an entry whose title
+    # changed stays in its folder, keeping its GUID)
+    slug: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,9 +92,11 @@ def build_episode(
     ``encoding`` hears each audio format's share done (mp3, m4a, …) as the encoders run.
     With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
+    check_outdir(opts.outdir)  # a file named like the folder fails now, not after synthesis
+    recover_all(opts.outdir)  # an episode a killed build moved aside comes back first
     with clock("read"):
         # input errors first, before any engine work
-        articles = read_articles(opts.inputs, opts.stdin)
+        articles = read_sources(opts)
     spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
@@ -107,8 +120,15 @@ def build_episode(
         if engines is None:
             engine.close()
     return BuildResult(
-        plan.target, done.episode, done.sentences, done.from_cache, warning, clock.times
+        done.folder, done.episode, done.sentences, done.from_cache, warning, clock.times
     )
+
+
+def read_sources(opts: BuildOptions) -> list[Article]:
+    """The articles ``opts`` builds from: given already, or read from its inputs."""
+    if opts.articles is not None:
+        return list(opts.articles)
+    return read_articles(opts.inputs, opts.stdin)
 
 
 def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
@@ -121,6 +141,7 @@ def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
         rate=opts.rate,
         model_path=opts.model_path,
         trust_model=opts.trust_model,
+        quote_voice=opts.quote_voice,
     )
 
 
@@ -136,8 +157,12 @@ def checked_bitrate(bitrate: str, spec: EngineSpec) -> str:
 
 
 def lexicon_paths(opts: BuildOptions) -> list[Path]:
-    """voices/lexicon.tsv, then the user's --lexicon files (later entries win)."""
-    return [p for p in (voices_dir() / "lexicon.tsv", *opts.lexicons) if p.is_file()]
+    """voices/lexicon.tsv if there is one, then the user's --lexicon files (later entries win).
+
+    The user's files are kept even when they are not there: the first read (the source key,
+    before any engine work) then says so in one line, instead of a build without them."""
+    default = voices_dir() / "lexicon.tsv"
+    return [*([default] if default.is_file() else []), *opts.lexicons]
 
 
 def prepare_script(
@@ -149,16 +174,51 @@ def prepare_script(
     intro: bool = False,
 ) -> Script:
     """The spoken script for these options: the one call the build and the cluster share."""
-    return prepare(
+    lexicons, stress = lexicon_paths(opts), needs_stress(spec)
+    script = prepare(
         opts.inputs,
         max_chars=max_chars,
-        lexicons=lexicon_paths(opts),
-        stress=needs_stress(spec),
+        lexicons=lexicons,
+        stress=stress,
         title=opts.title,
-        articles=articles if articles is not None else read_articles(opts.inputs, opts.stdin),
+        articles=articles if articles is not None else read_sources(opts),
         intro=intro,
         cache_dir=spoken_dir(),
     )
+    if spec.voice.quote is None:
+        return script
+    return with_quotations(script, lexicons, stress)
+
+
+def with_quotations(script: Script, lexicons: Sequence[Path], stress: bool) -> Script:
+    """The script with the parts its quotation voice reads."""
+    sentences = quoted_sentences(script.sentences, lexicons, stress)
+    return dataclasses.replace(script, sentences=tuple(sentences))
+
+
+def quoted_sentences(
+    sentences: Sequence[Sentence], lexicons: Sequence[Path], stress: bool
+) -> list[Sentence]:
+    """``sentences`` with the parts a quotation voice reads; odd quotation marks are warned
+    about, and their sentences stay in the main voice."""
+    from tts.text.chapters import shorten
+    from tts.voice.quotes import mark_quotes
+
+    def normalize(texts: Sequence[str]) -> list[str]:
+        pieces = [Sentence(n, 0, 0, (0, len(t)), t) for n, t in enumerate(texts)]
+        done = normalize_sentences(pieces, lexicons, stress, spoken_dir(), quiet=True)
+        return [s.spoken for s in done]
+
+    marked, odd = mark_quotes(sentences, normalize)
+    text = {s.index: s.text for s in marked}
+    for o in odd:
+        log.warning(
+            "sentence %d («%s»): %s; read in the main voice",
+            o.sentence,
+            shorten(text[o.sentence], 60),
+            o.reason,
+        )
+    return marked
 
 
 def _stage(

@@ -4,7 +4,9 @@ write the other audio formats and every output from it, and publish atomically."
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import shutil
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,7 +20,7 @@ from tts.audio.ffmpeg import decode_into, ffmetadata
 from tts.audio.formats import KINDS as AUDIO_FORMATS
 from tts.audio.formats import Progress as EncodeProgress
 from tts.audio.timeline import Layout
-from tts.build.plan import Plan, previous_episode
+from tts.build.plan import Plan, claimed, previous_episode, publication
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode, Loudness
 from tts.errors import ExportError
@@ -26,14 +28,14 @@ from tts.outputs.compose import EpisodeMeta, compose_episode
 from tts.outputs.library import refresh_library
 from tts.outputs.transcript import compose_chapters, compose_json, compose_srt, compose_vtt
 from tts.store.clip_cache import ClipCache
-from tts.store.outdir import locked, publish, staging
+from tts.store.outdir import publish, staging
 from tts.store.paths import chunks_dir, clips_dir
 from tts.text.prepare import Script
-from tts.types import Timeline
+from tts.types import Cover, Timeline
 from tts.voice.clips import ms_to_samples, silence
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import EngineSpec
-from tts.voice.synth import Job, missing, plan_jobs, require_clip, synthesize_missing
+from tts.voice.synth import Job, missing, plan_sentence_jobs, require_clip, synthesize_missing
 
 if TYPE_CHECKING:
     from tts.audio.encode import Levels
@@ -46,6 +48,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Rendered:
+    folder: Path  # where the episode went (another article's episode may have moved it)
     episode: Episode
     sentences: int
     from_cache: int
@@ -67,10 +70,12 @@ class Stage:
 
 def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendered:
     cache = ClipCache(clips_dir())
-    jobs = plan_jobs(stage.engine, stage.spec.voice, [s.spoken for s in stage.script.sentences])
+    jobs = plan_sentence_jobs(stage.engine, stage.spec.voice, stage.script.sentences)
     todo = synthesize(stage, cache, jobs, clock, progress)
-    outdir, target = stage.outdir, stage.plan.target
-    with locked(outdir, target.name), staging(outdir, target.name) as work:
+    outdir = stage.outdir
+    with claimed(outdir, stage.plan) as plan, staging(outdir, plan.target.name) as work:
+        stage = dataclasses.replace(stage, plan=plan)
+        target = plan.target
         raw = work / "audio.raw"
         with clock("stitch"):
             timeline, redone = stitch(stage, cache, jobs, raw)
@@ -80,10 +85,11 @@ def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendere
         (work / "ffmetadata.txt").unlink()
         raw.unlink()  # the episode's largest file: gone before the folder is published
         with clock("export"):
-            write_outputs(work, episode, stage.script, timeline, feed=stage.plan.feed)
+            plan = stage.plan
+            write_outputs(work, episode, stage.script, timeline, feed=plan.feed, cover=plan.cover)
             publish(work, target)
             refresh_library(outdir)
-    return Rendered(episode, len(jobs), len(jobs) - len(todo) - redone)
+    return Rendered(target, episode, len(jobs), len(jobs) - len(todo) - redone)
 
 
 def synthesize(
@@ -151,6 +157,7 @@ def encode_and_compose(
         with clock("encode"):
             encoded = encode_levels(
                 levels, timeline, chunk_cache, mp3, metadata, workers=stage.workers,
+                cover=stage.plan.cover,
                 progress=(lambda done: report("mp3", done)) if report else None,
             )  # fmt: skip
         with clock("formats"):
@@ -165,12 +172,13 @@ def encode_and_compose(
     voice, info = stage.spec.voice, stage.engine.info
     return compose_episode(
         meta, stage.script.sentences, timeline, info, voice, stage.plan.files,
-        loudness=loudness, source_key=stage.plan.key,
+        loudness=loudness, source_key=stage.plan.key, source_id=stage.plan.owner.source_id,
     )  # fmt: skip
 
 
 def _meta(stage: Stage, previous: Episode | None) -> EpisodeMeta:
     script = stage.script
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     return EpisodeMeta(
         # kept across rebuilds: feeds must never see a rebuilt episode as new
         guid=previous.guid if previous else str(uuid.uuid4()),
@@ -178,9 +186,11 @@ def _meta(stage: Stage, previous: Episode | None) -> EpisodeMeta:
         title=script.title,
         author=script.author,
         date=script.date,
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        created=now,
         sources=script.sources,
         lead=script.lead,
+        image="cover" + stage.plan.image.suffix if stage.plan.image else None,
+        published=publication(script.date, stage.plan.date, previous, now),
     )
 
 
@@ -192,7 +202,7 @@ def _write_metadata(stage: Stage, work: Path, timeline: Timeline, meta: EpisodeM
         "title": meta.title,
         "artist": meta.author or "",
         "album": meta.title,
-        "date": (meta.date or meta.created)[:10],
+        "date": (meta.published or meta.date or meta.created)[:10],
         "genre": "Speech",
         "comment": (
             f"Generated by tts {__version__}; engine {info.engine} {info.version}; "
@@ -244,9 +254,16 @@ def _start_formats(
 
 
 def write_outputs(
-    work: Path, episode: Episode, script: Script, timeline: Timeline, *, feed: bool
+    work: Path,
+    episode: Episode,
+    script: Script,
+    timeline: Timeline,
+    *,
+    feed: bool,
+    cover: Cover | None = None,
 ) -> None:
-    """Transcripts, the read-along page, the EPUB and episode.json, each written once."""
+    """Transcripts, the read-along page, the EPUB, the episode's own cover and episode.json,
+    each written once. ``cover`` is the one the files carry: the episode's own when it has one."""
     from tts.outputs.page import render_episode_page
 
     files = episode.files
@@ -262,7 +279,12 @@ def write_outputs(
     if files.epub:
         from tts.outputs.epub import write_epub
 
-        write_epub(work / files.epub, episode, work / files.mp3)
+        write_epub(work / files.epub, episode, work / files.mp3, cover)
+    if episode.image and cover is not None:
+        try:
+            shutil.copyfile(cover.path, work / episode.image)
+        except OSError as exc:
+            raise ExportError(f"cannot copy {cover.path}: {exc.strerror or exc}") from exc
     (work / "episode.json").write_text(episode.dumps(), encoding="utf-8")
 
 

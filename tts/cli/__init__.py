@@ -12,7 +12,7 @@ import sys
 import typer
 
 from tts import __version__
-from tts.errors import TTSError
+from tts.errors import Interrupted, TTSError
 
 app = typer.Typer(
     name="tts",
@@ -37,15 +37,31 @@ def _root(
 ) -> None:
     """Turn a Russian article into a chaptered audio episode with transcripts.
 
-    Start with: tts build ARTICLE.txt  (writes output/<slug>/: MP3, transcripts, a read-along
-    page). Every command has --help.
+    \b
+    Start with:  tts build ARTICLE.txt   (MP3, transcripts, a read-along page)
+    or try it:   tts sample > article.md && tts build article.md
+    Every command has --help.
     """
 
 
 def _register() -> None:
-    from tts.cli import batch, bench, build, cache, feed, models, normalize, sentences, serve
+    from tts.cli import (
+        batch,
+        bench,
+        build,
+        cache,
+        feed,
+        follow,
+        models,
+        normalize,
+        sample,
+        sentences,
+        serve,
+        voices,
+    )
 
-    for module in (build, batch, sentences, normalize, models, feed, serve, bench, cache):
+    modules = (build, sample, batch, follow, sentences, normalize, models, voices, feed, serve)
+    for module in (*modules, bench, cache):
         module.register(app)
 
 
@@ -66,6 +82,9 @@ class _LowerLevelFormatter(logging.Formatter):
 
 
 def main() -> None:
+    from tts.cli import signals
+
+    signals.install()  # SIGTERM and SIGHUP clean up as Ctrl-C does
     _register()
     verbose = "-v" in sys.argv[1:] or "--verbose" in sys.argv[1:]
     try:
@@ -75,3 +94,6 @@ def main() -> None:
             raise
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
+    except Interrupted as exc:
+        typer.echo(signals.notice(exc), err=True)
+        sys.exit(signals.exit_code(exc))

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
+from tts.cli.options import (
+    CLUSTER,
+    ENGINE,
+    MODEL,
+    QUIET,
+    TRUST_MODEL,
+    VERBOSE,
+    VOICE,
+    WORKERS,
+    count,
+)
+from tts.episode import clock
 
 if TYPE_CHECKING:
     from tts.batch import BatchItem
 
 
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def _status(item: BatchItem) -> str:
-    return f"failed: {item.error}" if item.status == "failed" else item.status
+    if item.status == "failed":
+        return f"failed: {item.error}"
+    if item.status == "duplicate":
+        return f"duplicate of {item.same_as}"
+    return item.status
 
 
 def summary_table(items: Sequence[BatchItem]) -> str:
@@ -31,7 +39,7 @@ def summary_table(items: Sequence[BatchItem]) -> str:
         (
             Path(i.source).name or i.source,
             _status(i),
-            _clock(i.duration) if i.duration is not None else "-",
+            clock(i.duration) if i.duration is not None else "-",
             f"{i.seconds:.1f} s",
         )
         for i in items
@@ -43,7 +51,9 @@ def summary_table(items: Sequence[BatchItem]) -> str:
         for r in [header, *rows]
     ]
     counts = {s: sum(i.status == s for i in items) for s in ("built", "unchanged", "failed")}
-    lines.append(", ".join(f"{n} {s}" for s, n in counts.items()))
+    repeated = sum(i.status == "duplicate" for i in items)
+    line = ", ".join(f"{n} {s}" for s, n in counts.items())
+    lines.append(line + (f", {count(repeated, 'duplicate')}" if repeated else ""))
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -52,22 +62,15 @@ def batch(
         ..., metavar="INPUT...", help="Article files or http(s) URLs; each becomes its own episode."
     ),
     outdir: Path = typer.Option(Path("output"), "-o", "--outdir", help="Where <slug>/ folders go."),
-    workers: int = typer.Option(
-        os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
-    ),
+    workers: int = WORKERS,
     feed: bool = typer.Option(
         False, "--feed", help="Rebuild OUTDIR/feed.xml once at the end (needs tts feed init)."
     ),
-    engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
-    voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
+    engine: str = ENGINE,
+    voice: str | None = VOICE,
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
-    cluster: str | None = typer.Option(
-        None,
-        "--cluster",
-        help="Synthesize on a Ray cluster first: its address, or 'local' "
-        "(needs the cluster extra: pip install 'tts[cluster]').",
-    ),
+    cluster: str | None = CLUSTER,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
 ) -> None:
@@ -76,8 +79,9 @@ def batch(
     Exit code 1 when any article failed. Example: tts batch news/*.txt -o site --feed
     """
     from tts.batch import run_batch
-    from tts.cli import setup_logging
+    from tts.cli import setup_logging, signals
     from tts.cli.models import trust_notice
+    from tts.errors import Interrupted
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
@@ -86,18 +90,23 @@ def batch(
         if not quiet:
             typer.echo(f"[{item.status}] {item.source}", err=True)
 
-    items = run_batch(
-        inputs,
-        outdir,
-        workers=workers,
-        feed=feed,
-        engine=engine,
-        voice=voice,
-        model_path=model,
-        trust_model=trust_model,
-        cluster=cluster,
-        on_item=report,
-    )
+    try:
+        items = run_batch(
+            inputs,
+            outdir,
+            workers=workers,
+            feed=feed,
+            engine=engine,
+            voice=voice,
+            model_path=model,
+            trust_model=trust_model,
+            cluster=cluster,
+            on_item=report,
+        )
+    except Interrupted as exc:
+        what = "finished episodes are published; run the same command to build the rest"
+        typer.echo(signals.notice(exc, what), err=True)
+        raise typer.Exit(signals.exit_code(exc)) from None
     typer.echo(summary_table(items))
     if feed:
         typer.echo(f"feed: {outdir / 'feed.xml'}")

@@ -10,23 +10,12 @@ import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
 
-SAMPLE = Path("shared") / "corpus" / "anc-dialogue.txt"
-
-
-def default_input() -> Path | None:
-    """The sample article beside the current folder or beside the repository, if present."""
-    repo_parent = Path(__file__).resolve().parents[3]
-    for base in (Path.cwd().parent, repo_parent):
-        if (base / SAMPLE).is_file():
-            return base / SAMPLE
-    return None
-
 
 def bench(
     source: str | None = typer.Argument(
         None,
         metavar="[INPUT]",
-        help="Article to build (default: ../shared/corpus/anc-dialogue.txt).",
+        help="Article to build (default: the sample article, see tts sample).",
     ),
     engine: str = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak."),
     voice: str | None = typer.Option(None, "--voice", help="Voice preset (see: tts voices)."),
@@ -45,22 +34,19 @@ def bench(
     """Time every stage of one build: parse, segment, normalize, synthesize, stitch, loudness,
     encode, export; RTF, characters per second, peak memory, cache hits.
 
-    Example: tts bench ../shared/corpus/anc-dialogue.txt --engine espeak --json
+    Example: tts bench --engine espeak --json   (times a build of the sample article)
     """
     import contextlib
 
     from tts.bench import bench_build, format_report, fresh_clip_cache
     from tts.cli import setup_logging
     from tts.cli.models import trust_notice
-    from tts.errors import InputError
+    from tts.text import SAMPLE_ARTICLE
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
     if source is None:
-        found = default_input()
-        if found is None:
-            raise InputError(f"no INPUT given and no sample at ../{SAMPLE}")
-        source = str(found)
+        source = str(SAMPLE_ARTICLE)
     with contextlib.nullcontext() if warm else fresh_clip_cache():
         report = bench_build(
             source,

@@ -12,13 +12,7 @@ from pathlib import Path
 import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
-from tts.episode import FORMATS, Files
-
-
-def _format_duration(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+from tts.episode import FORMATS, Files, clock
 
 
 class ProgressLine:
@@ -39,7 +33,7 @@ class ProgressLine:
         bar = "#" * filled + "-" * (width - filled)
         sys.stderr.write(
             f"\rsynthesizing [{bar}] {100 * done // total:3d}%  "
-            f"{speed:,.0f} chars/s  ETA {_format_duration(eta)} "
+            f"{speed:,.0f} chars/s  ETA {clock(eta)} "
         )
         if done >= total:
             sys.stderr.write("\n")
@@ -89,7 +83,7 @@ class EncodeLine:
         if len(self.done) > 1:  # floored, as the whole: 100 % means done
             each = "  " + " · ".join(f"{k} {int(100 * v)}%" for k, v in self.done.items())
         left = [elapsed * (1 - v) / v for v in self.done.values() if v > 0]
-        eta = f"  ETA {_format_duration(max(left))}" if left else ""
+        eta = f"  ETA {clock(max(left))}" if left else ""
         return f"encoding [{bar}] {int(100 * whole):3d}%{each}{eta}"
 
 
@@ -116,10 +110,11 @@ AUDIO = ("mp3", "m4a", "m4b", "opus")
 _ORDER = (*AUDIO, "epub", "vtt", "srt", "json", "chapters", "html")
 
 
-def files_line(files: Files, slug: str) -> str:
+def files_line(files: Files, slug: str, image: str | None = None) -> str:
     """Every file of the episode folder, on one line: the <slug>.* ones in braces, as a shell
-    would expand them."""
-    names = [name for kind in _ORDER if (name := files.get(kind))] + ["episode.json"]
+    would expand them; ``image``, the episode's own cover, before episode.json."""
+    names = [name for kind in _ORDER if (name := files.get(kind))]
+    names += [*([image] if image else []), "episode.json"]
     stem = f"{slug}."
     own = [n[len(stem) :] for n in names if n.startswith(stem)]
     rest = [n for n in names if not n.startswith(stem)]
@@ -165,6 +160,12 @@ def build(
     rate: float | None = typer.Option(
         None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
     ),
+    quote_voice: str | None = typer.Option(
+        None,
+        "--quote-voice",
+        metavar="PRESET",
+        help="Preset that reads quotations (same engine), or none (default: the preset's).",
+    ),
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(
@@ -176,6 +177,14 @@ def build(
     ),
     title: str | None = typer.Option(
         None, "--title", metavar="TEXT", help="Episode title (default: the article's)."
+    ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="WHEN",
+        help="Publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM (this computer's time zone): "
+        "the feed's pubDate, kept by later rebuilds. Default: the article's own date, else "
+        "the time of the first build.",
     ),
     lexicon: list[Path] = typer.Option(
         [],
@@ -192,6 +201,13 @@ def build(
         metavar="LIST",
         help="Comma-separated: mp3, m4a, m4b, opus, epub, or all. MP3 is always made.",
     ),
+    image: Path | None = typer.Option(
+        None,
+        "--image",
+        metavar="FILE",
+        help="Episode cover: a square RGB JPEG or PNG, 1400-3000 px "
+        "(default: the podcast's cover from tts feed init).",
+    ),
     feed: bool = typer.Option(
         False, "--feed", help="Then rebuild OUTDIR/feed.xml (needs tts feed init OUTDIR first)."
     ),
@@ -200,14 +216,23 @@ def build(
 ) -> None:
     """Build one episode: MP3 with chapters, transcripts, episode.json and a read-along page.
 
-    Example: tts build ../shared/corpus/anc-dialogue.txt -o output
+    \b
+    Example, on the sample article that ships with tts:
+      tts sample > article.md
+      tts build article.md -o output
     """
     from tts.build import BuildOptions, build_episode
-    from tts.cli import setup_logging
+    from tts.build.plan import date_option
+    from tts.cli import setup_logging, signals
     from tts.cli.models import trust_notice
+    from tts.errors import Interrupted
 
     setup_logging(verbose, quiet)
     trust_notice(model, trust_model)
+    if feed:
+        from tts.podcast.config import load_config
+
+        load_config(outdir)  # no podcast.toml (or a broken one): fail before building
     formats = parse_formats(fmt)
     options = BuildOptions(
         inputs=tuple(inputs),
@@ -223,6 +248,9 @@ def build(
         workers=workers,
         lexicons=tuple(lexicon),
         formats=formats,
+        image=image,
+        date=date_option(date) if date is not None else None,
+        quote_voice=quote_voice,
     )
     started = time.monotonic()
     from tts.cli.models import progress_printer
@@ -236,13 +264,10 @@ def build(
             on_stage=_stage_printer(not quiet),
             encoding=EncodeLine(not quiet, [k for k in AUDIO if k in formats]),
         )
-    except KeyboardInterrupt:
-        typer.echo(
-            "\ninterrupted: the sentences synthesized so far are cached; "
-            "run the same command to continue",
-            err=True,
-        )
-        raise typer.Exit(130) from None
+    except Interrupted as exc:
+        what = "the sentences synthesized so far are cached; run the same command to continue"
+        typer.echo(signals.notice(exc, what), err=True)
+        raise typer.Exit(signals.exit_code(exc)) from None
     feed_path = None
     if feed:
         from tts.podcast.publish import build_feed
@@ -253,11 +278,11 @@ def build(
         return
     e = result.episode
     typer.echo(
-        f"{result.folder}/  {_format_duration(e.duration)} of audio, "
+        f"{result.folder}/  {clock(e.duration)} of audio, "
         f"{count(len(e.chapters), 'chapter')}, "
         f"{e.engine} voice {e.speaker} ({e.voice})"
     )
-    typer.echo(f"  {files_line(e.files, e.slug)}")
+    typer.echo(f"  {files_line(e.files, e.slug, e.image)}")
     typer.echo(
         f"{result.from_cache} of {count(result.sentences, 'sentence')} from cache; "
         f"built in {time.monotonic() - started:.1f} s"
@@ -268,17 +293,5 @@ def build(
     typer.echo(f"read along: {result.folder / 'index.html'}  (or: tts serve {outdir})")
 
 
-def voices() -> None:
-    """List the voice presets (voices/*.toml): name, engine, speaker, sample rate."""
-    from tts.voice.presets import list_voices
-
-    for v in list_voices():
-        model = f" {v.model}" if v.model else ""
-        typer.echo(
-            f"{v.name:16} {v.engine}{model:9} {v.speaker:8} {v.sample_rate:>6} Hz  {v.description}"
-        )
-
-
 def register(app: typer.Typer) -> None:
     app.command()(build)
-    app.command()(voices)

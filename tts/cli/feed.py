@@ -50,13 +50,31 @@ def init(
     description: Annotated[str | None, typer.Option(help="Podcast description.")] = None,
     category: Annotated[str, typer.Option(help="Apple category, optionally 'Main/Sub'.")] = "News",
     image: Annotated[
-        str | None, typer.Option(help="Cover: a JPEG/PNG file (copied in) or an https URL.")
+        str | None,
+        typer.Option(
+            help="Cover: a square RGB JPEG or PNG, 1400-3000 px (copied in), or an https URL. "
+            "Default: cover.jpg, the title on a 3000 px square."
+        ),
     ] = None,
     explicit: Annotated[bool, typer.Option("--explicit/--clean", help="Content rating.")] = False,
     enclosure: Annotated[str, typer.Option(help="Audio to publish: mp3 or m4a.")] = "mp3",
     force: Annotated[bool, typer.Option(help="Overwrite an existing podcast.toml.")] = False,
 ) -> None:
-    """Write FOLDER/podcast.toml (the podcast's settings) for `tts feed build`."""
+    """Write FOLDER/podcast.toml (the podcast's settings) for `tts feed build`.
+
+    Two more settings are made by editing podcast.toml; they apply to the episodes built
+    afterwards (tts build -o FOLDER), each as a chapter of its own:
+
+    \b
+      intro = true            read «Аудиоверсия статьи «<title>»» before the article
+                              (default: false)
+      jingle = "jingle.mp3"   play this file first (default: none); mp3, wav, m4a, ogg,
+                              opus or flac, its path relative to FOLDER
+
+    \b
+    Upload FOLDER without .tts/ (the tool's own state) and podcast.toml:
+      rsync -a --exclude=/.tts/ --exclude=/podcast.toml FOLDER/ user@host:/path/
+    """
     from tts.podcast.config import PodcastConfig, config_path, parse_category, save_config
     from tts.podcast.config import validate_config as validate
 
@@ -78,7 +96,6 @@ def init(
         enclosure=enclosure,
     )
     config = validate(config)  # before touching the folder: a typo leaves nothing behind
-    folder.mkdir(parents=True, exist_ok=True)
     config = validate(_with_image(config, folder, image), folder)
     typer.echo(f"wrote {save_config(folder, config)}")
 
@@ -92,27 +109,36 @@ def _description(value: str | None, title: str) -> str:
 
 
 def _with_image(config: PodcastConfig, folder: Path, image: str | None) -> PodcastConfig:
-    """Point the config at a cover inside the folder (copied or made) or at a cover URL."""
+    """Make the folder and point the config at a cover inside it (copied, kept or made) or at
+    a cover URL. A file must keep Apple's rules (tts.podcast.artwork); a URL cannot be checked
+    from here. A bad --image leaves nothing behind."""
     from dataclasses import replace
 
-    from tts.podcast.config import IMAGE_SUFFIXES, default_cover_png
+    from tts.podcast.artwork import ArtworkError, read_cover
+    from tts.podcast.config import IMAGE_SUFFIXES
+    from tts.podcast.cover import render_cover
     from tts.store.outdir import write_atomic
 
     if image is not None and urlsplit(image).scheme in ("http", "https"):
+        folder.mkdir(parents=True, exist_ok=True)
         return replace(config, image=image)
-    if image is None:
-        existing = [p.name for p in sorted(folder.glob("cover.*")) if p.suffix in IMAGE_SUFFIXES]
-        if existing:
-            return replace(config, image=existing[0])
-        write_atomic(folder / "cover.png", default_cover_png())
-        return replace(config, image="cover.png")
-    source = Path(image)
-    if not source.is_file() or source.suffix.lower() not in IMAGE_SUFFIXES:
-        raise TTSError(f"cover image must be an existing JPEG or PNG file: {image}")
-    name = "cover" + source.suffix.lower()
-    if source.resolve() != (folder / name).resolve():
-        shutil.copyfile(source, folder / name)
-    return replace(config, image=name)
+    if image is not None:
+        cover = read_cover(Path(image), image)
+        folder.mkdir(parents=True, exist_ok=True)
+        name = "cover" + cover.suffix
+        if cover.path.resolve() != (folder / name).resolve():
+            shutil.copyfile(cover.path, folder / name)
+        return replace(config, image=name)
+    folder.mkdir(parents=True, exist_ok=True)
+    existing = [p for p in sorted(folder.glob("cover.*")) if p.suffix in IMAGE_SUFFIXES]
+    if not existing:
+        write_atomic(folder / "cover.jpg", render_cover(config.title))
+        return replace(config, image="cover.jpg")
+    try:
+        read_cover(existing[0], str(existing[0]))
+    except ArtworkError as exc:
+        raise TTSError(f"{exc} (replace or remove it, or pass --image)") from exc
+    return replace(config, image=existing[0].name)
 
 
 @feed_app.command("build")

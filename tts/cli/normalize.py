@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import typer
@@ -35,9 +34,7 @@ def _sentences(source: str) -> list[str]:
 
 
 def _lines(source: str) -> list[str]:
-    if source == "-":
-        return sys.stdin.read().split("\n")
-    from tts.text.inputs import read_input
+    from tts.text.inputs import read_input  # standard input too: a bounded read
 
     data, _ = read_input(source)
     return data.decode("utf-8", errors="replace").split("\n")

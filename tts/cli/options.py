@@ -1,5 +1,6 @@
 """Options, groups and wording shared by several commands."""
 
+import os
 from collections.abc import Callable
 
 import typer
@@ -18,6 +19,20 @@ TRUST_MODEL = typer.Option(
     "--trust-model",
     help="Load the --model file even when it is no known Silero model. Loading a model runs "
     "the code inside it: only for files you trust.",
+)
+
+
+# The options of the commands that build many articles (tts batch, tts follow).
+WORKERS = typer.Option(
+    os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
+)
+ENGINE = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak.")
+VOICE = typer.Option(None, "--voice", help="Voice preset (see: tts voices).")
+CLUSTER = typer.Option(
+    None,
+    "--cluster",
+    help="Synthesize on a Ray cluster first: its address, or 'local' "
+    "(needs the cluster extra: pip install 'tts[cluster]').",
 )
 
 

@@ -33,13 +33,14 @@ def serve(
     ] = False,
 ) -> None:
     """Preview a folder in the browser at http://127.0.0.1:8000/ until Ctrl-C."""
+    from tts.errors import Interrupted
     from tts.outputs.serve import make_server, server_url
 
     server = make_server(folder, host=host, port=port, public=public)
     typer.echo(f"Serving {folder} at {server_url(server)}  (Ctrl-C stops)", err=False)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C, or a service manager's SIGTERM
         typer.echo("stopped")
     finally:
         server.server_close()

@@ -11,6 +11,7 @@ from tts.episode import (
     OPTIONAL_FORMATS,
     Episode,
     EpisodeChapter,
+    EpisodePart,
     EpisodeSentence,
     Files,
     Loudness,
@@ -30,6 +31,8 @@ class EpisodeMeta:
     created: str
     sources: tuple[str, ...]
     lead: str
+    image: str | None = None  # the episode's own cover, copied into its folder under this name
+    published: str | None = None  # the pubDate (build.plan.publication)
 
 
 def chapter_of(timeline: Timeline) -> dict[int, int]:
@@ -70,6 +73,7 @@ def compose_episode(
     *,
     loudness: Loudness | None = None,
     source_key: str | None = None,
+    source_id: str | None = None,
 ) -> Episode:
     sr = timeline.sample_rate
     by_index = {s.index: s for s in sentences}
@@ -109,9 +113,21 @@ def compose_episode(
                 spoken=by_index[cue.sentence].spoken,
                 start=seconds(cue.start, sr),
                 end=seconds(cue.end, sr),
+                parts=_parts(by_index[cue.sentence], voice),
             )
             for cue in timeline.cues
         ),
+        image=meta.image,
         loudness=loudness,
         source_key=source_key,
+        source_id=source_id,
+        published=meta.published,
+        quote_voice=voice.quote.name if voice.quote else None,
+        quote_speaker=voice.quote.speaker if voice.quote else None,
     )
+
+
+def _parts(sentence: Sentence, voice: Voice) -> tuple[EpisodePart, ...]:
+    if voice.quote is None:
+        return ()
+    return tuple(EpisodePart(p.span, p.voice, p.spoken) for p in sentence.parts)

@@ -22,12 +22,13 @@ from pathlib import Path
 
 from tts.episode import Episode, EpisodeSentence
 from tts.errors import ExportError
+from tts.types import Cover
 
 ROOT = "EPUB"
 ACTIVE_CLASS = "-epub-media-overlay-active"
 MIMETYPE = b"application/epub+zip"
 AUDIO_TYPES = {"mp3": "audio/mpeg", "opus": "audio/ogg; codecs=opus"}
-_STORED = (".mp3", ".opus", ".ogg", ".m4a")
+_STORED = (".mp3", ".opus", ".ogg", ".m4a", ".jpg", ".png")  # compressed already
 # A fixed timestamp inside the zip: the same episode gives the same bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # Characters XML 1.0 forbids even when escaped.
@@ -234,13 +235,21 @@ def _accessibility() -> list[str]:
     return [f'<meta property="schema:{key}">{esc(value)}</meta>' for key, value in pairs]
 
 
-def compose_opf(episode: Episode, parts: Sequence[Part], audio: str) -> str:
+def compose_opf(
+    episode: Episode, parts: Sequence[Part], audio: str, cover: tuple[str, str] | None = None
+) -> str:
+    """The package document; ``cover`` is the cover image's (name, MIME type), if any."""
     ext = audio.rsplit(".", 1)[-1]
     items = [
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
         '<item id="css" href="style.css" media-type="text/css"/>',
         f'<item id="audio" href="{esc(audio)}" media-type="{AUDIO_TYPES[ext]}"/>',
     ]
+    if cover is not None:  # what reading systems show on the shelf
+        items.append(
+            f'<item id="cover" href="{esc(cover[0])}" media-type="{esc(cover[1])}" '
+            'properties="cover-image"/>'
+        )
     for p in parts:
         items.append(
             f'<item id="c{p.number}" href="{p.xhtml}" media-type="application/xhtml+xml" '
@@ -261,13 +270,16 @@ def compose_opf(episode: Episode, parts: Sequence[Part], audio: str) -> str:
     )
 
 
-def package_entries(episode: Episode, audio: str = "audio.mp3") -> list[tuple[str, bytes]]:
-    """Every file of the book except the audio itself (``EPUB/<audio>``), in zip order."""
+def package_entries(
+    episode: Episode, audio: str = "audio.mp3", cover: tuple[str, str] | None = None
+) -> list[tuple[str, bytes]]:
+    """Every file of the book except the audio itself (``EPUB/<audio>``) and the cover image
+    (``EPUB/<cover name>``), in zip order."""
     parts = book_parts(episode)
     lang = episode.language
     entries = [
         ("META-INF/container.xml", CONTAINER_XML),
-        (f"{ROOT}/package.opf", compose_opf(episode, parts, audio)),
+        (f"{ROOT}/package.opf", compose_opf(episode, parts, audio, cover)),
         (f"{ROOT}/nav.xhtml", compose_nav(parts, lang)),
         (f"{ROOT}/style.css", STYLE_CSS),
     ]
@@ -290,15 +302,19 @@ def zip_package(entries: Sequence[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def write_epub(out: Path, episode: Episode, audio: Path) -> None:
-    """The talking book, with ``audio`` (MP3 or Opus) inside the package."""
+def write_epub(out: Path, episode: Episode, audio: Path, cover: Cover | None = None) -> None:
+    """The talking book, with ``audio`` (MP3 or Opus) and the cover, if any, inside the
+    package."""
     kind = audio.suffix.lstrip(".")
     if kind not in AUDIO_TYPES:
         raise ExportError(f"EPUB audio must be one of {', '.join(AUDIO_TYPES)}, not {audio.name}")
     inner = f"audio.{kind}"
+    image = ("cover" + cover.suffix, cover.mime) if cover is not None else None
     try:
         sound = audio.read_bytes()
-        entries = [*package_entries(episode, inner), (f"{ROOT}/{inner}", sound)]
+        entries = [*package_entries(episode, inner, image), (f"{ROOT}/{inner}", sound)]
+        if cover is not None and image is not None:
+            entries.append((f"{ROOT}/{image[0]}", cover.path.read_bytes()))
         out.write_bytes(zip_package(entries))
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc

@@ -10,15 +10,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tts.episode import Episode, EpisodeError
+from tts.errors import ExportError
 from tts.outputs.page import esc, html_document, meta_list, safe_url
-from tts.store.outdir import write_atomic
+from tts.store.outdir import folder_locked, published_manifests, write_atomic
 
 log = logging.getLogger(__name__)
 
 
 def render_library(episodes: Sequence[Episode], *, feed: str | None) -> str:
-    """A page listing every episode, newest first, each linking ``<slug>/index.html``."""
-    ordered = sorted(episodes, key=_when, reverse=True)
+    """A page listing every episode, newest first, each linking ``<slug>/index.html``.
+
+    Newest by publication, as in the feed (the build time breaks ties): a rebuilt episode
+    keeps its place."""
+    ordered = sorted(episodes, key=lambda e: (e.published_at(), _when(e)), reverse=True)
     parts = ["<header>", "<h1>Выпуски</h1>"]
     if feed and safe_url(feed):
         parts.append(
@@ -65,14 +69,23 @@ def _when(episode: Episode) -> datetime:
 
 
 def refresh_library(outdir: Path) -> Path:
-    """Rewrite OUTDIR/index.html, the list of every episode in the folder."""
-    episodes = []
-    for manifest in sorted(outdir.glob("*/episode.json")):
-        try:
-            episodes.append(Episode.load(manifest))
-        except EpisodeError as exc:
-            log.warning("library page: skipped %s", exc)
-    feed = "feed.xml" if (outdir / "feed.xml").is_file() else None
+    """Rewrite OUTDIR/index.html, the list of every episode in the folder.
+
+    Under the folder's lock, read and write together: builds publishing side by side each
+    refresh the page, and the last refresh to take the lock reads after every publish."""
     target = outdir / "index.html"
-    write_atomic(target, render_library(episodes, feed=feed).encode("utf-8"))
+    with folder_locked(outdir):
+        episodes = []
+        for manifest in published_manifests(outdir):
+            try:
+                episodes.append(Episode.load(manifest))
+            except EpisodeError as exc:
+                log.warning("library page: skipped %s", exc)
+        feed = "feed.xml" if (outdir / "feed.xml").is_file() else None
+        try:
+            write_atomic(target, render_library(episodes, feed=feed).encode("utf-8"))
+        except OSError as exc:
+            raise ExportError(
+                f"cannot write the library page {target}: {exc.strerror or exc}"
+            ) from exc
     return target

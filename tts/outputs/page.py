@@ -15,8 +15,9 @@ from functools import cache
 from importlib import resources
 from urllib.parse import quote, urlsplit
 
-from tts.episode import Episode, EpisodeChapter, EpisodeSentence
+from tts.episode import Episode, EpisodeChapter, EpisodeSentence, clock, whole_seconds
 from tts.errors import ExportError
+from tts.outputs.quotations import quotation_note, sentence_html
 
 AUDIO_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4", "opus": "audio/ogg; codecs=opus"}
 DOWNLOAD_LABELS = {
@@ -54,7 +55,7 @@ def render_episode_page(episode: Episode, *, feed_url: str | None = None) -> str
             _header(episode),
             _player(files),
             '<main id="main">',
-            _chapters(episode.chapters),
+            _chapters(episode.chapters, files),
             _article(episode.sentences),
             _keys(),
             _downloads(files, feed_url),
@@ -137,17 +138,9 @@ def safe_url(url: str) -> bool:
     return urlsplit(url).scheme.lower() in ("", "http", "https")
 
 
-def format_clock(seconds: float) -> str:
-    """0:05, 12:34, 1:02:03."""
-    total = max(0, int(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 def iso_duration(seconds: float) -> str:
-    total = max(0, round(seconds))
-    hours, rest = divmod(total, 3600)
+    """The datetime of a <time> element, rounded as the clock it annotates is."""
+    hours, rest = divmod(whole_seconds(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"PT{hours}H{minutes}M{secs}S" if hours else f"PT{minutes}M{secs}S"
 
@@ -169,8 +162,7 @@ def meta_list(episode: Episode) -> str:
         date = episode.date
         items.append(("Дата", f'<time datetime="{esc(date)}">{esc(format_date_ru(date))}</time>'))
     secs = episode.duration
-    clock = f'<time datetime="{iso_duration(secs)}">{format_clock(secs)}</time>'
-    items.append(("Длительность", clock))
+    items.append(("Длительность", f'<time datetime="{iso_duration(secs)}">{clock(secs)}</time>'))
     rows = "".join(f"<div><dt>{dt}</dt><dd>{dd}</dd></div>" for dt, dd in items)
     return f'<dl class="meta">{rows}</dl>' if rows else ""
 
@@ -188,7 +180,7 @@ def _span(sentence: EpisodeSentence) -> str:
     i = sentence.index
     start, end = _seconds(sentence.start), _seconds(sentence.end)
     attrs = f'class="s" id="s{i}" data-i="{i}" data-start="{start}" data-end="{end}"'
-    return f"<span {attrs}>{esc(sentence.text)}</span>"
+    return f"<span {attrs}>{sentence_html(sentence, esc)}</span>"
 
 
 def _blocks(sentences: Sequence[EpisodeSentence]) -> Iterator[tuple[str, list[str]]]:
@@ -210,9 +202,12 @@ def _blocks(sentences: Sequence[EpisodeSentence]) -> Iterator[tuple[str, list[st
 def _header(episode: Episode) -> str:
     title_spans = [_span(s) for s in episode.sentences if s.kind == "title"]
     h1 = " ".join(title_spans) if title_spans else esc(episode.title)
+    # The skip link lands on the sentence being read: the first one until playback starts (the
+    # script keeps the target in step). A sentence the script made focusable takes the focus.
+    first = f"s{episode.sentences[0].index}" if episode.sentences else "text"
     return "\n".join(
         (
-            '<a class="skip" href="#text">Перейти к тексту</a>',
+            f'<a class="skip" id="skip" href="#{first}">Перейти к тексту</a>',
             "<header>",
             '<p class="back"><a href="../index.html">Все выпуски</a></p>',
             f'<h1 id="title">{h1}</h1>',
@@ -222,18 +217,23 @@ def _header(episode: Episode) -> str:
     )
 
 
+def _audio_file(files: Mapping[str, str]) -> str:
+    """The first audio file the page offers: the one its links point at."""
+    for kind in AUDIO_TYPES:
+        if kind in files:
+            return files[kind]
+    raise ExportError("episode lists no audio file (mp3, m4a or opus) for the page")
+
+
 def _player(files: Mapping[str, str]) -> str:
     sources = [
         f'<source src="{href_for(files[k])}" type="{t}">'
         for k, t in AUDIO_TYPES.items()
         if k in files
     ]
-    if not sources:
-        raise ExportError("episode lists no audio file (mp3, m4a or opus) for the page")
-    first = next(k for k in AUDIO_TYPES if k in files)
     fallback = (
         "Этот браузер не воспроизводит аудио. "
-        f'<a href="{href_for(files[first])}">Скачайте файл</a>.'
+        f'<a href="{href_for(_audio_file(files))}">Скачайте файл</a>.'
     )
     speeds = "".join(
         f'<option value="{v}"{" selected" if v == "1" else ""}>{v.replace(".", ",")}×</option>'
@@ -249,16 +249,25 @@ def _player(files: Mapping[str, str]) -> str:
 </section>"""
 
 
-def _chapters(chapters: Sequence[EpisodeChapter]) -> str:
+def media_fragment(seconds: float) -> str:
+    """A W3C media fragment that starts playback there: #t=3.3 (milliseconds at most)."""
+    return "#t=" + f"{seconds:.3f}".rstrip("0").rstrip(".")
+
+
+def _chapters(chapters: Sequence[EpisodeChapter], files: Mapping[str, str]) -> str:
+    """Links into the audio file at each chapter (#t=): they work without the script, which
+    turns a plain click into a seek of the page's own player."""
     if len(chapters) < 2:
         return ""
+    audio = href_for(_audio_file(files))
     items = "".join(
-        f'<li><button type="button" class="chapter" data-start="{_seconds(c.start)}">'
-        f'<span class="time">{format_clock(c.start)}</span> {esc(c.title)}'
-        "</button></li>"
+        f'<li><a class="chapter" href="{audio}{media_fragment(c.start)}"'
+        f' data-start="{_seconds(c.start)}">'
+        f'<span class="time">{clock(c.start)}</span> {esc(c.title)}'
+        "</a></li>"
         for c in chapters
     )
-    return f"""<nav class="chapters" id="chapters" aria-labelledby="chapters-h" hidden>
+    return f"""<nav class="chapters" id="chapters" aria-labelledby="chapters-h">
 <h2 id="chapters-h">Главы</h2>
 <ol>{items}</ol>
 </nav>"""
@@ -308,4 +317,5 @@ def _footer(episode: Episode) -> str:
     if not engine:
         return ""
     name = esc(ENGINE_NAMES.get(engine, engine))
-    return f"<footer><p>Текст озвучен синтезатором речи ({name}).</p></footer>"
+    note = quotation_note(episode)
+    return f"<footer><p>Текст озвучен синтезатором речи ({name}).</p>{note}</footer>"

@@ -2,10 +2,10 @@
 them), correct media types, and nothing served from outside the folder.
 
 Path checks resolve symlinks, so a link pointing out of the folder is refused like ``..``.
-What is the tool's own state rather than the episodes (dotfiles: locks, the feed's state,
-work and swap folders; podcast.toml) is never served, even by a direct URL. The server binds
-loopback addresses only unless told ``public``, and an idle connection is closed after
-``timeout`` seconds, so half-open clients cannot hold its threads forever.
+What is the tool's own state rather than the episodes (.tts/ with the locks, the feed's
+state and work folders, any other dotfile; podcast.toml) is never served, even by a direct
+URL. The server binds loopback addresses only unless told ``public``, and an idle connection
+is closed after ``timeout`` seconds, so half-open clients cannot hold its threads forever.
 """
 
 from __future__ import annotations
@@ -82,8 +82,8 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None:
 
 
 def private(name: str) -> bool:
-    """Not an episode's file but the tool's state or settings: locks (.slug.lock), the feed's
-    state, .tmp-/.old- folders, any other dotfile, podcast.toml."""
+    """Not an episode's file but the tool's state or settings: .tts/ (locks, the feed's state,
+    work folders) and any other dotfile, podcast.toml, and lock files wherever they are."""
     return name.startswith(".") or name in PRIVATE_NAMES or name.endswith(".lock")
 
 

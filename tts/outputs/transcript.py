@@ -1,6 +1,7 @@
 """Timeline + Sentences → SRT, WebVTT, Podcast Index JSON transcript, JSON chapters 1.2.
 
-Pure functions returning strings; the build shell writes them.
+Pure functions returning strings; the build shell writes them. SRT and WebVTT are captions,
+cut to be read on a screen (``captions``); the JSON transcript keeps whole sentences.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
+from tts.outputs.captions import captions, one_line
 from tts.types import Sentence, Timeline
 
 
@@ -23,14 +25,9 @@ def seconds(samples: int, sample_rate: int) -> float:
     return round(samples / sample_rate, 3)
 
 
-def _one_line(text: str) -> str:
-    # A blank line ends a cue in both SRT and WebVTT; "-->" would start a timing line.
-    return " ".join(text.split()).replace("-->", "→")
-
-
 def _vtt_text(text: str) -> str:
     # WebVTT cue text is markup: a bare & or < would be read as an entity or a tag.
-    return _one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _by_index(sentences: Sequence[Sentence]) -> Mapping[int, Sentence]:
@@ -38,23 +35,23 @@ def _by_index(sentences: Sequence[Sentence]) -> Mapping[int, Sentence]:
 
 
 def compose_vtt(timeline: Timeline, sentences: Sequence[Sentence]) -> str:
-    text = _by_index(sentences)
+    """WebVTT captions; a cue's identifier is its sentence's index and its part («12-2»)."""
     sr = timeline.sample_rate
     blocks = ["WEBVTT"]
-    for cue in timeline.cues:
-        start, end = _clock(cue.start, sr, "."), _clock(cue.end, sr, ".")
-        blocks.append(f"s{cue.sentence}\n{start} --> {end}\n{_vtt_text(text[cue.sentence].text)}")
+    for cap in captions(timeline, sentences):
+        start, end = _clock(cap.start, sr, "."), _clock(cap.end, sr, ".")
+        text = "\n".join(map(_vtt_text, cap.lines))
+        blocks.append(f"{cap.sentence}-{cap.part}\n{start} --> {end}\n{text}")
     return "\n\n".join(blocks) + "\n"
 
 
 def compose_srt(timeline: Timeline, sentences: Sequence[Sentence]) -> str:
-    text = _by_index(sentences)
+    """SubRip captions, numbered 1, 2, … as SRT requires."""
     sr = timeline.sample_rate
     blocks = []
-    for cue in timeline.cues:
-        start, end = _clock(cue.start, sr, ","), _clock(cue.end, sr, ",")
-        body = _one_line(text[cue.sentence].text)
-        blocks.append(f"{cue.sentence + 1}\n{start} --> {end}\n{body}")
+    for n, cap in enumerate(captions(timeline, sentences), start=1):
+        start, end = _clock(cap.start, sr, ","), _clock(cap.end, sr, ",")
+        blocks.append(f"{n}\n{start} --> {end}\n" + "\n".join(cap.lines))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -66,7 +63,7 @@ def compose_json(timeline: Timeline, sentences: Sequence[Sentence]) -> str:
         {
             "startTime": seconds(cue.start, sr),
             "endTime": seconds(cue.end, sr),
-            "body": _one_line(text[cue.sentence].text),
+            "body": one_line(text[cue.sentence].text),
         }
         for cue in timeline.cues
     ]

@@ -19,8 +19,10 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from tts.errors import TTSError
+from tts.podcast.artwork import local_image_problems
 from tts.podcast.config import APPLE_CATEGORIES
 from tts.podcast.feed import ATOM, ITUNES, PODCAST
+from tts.store.files import read_limited
 
 DEFAULT_SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 WRAPPER = "podcast-wrapper.xsd"
@@ -219,10 +221,7 @@ def _check_uuid(text: str | None) -> list[str]:
 
 def check_feed_file(path: Path, schema_dir: Path = DEFAULT_SCHEMA_DIR) -> list[str]:
     """Check a feed on disk; its folder is taken to be served where its self link points."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TTSError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = read_limited(path, what="feed")  # bounded: `tts feed check /dev/zero` is one line
     schema = load_schema(schema_dir)
     try:
         root = etree.fromstring(data, parser=_SAFE_PARSER)
@@ -233,8 +232,10 @@ def check_feed_file(path: Path, schema_dir: Path = DEFAULT_SCHEMA_DIR) -> list[s
     if not href or "/" not in href:
         return check_feed(data, schema=schema)
     base = href.rsplit("/", 1)[0] + "/"
-    sizes = enclosure_sizes(root, base, Path(path).resolve().parent)
-    return check_feed(data, schema=schema, local_base=base, local_sizes=sizes)
+    folder = Path(path).resolve().parent
+    sizes = enclosure_sizes(root, base, folder)
+    problems = check_feed(data, schema=schema, local_base=base, local_sizes=sizes)
+    return problems + local_image_problems(root, base, folder)  # the covers' own files
 
 
 def enclosure_sizes(root: etree._Element, base: str, folder: Path) -> dict[str, int]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import struct
 import tomllib
-import zlib
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
@@ -240,16 +238,3 @@ def save_config(folder: Path, config: PodcastConfig) -> Path:
     path = config_path(folder)
     write_atomic(path, config_to_toml(config).encode("utf-8"))
     return path
-
-
-def default_cover_png(size: int = 1400, rgb: tuple[int, int, int] = (32, 64, 112)) -> bytes:
-    """A plain square PNG: Apple requires a 1400-3000 px cover, and init must give one."""
-    row = b"\x00" + bytes(rgb) * size
-    raw = zlib.compress(row * size, 9)
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")

@@ -14,14 +14,14 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from tts.episode import Episode
+from tts.episode import Episode, aware, clock, whole_seconds
 from tts.errors import TTSError
 from tts.podcast.config import PodcastConfig
 
@@ -36,6 +36,8 @@ PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 ENCLOSURE_TYPES = {"mp3": "audio/mpeg", "m4a": "audio/mp4"}
 # (files key, MIME type, rel): the transcripts we link, in the order apps should prefer them.
+# The WebVTT is "captions": its cues are cut to caption size (tts.outputs.captions: 2 lines of
+# at most 42 characters), so an app can show them over the artwork as they come.
 TRANSCRIPTS = (
     ("vtt", "text/vtt", "captions"),
     ("srt", "application/x-subrip", None),
@@ -63,12 +65,14 @@ class EpisodeEntry:
     title: str
     date: date | None
     created: datetime  # timezone-aware
+    published: datetime  # the pubDate (Episode.published_at), timezone-aware
     lead: str
     duration: float  # seconds
     files: tuple[tuple[str, str], ...]  # (kind, file name), e.g. ("mp3", "slug.mp3")
     sizes: tuple[tuple[str, int], ...]  # (kind, bytes) for the files that exist
     chapters: tuple[ChapterMark, ...] = ()
     source: str = ""
+    image: str | None = None  # the episode's own cover, a file in its folder
 
     def file(self, kind: str) -> str | None:
         return dict(self.files).get(kind)
@@ -76,30 +80,24 @@ class EpisodeEntry:
     def size(self, kind: str) -> int | None:
         return dict(self.sizes).get(kind)
 
-    @property
-    def published(self) -> datetime:
-        """The article's date when it has one (at midnight UTC), else when it was built."""
-        if self.date is None:
-            return self.created
-        return datetime.combine(self.date, time(0, 0), tzinfo=UTC)
-
 
 def entry_from_episode(slug: str, episode: Episode, sizes: Mapping[str, int]) -> EpisodeEntry:
     """An EpisodeEntry from a checked Episode and the sizes of its files."""
-    created = datetime.fromisoformat(episode.created)
     day = date.fromisoformat(episode.date) if episode.date else None
     return EpisodeEntry(
         slug=slug,
         guid=episode.guid,
         title=episode.title,
         date=day,
-        created=created if created.tzinfo else created.replace(tzinfo=UTC),
+        created=aware(datetime.fromisoformat(episode.created)),
+        published=episode.published_at(),
         lead=episode.lead,
         duration=episode.duration,
         files=tuple(sorted(episode.files.items())),
         sizes=tuple(sorted(sizes.items())),
         chapters=tuple(ChapterMark(c.title, c.start) for c in episode.chapters),
         source=episode.source,
+        image=episode.image,
     )
 
 
@@ -215,7 +213,7 @@ def render_item(config: PodcastConfig, episode: EpisodeEntry) -> etree._Element:
     _enclosure(item, config, episode, url)
     _sub(item, f"{{{ITUNES}}}duration", str(whole_seconds(episode.duration)))
     _sub(item, f"{{{ITUNES}}}explicit", "true" if config.explicit else "false")
-    cover = image_url(config)
+    cover = url(episode.image) if episode.image else image_url(config)
     if cover is not None:
         _sub(item, f"{{{ITUNES}}}image", href=cover)
     _podcast_links(item, episode, url)
@@ -245,20 +243,6 @@ def _podcast_links(item: etree._Element, episode: EpisodeEntry, url: Callable[[s
     chapters = episode.file("chapters")
     if chapters and episode.size("chapters") is not None:
         _sub(item, f"{{{PODCAST}}}chapters", url=url(chapters), type=CHAPTERS_TYPE)
-
-
-def whole_seconds(duration: float) -> int:
-    return int(duration + 0.5)  # half up, not Python's banker's rounding
-
-
-def clock(seconds: float) -> str:
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    return (
-        f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-        if hours
-        else f"{rest // 60:02d}:{rest % 60:02d}"
-    )
 
 
 def show_notes_html(episode: EpisodeEntry, page_url: str | None) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from tts.store.entries import CLIP, Damaged, Entries, Sealed
 from tts.store.versions import code_digest
-from tts.types import Clip, EngineInfo, Voice
+from tts.types import Clip, EngineInfo, Part, Voice
 
 _VOICE = Path(__file__).resolve().parents[1] / "voice"
 
@@ -44,6 +45,18 @@ def clip_key(info: EngineInfo, voice: Voice, spoken: str) -> str:
         "sample_rate": voice.sample_rate,
         "rate": voice.rate,
         "text": spoken,
+    }
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+def parts_key(info: EngineInfo, voice: Voice, parts: Sequence[Part]) -> str:
+    """A sentence read in two voices: each part's own clip key (its voice, its spoken form),
+    the pause between parts and the code that joins them."""
+    quote = voice.quote or voice
+    fields = {
+        "join": 1,  # synth.render_parts: parts in order, the quotation pause between them
+        "parts": [clip_key(info, quote if p.voice == "quote" else voice, p.spoken) for p in parts],
+        "pause": voice.pauses.quote,
     }
     return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 

@@ -39,3 +39,14 @@ def slugify(title: str, max_len: int = MAX_LEN) -> str:
     if not slug:
         slug = "episode-" + hashlib.sha256(title.encode()).hexdigest()[:8]
     return slug
+
+
+def suffixed(slug: str, source_id: str, max_len: int = MAX_LEN) -> str:
+    """The slug of a second article whose title makes the same slug as one already in the
+    folder («Выборы: итоги!» and «Выборы — итоги?»): the same words, cut at a word to keep
+    ``max_len``, then 8 hex digits of its source id, so it is the same on every rebuild."""
+    tail = "-" + source_id[:8]
+    words = slug.split("-")
+    while len(words) > 1 and len("-".join(words)) + len(tail) > max_len:
+        words.pop()
+    return "-".join(words)[: max_len - len(tail)] + tail

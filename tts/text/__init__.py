@@ -14,6 +14,12 @@ As built:
 - Spoken forms are cached per sentence (spoken_cache, keyed by the sentence, the lexicon files'
   bytes, stress, the normalizer's source and its libraries' versions): an edited article
   normalizes only its new sentences.
+- Decoding (parse/decode.py) follows ordered rules of validity: a BOM, binary signatures,
+  UTF-16 without a BOM, NUL/control bytes, UTF-8 (a character cut off at the end dropped),
+  then a legacy Cyrillic encoding; never UTF-16 by guess.
+- Nesting never costs text: HTML parses with huge_tree (2048 levels) and a page deeper still
+  is flattened (parse/flatten.py) and parsed again; Markdown's container markers past the 16th
+  are dropped. A warning is logged only if something is lost all the same.
 """
 
 from pathlib import Path

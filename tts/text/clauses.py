@@ -1,11 +1,13 @@
 """Where a long sentence may be cut for an engine that reads at most so many characters:
 at its best clause boundary (a semicolon, a dash, a conjunction after a comma), never inside
 quotes or between a number and its unit. Serves the written text (segment) and the spoken
-text (the voice stage, whose forms can be longer than what was written). Pure."""
+text (the voice stage, whose forms can be longer than what was written), and rates every
+gap for the caption lines of the outputs stage. Pure."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 Span = tuple[int, int]
 
@@ -35,7 +37,7 @@ _OPENERS = "«(“„["
 _CLOSES = {"»": "«", ")": "(", "]": "[", "”": "“", "“": "„", '"': '"'}
 
 # Cut levels, best first; a cut inside a number or abbreviation gets the worst.
-_SENTENCE, _SEMICOLON, _COLON, _DASH, _CONJUNCTION, _COMMA, _SPACE, _WEAK, _NEVER = range(9, 0, -1)
+SENTENCE, SEMICOLON, COLON, DASH, CONJUNCTION, COMMA, SPACE, WEAK, NEVER = range(9, 0, -1)
 
 
 def _quote_depths(text: str) -> list[int]:
@@ -63,21 +65,21 @@ def _starts_clause(words: list[str]) -> bool:
 def _cut_level(left: str, right: str, after: str) -> int:
     """How good a cut is between the token ``left`` and the token ``right``."""
     if left[-1].isdigit() and (right[0].isdigit() or _UNIT_AFTER_NUMBER.fullmatch(right)):
-        return _NEVER  # '1 500 000', '5 млн'
+        return NEVER  # '1 500 000', '5 млн'
     if _ABBREVIATION.fullmatch(left):
-        return _NEVER  # 'т. е.', 'А. С. Пушкин', 'г. Москва', '2 млн рублей'
+        return NEVER  # 'т. е.', 'А. С. Пушкин', 'г. Москва', '2 млн рублей'
     last = left[-1]
     if last in ".!?…" or left.endswith(("?»", "!»", ".»", "…»")):
-        return _SENTENCE
+        return SENTENCE
     if last in ";:":
-        return _SEMICOLON if last == ";" else _COLON
+        return SEMICOLON if last == ";" else COLON
     if right in _DASHES:
-        return _DASH
+        return DASH
     if last == ",":
-        return _CONJUNCTION if _starts_clause(_words(after)) else _COMMA
+        return CONJUNCTION if _starts_clause(_words(after)) else COMMA
     if left in _DASHES or left.lower() in _PREPOSITIONS or left.lower() in _CONJUNCTIONS:
-        return _WEAK  # do not leave 'в' or a dash hanging at the end of a piece
-    return _SPACE
+        return WEAK  # do not leave 'в' or a dash hanging at the end of a piece
+    return SPACE
 
 
 def _best_cut(text: str, start: int, max_chars: int, depths: list[int]) -> tuple[int, int] | None:
@@ -93,7 +95,7 @@ def _best_cut(text: str, start: int, max_chars: int, depths: list[int]) -> tuple
             continue
         after = text[space.end() : space.end() + 40]
         level = _cut_level(left_match.group(), right_match.group(), after)
-        key = (level > _NEVER, depths[space.start()] == 0, space.start() >= far_enough, level)
+        key = (level > NEVER, depths[space.start()] == 0, space.start() >= far_enough, level)
         if best is None or key >= best[0]:
             best = (key, space.start(), space.end())
     return None if best is None else (best[1], best[2])
@@ -122,3 +124,29 @@ def clause_spans(text: str, max_chars: int) -> list[Span]:
 def split_clauses(text: str, max_chars: int) -> list[str]:
     """``text`` cut into pieces of at most ``max_chars`` at the best clause boundaries."""
     return [text[a:b] for a, b in clause_spans(text, max_chars)]
+
+
+class Gap(NamedTuple):
+    """A run of whitespace between two tokens, ``text[start:end]``, and how good a cut it is."""
+
+    start: int
+    end: int
+    level: int  # SENTENCE (the best) down to NEVER
+    quoted: bool  # inside quotes or brackets
+
+
+def gaps(text: str) -> list[Gap]:
+    """Every whitespace run of ``text`` that has a token on both sides, rated as ``clause_spans``
+    rates its cuts (captions choose among them by their own measure)."""
+    depths = _quote_depths(text)
+    runs = [m.span() for m in _SPACE_RUN.finditer(text)]
+    found = []
+    for n, (start, end) in enumerate(runs):
+        left_from = runs[n - 1][1] if n else 0
+        right_to = runs[n + 1][0] if n + 1 < len(runs) else len(text)
+        if start == left_from or end == right_to:
+            continue  # leading or trailing whitespace
+        after = text[end : end + 40]
+        level = _cut_level(text[left_from:start], text[end:right_to], after)
+        found.append(Gap(start, end, level, depths[start] > 0))
+    return found

@@ -96,9 +96,12 @@ def normalize_sentences(
     lexicons: Sequence[Path],
     stress: bool,
     cache_dir: Path | None = None,
+    *,
+    quiet: bool = False,
 ) -> list[Sentence]:
     """Each sentence with its spoken form; with ``cache_dir``, only sentences not normalized
-    before (with the same lexicons and normalizer) are, and the rest come from the cache."""
+    before (with the same lexicons and normalizer) are, and the rest come from the cache.
+    ``quiet``: no warnings (parts of sentences whose warnings were given already)."""
     texts = [s.text for s in sentences]
     cache = None
     found: dict[str, Spoken] = {}
@@ -119,7 +122,7 @@ def normalize_sentences(
             found[text] = Spoken(said, result.warnings)
             if cache is not None:
                 cache.put(text, found[text])
-    for sentence in sentences:
+    for sentence in [] if quiet else sentences:
         for warning in found[sentence.text].warnings:
             log.warning(
                 "sentence %d («%s»): %s", sentence.index, shorten(sentence.text, 60), warning

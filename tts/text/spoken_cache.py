@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from tts.store.entries import SPOKEN, Damaged, Entries, Sealed
+from tts.store.files import read_limited
 from tts.store.versions import code_digest, dist_version
 
 _NORMALIZER = Path(__file__).resolve().parent / "normalize"
@@ -46,7 +47,7 @@ def fingerprint(lexicons: Sequence[Path], stress: bool) -> str:
     """What, besides the sentence, decides its spoken form."""
     parts: list[object] = [_normalizer_digest()]
     parts += [[dist, dist_version(module, dist)] for module, dist in _LIBRARIES]
-    parts += [hashlib.sha256(path.read_bytes()).hexdigest() for path in lexicons]
+    parts += [hashlib.sha256(read_limited(p, what="lexicon")).hexdigest() for p in lexicons]
     parts.append(["stress", dist_version(*_STRESS)] if stress else "no stress")
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 

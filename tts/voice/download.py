@@ -7,24 +7,27 @@ never sits where the loader looks. Any failure removes the temporary file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import http.client
 import logging
 import os
 import tempfile
-import urllib.error
-import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
 from tts.errors import EngineUnavailable, ModelError
+from tts.store.net import Deadline, FetchError, open_url, read_body
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]
-CHUNK = 1 << 20
+# A connection that sends less than this in `timeout` seconds is stalled (curl's --speed-limit):
+# 17 KiB/s at the default 15 s, so a slow line still finishes and a one-byte drip cannot hang.
+STALL_BYTES = 256 * 1024
+_HEADERS = {"User-Agent": "tts-model-download"}
 
 
 def check_url(url: str, *, allow_insecure_localhost: bool = False) -> None:
@@ -35,16 +38,6 @@ def check_url(url: str, *, allow_insecure_localhost: bool = False) -> None:
     if allow_insecure_localhost and parts.scheme == "http" and parts.hostname == "127.0.0.1":
         return
     raise ModelError(f"refusing to download from {url!r}: only https:// URLs are allowed")
-
-
-def _opener(allow_insecure_localhost: bool) -> urllib.request.OpenerDirector:
-    class _Redirects(urllib.request.HTTPRedirectHandler):
-        # A redirect must not downgrade the download to plain HTTP or another scheme.
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-            check_url(newurl, allow_insecure_localhost=allow_insecure_localhost)
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    return urllib.request.build_opener(_Redirects)
 
 
 def _announced_length(response: http.client.HTTPResponse) -> int | None:
@@ -62,7 +55,7 @@ def _check_announced(url: str, announced: int | None, expected: int | None, cap:
 
 
 def _stream(
-    response: http.client.HTTPResponse,
+    chunks: Iterator[bytes],
     out: IO[bytes],
     *,
     url: str,
@@ -72,7 +65,7 @@ def _stream(
 ) -> tuple[int, str]:
     digest = hashlib.sha256()
     done = 0
-    while chunk := response.read(CHUNK):
+    for chunk in chunks:
         done += len(chunk)
         if done > cap:
             raise ModelError(f"{url} sent more than the {cap}-byte limit; download stopped")
@@ -100,30 +93,19 @@ def _fetch_into(
     progress: Progress | None,
     allow_insecure_localhost: bool,
 ) -> tuple[int, str]:
-    opener = _opener(allow_insecure_localhost)
-    request = urllib.request.Request(url, headers={"User-Agent": "tts-model-download"})
+    # A stalled connection fails after `timeout`; a slow but moving one may take its time.
+    deadline = Deadline(timeout, renew_every=STALL_BYTES)
+    # A redirect must not downgrade the download to plain HTTP or another scheme.
+    check = functools.partial(check_url, allow_insecure_localhost=allow_insecure_localhost)
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with open_url(url, deadline, headers=_HEADERS, check_redirect=check) as response:
             announced = _announced_length(response)
             _check_announced(url, announced, expected_size, max_bytes)
             total = expected_size if expected_size is not None else announced
-            size, sha = _stream(
-                response, out, url=url, cap=max_bytes, total=total, progress=progress
-            )
-    except urllib.error.HTTPError as exc:
-        raise EngineUnavailable(f"cannot download {url}: HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise EngineUnavailable(f"cannot download {url}: {exc.reason}") from exc
-    except http.client.IncompleteRead as exc:
-        raise EngineUnavailable(f"download of {url} was interrupted: {exc!r}") from exc
-    except TimeoutError as exc:
-        raise EngineUnavailable(f"cannot download {url}: timed out after {timeout:g} s") from exc
-    except (ConnectionError, http.client.HTTPException) as exc:
-        raise EngineUnavailable(f"download of {url} failed: {exc}") from exc
-    if announced is not None and size != announced:
-        # The server closed the connection before sending what it announced.
-        raise EngineUnavailable(f"download of {url} was interrupted at {size} of {announced} bytes")
-    return size, sha
+            chunks = read_body(response, url, deadline)
+            return _stream(chunks, out, url=url, cap=max_bytes, total=total, progress=progress)
+    except FetchError as exc:
+        raise EngineUnavailable(f"cannot download the model: {exc}") from None
 
 
 def download(
@@ -139,9 +121,10 @@ def download(
 ) -> str:
     """Download ``url`` to ``dest`` and return the file's SHA-256 (hex).
 
-    ``timeout`` bounds the connection and every read, so a dead host fails within about that
-    long. Raises EngineUnavailable when the network fails and ModelError when the content is
-    wrong (size, hash, too big); in both cases nothing is left behind.
+    ``timeout`` bounds the connection and the answer, and then every 256 KiB of the body
+    (tts.store.net): a dead or dripping host fails within about that long. Raises
+    EngineUnavailable when the network fails and ModelError when the content is wrong (size,
+    hash, too big); in both cases nothing is left behind.
     """
     check_url(url, allow_insecure_localhost=allow_insecure_localhost)
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,12 +30,39 @@ def voice_from_mapping(name: str, data: Mapping[str, Any]) -> Voice:
         raise TTSError(f"voice preset {name!r} is invalid: {exc}") from exc
 
 
-def load_voice_file(path: Path) -> Voice:
+def _read(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise TTSError(f"cannot read voice preset {path}: {exc}") from exc
-    return voice_from_mapping(path.stem, data)
+
+
+def load_voice_file(path: Path) -> Voice:
+    """The preset, with the quotation voice its ``quote_voice`` names (a preset beside it)."""
+    data = _read(path)
+    voice = voice_from_mapping(path.stem, data)
+    quote = data.get("quote_voice")
+    if quote:
+        other = path.parent / f"{quote}.toml"
+        if not other.is_file():
+            raise TTSError(f"voice preset {voice.name!r}: quote_voice {quote!r} is no preset")
+        voice = with_quote(voice, voice_from_mapping(other.stem, _read(other)))
+    return voice
+
+
+def with_quote(voice: Voice, quote: Voice | None) -> Voice:
+    """``voice`` reading quotations in ``quote`` (None: in itself). The two must share engine,
+    model and sample rate: one episode is one stream of one format from one engine."""
+    if quote is None:
+        return dataclasses.replace(voice, quote=None)
+    for field in ("engine", "model", "sample_rate"):
+        if getattr(quote, field) != getattr(voice, field):
+            raise TTSError(
+                f"quotation voice {quote.name!r} cannot join {voice.name!r}: its {field} is "
+                f"{getattr(quote, field)}, not {getattr(voice, field)}"
+            )
+    quote = dataclasses.replace(quote, rate=voice.rate, pauses=voice.pauses, quote=None)
+    return dataclasses.replace(voice, quote=quote)
 
 
 def list_voices(folder: Path | None = None) -> list[Voice]:

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tts.errors import EngineFailed
-from tts.store.clip_cache import ClipCache, clip_key
-from tts.types import Clip, Voice
+from tts.store.clip_cache import ClipCache, clip_key, parts_key
+from tts.types import Clip, Part, Sentence, Voice
 from tts.voice.clips import CLAUSE_PAUSE_MS, ms_to_samples, silence, trim_edges
 from tts.voice.engines.base import Engine
 from tts.voice.engines.registry import MODEL_CALLS, EngineSpec, open_engine
@@ -37,6 +38,7 @@ class Job:
     index: int  # sentence index
     spoken: str
     key: str
+    parts: tuple[Part, ...] = ()  # a quotation in it: each part in its own voice
 
 
 def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
@@ -49,9 +51,29 @@ def render(engine: Engine, voice: Voice, spoken: str) -> Clip:
     return Clip(pcm=gap.join(c.pcm for c in clips), sample_rate=engine.sample_rate)
 
 
+def part_voice(voice: Voice, part: Part) -> Voice:
+    return voice.quote if part.voice == "quote" and voice.quote is not None else voice
+
+
+def render_parts(engine: Engine, voice: Voice, parts: Sequence[Part]) -> Clip:
+    """A sentence that holds a quotation: each part in its voice, one clip, with the preset's
+    quotation pause where the voice changes (the parts' edges are trimmed, so the pause is
+    all the silence there is)."""
+    clips = [render(engine, part_voice(voice, p), p.spoken) for p in parts]
+    gap = silence(ms_to_samples(voice.pauses.quote, engine.sample_rate))
+    return Clip(pcm=gap.join(c.pcm for c in clips if c.pcm), sample_rate=engine.sample_rate)
+
+
+def render_job(engine: Engine, voice: Voice, job: Job) -> Clip:
+    """The job's clip: in parts when it holds a quotation and the voice has a second one."""
+    if job.parts and voice.quote is not None:
+        return render_parts(engine, voice, job.parts)
+    return render(engine, voice, job.spoken)
+
+
 def _render_job(engine: Engine, voice: Voice, cache: ClipCache, job: Job) -> Clip:
     try:
-        clip = render(engine, voice, job.spoken)
+        clip = render_job(engine, voice, job)
     except EngineFailed as exc:
         raise EngineFailed(str(exc), sentence=job.index) from exc
     cache.put(job.key, clip)  # a cache that cannot be written: the stitch makes it again
@@ -66,20 +88,49 @@ def _init_worker(spec: EngineSpec, cache_root: Path) -> None:
     global _worker
     # Ctrl-C in the terminal reaches the whole process group: the parent alone handles it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent(os.getppid())
+    follow_parent(signal.SIGKILL)  # clips are written atomically: nothing to clean up
     _worker = (open_engine(spec), spec.voice, ClipCache(cache_root))
 
 
-def _exit_with_parent(parent: int, interval: float = 0.5) -> None:
-    """A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
-    end they hold themselves, would live on (with a loaded model each): they leave with it."""
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def follow_parent(sig: int, interval: float = 0.5) -> None:
+    """A worker process ends with the process that started it, by ``sig``.
+
+    A build killed with -9 runs no cleanup, and its workers, blocked on a queue whose other
+    end they hold themselves, would live on (with a loaded model each); one that finished its
+    batch after the parent died wrote its result into a closed pipe and printed a
+    BrokenPipeError traceback. On Linux the kernel sends ``sig`` the moment the parent dies;
+    elsewhere a thread looks twice a second."""
+    import multiprocessing
+
+    started_by = multiprocessing.parent_process()
+    parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
+    armed = _parent_death_signal(sig)
+    if os.getppid() != parent:  # gone before the kernel was asked
+        os.kill(os.getpid(), sig)
+    if armed:
+        return
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(interval)
-        os._exit(1)
+        os.kill(os.getpid(), sig)
 
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
+
+
+def _parent_death_signal(sig: int) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, sig, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
@@ -91,6 +142,20 @@ def _run_batch(jobs: Sequence[Job]) -> list[tuple[int, int]]:
 
 def plan_jobs(engine: Engine, voice: Voice, spoken: Sequence[str]) -> list[Job]:
     return [Job(i, text, clip_key(engine.info, voice, text)) for i, text in enumerate(spoken)]
+
+
+def plan_sentence_jobs(engine: Engine, voice: Voice, sentences: Sequence[Sentence]) -> list[Job]:
+    """One job per sentence. A sentence without a quotation (or a voice without a quotation
+    voice) keeps the key its clip always had; one with a quotation is keyed by its parts and
+    both voices, so changing the quotation voice makes only those again."""
+    if voice.quote is None:
+        return plan_jobs(engine, voice, [s.spoken for s in sentences])
+    return [
+        Job(i, s.spoken, parts_key(engine.info, voice, s.parts), s.parts)
+        if s.parts
+        else Job(i, s.spoken, clip_key(engine.info, voice, s.spoken))
+        for i, s in enumerate(sentences)
+    ]
 
 
 def missing(cache: ClipCache, jobs: Sequence[Job]) -> list[Job]:

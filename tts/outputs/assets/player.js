@@ -12,6 +12,7 @@
   var speed = document.getElementById("speed");
   var follow = document.getElementById("follow");
   var player = document.querySelector(".player");
+  var skip = document.getElementById("skip");
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
   var current = -1;
   var frame = 0;
@@ -19,7 +20,7 @@
   // the sentence just sought to highlighted instead of its predecessor.
   var EPS = 0.02;
 
-  ["controls", "chapters", "keys", "hint"].forEach(function (id) {
+  ["controls", "keys", "hint"].forEach(function (id) {
     var el = document.getElementById(id);
     if (el) { el.hidden = false; }
   });
@@ -57,7 +58,9 @@
     });
   }
 
-  function mark(i) {
+  // reveal: scroll the sentence into view if it is hidden. Never on load: nothing may move
+  // before the reader acts (the first Tab belongs to the skip link, a reload keeps its place).
+  function mark(i, reveal) {
     if (i === current) { return; }
     if (current >= 0) {
       spans[current].removeAttribute("aria-current");
@@ -69,23 +72,25 @@
     // Roving tab stop: Tab into the text lands on the sentence being read.
     spans.forEach(function (s) { s.tabIndex = -1; });
     el.tabIndex = 0;
+    // The skip link leads to the sentence being read; the browser focuses it (it has a tabindex).
+    if (skip) { skip.setAttribute("href", "#" + el.id); }
     markChapter(starts[i]);
-    if (follow.checked && obscured(el)) {
+    if (reveal && follow.checked && obscured(el)) {
       el.scrollIntoView({ block: "center", behavior: reduced.matches ? "auto" : "smooth" });
     }
   }
 
-  function sync() { mark(indexAt(audio.currentTime)); }
+  function sync(reveal) { mark(indexAt(audio.currentTime), reveal); }
 
   function tick() {
-    sync();
+    sync(true);
     frame = audio.paused ? 0 : window.requestAnimationFrame(tick);
   }
 
   function seekTo(i, play) {
     i = Math.max(0, Math.min(spans.length - 1, i));
     audio.currentTime = starts[i];
-    mark(i);
+    mark(i, true);
     if (document.activeElement && document.activeElement.hasAttribute("data-i")) {
       spans[i].focus({ preventScroll: !follow.checked });
     }
@@ -152,7 +157,10 @@
     });
   });
   chapters.forEach(function (c) {
-    c.addEventListener("click", function () {
+    c.addEventListener("click", function (e) {
+      // A click for a new tab or window keeps the link: the audio file at the chapter (#t=).
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+      e.preventDefault();
       seekTo(indexAt(parseFloat(c.getAttribute("data-start"))), true);
     });
   });
@@ -162,8 +170,11 @@
       speed.value = String(audio.playbackRate);
     }
   });
-  ["timeupdate", "seeked", "loadedmetadata"].forEach(function (name) { audio.addEventListener(name, sync); });
+  ["timeupdate", "seeked"].forEach(function (name) {
+    audio.addEventListener(name, function () { sync(true); });
+  });
+  audio.addEventListener("loadedmetadata", function () { sync(false); });
   audio.addEventListener("play", function () { if (!frame) { frame = window.requestAnimationFrame(tick); } });
   document.addEventListener("keydown", onKey);
-  sync();
+  sync(false);
 })();

@@ -289,8 +289,10 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
         elif is_paucal(value):
             if not plural and case == "genitive":
                 cases |= NOM_ACC
-            elif plural and case in ("genitive", "accusative"):
-                cases |= {"genitive", "accusative"}  # «двух регионов», «двух человек»
+            elif plural and (case == "genitive" or case == "accusative" and "anim" in parse.tag):
+                # «двух регионов», «двух человек»; not «2 тысячи» (an inanimate accusative
+                # plural is the nominative's form: «две тысячи»)
+                cases |= {"genitive", "accusative"}
         elif plural and case == "genitive":
             cases |= {"nominative", "accusative", "genitive"}
     return frozenset(cases)
@@ -322,6 +324,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         words = words[:-1]  # «на протяжении почти 10 лет»
     if len(words) >= 2 and words[-1] in ("и", "даже") and morph.best_pos(words[-2]) == "VERB":
         words = words[:-1]  # «не достигает и 18 градусов»: «и» is «even», the verb governs
+    if len(words) >= 2 and words[-1] == "не" and words[-2] not in PREPOSITIONS:
+        words = words[:-1]  # «равен не 5 556, а 5 834»: the negation governs nothing
     if not words:
         return None
     if tuple(words[-3:]) == ("в", "том", "числе") or tuple(words[-2:]) in _PART_OF:
@@ -345,7 +349,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         tokens = sentence.before(start, 3)
         if len(tokens) >= 2 and tokens[-2].text.isdigit():
             return governor(sentence, _number_start(sentence, tokens[-2].end))
-    if previous in ("и", "или", "либо"):
+    if previous in ("и", "или", "либо", "а"):
         # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
         # the second number takes the first's case
         tokens = sentence.before(start, 6)[:-1]

@@ -122,10 +122,11 @@ def tidy(text: str) -> str:
 # A preposition before a word that starts with its own consonant and another takes its «о»
 # form: «в 2 классе» -> «во втором классе», «с 2 марта» -> «со второго марта», «к 2-му» ->
 # «ко второму», «с 100 м» -> «со ста метров»; rules and the library write the bare letter.
+# Only before number words (the source's own «с ссылкой», «с второстепенной» are the author's).
 _EUPHONY = re.compile(
-    r"(?<![\w-])(?P<prep>[ВвСсКк]) (?=втор)"
+    r"(?<![\w-])(?P<prep>[ВвСсКк]) (?=втор(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми|ое)\b)"
     r"|(?<![\w-])(?P<v>[Вв]) (?=в[бвгджзклмнпрстфхцчшщ]|ф[бвгджзклмнпрстфхцчшщ])"
-    r"|(?<![\w-])(?P<s>[Сс]) (?=ст[ао]\b|с[бвгджзклмнпрстфхцчшщ]|з[бвгджзклмнпрстфхцчшщ])"
+    r"|(?<![\w-])(?P<s>[Сс]) (?=ст(?:а|о|ами|ам|ах)\b)"
 )
 
 

@@ -108,6 +108,16 @@ ENGLISH: dict[str, str] = {
     "centre": "сентер",  # Centre
     "today": "тудэй",  # Kazakhstan Today
     "australian": "австралиан",  # Australian Open
+    # Common English words in organisations' names, whose spelling misleads the transliterator
+    "human": "хьюман",  # Human Rights Watch
+    "rights": "райтс",  # Human Rights Watch
+    "international": "интернэшнл",  # Amnesty International
+    "capital": "кэпитал",  # Vitis Capital
+    "fund": "фанд",  # Korea Fund
+    "island": "айленд",  # Dynamic Island
+    "picture": "пикчер",  # Picture Alliance
+    "images": "имиджес",  # Getty Images
+    "group": "груп",  # Eurasia Group
 }
 
 # Pieces of English words inside domain names and brands, longest first when matched.
@@ -205,7 +215,8 @@ def kazakh(word: str) -> str:
 
 def transliterated_as_kazakh(word: str) -> bool:
     low = word.lower()
-    return "q" in low and "qu" not in low and low not in BRANDS
+    # English «qu» is always before a vowel (quick, queen); «Qurylys», «Qazaq» are Kazakh
+    return bool(re.search(r"q(?!u[aeiouy])", low)) and low not in BRANDS
 
 
 def transliterate(word: str) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from tts.errors import TTSError
+from tts.store.files import read_limited
 from tts.text.normalize.alphabet import ALPHABET
 
 if TYPE_CHECKING:
@@ -56,10 +57,11 @@ def load_lexicon(paths: Sequence[Path]) -> Lexicon:
     """Merge lexicon files in order; later files override earlier ones."""
     merged: dict[str, str] = {}
     for path in paths:
+        data = read_limited(path, what="lexicon")  # bounded: --lexicon /dev/zero is one line
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LexiconError(f"lexicon {path} is not UTF-8 (byte {exc.start})") from None
         merged.update(parse_lexicon(text, str(path)))
     return Lexicon(tuple(merged.items()))
 

@@ -98,6 +98,7 @@ NAMES: dict[str, str] = {
     "jusan": "жусан",  # Jusan Bank (Kazakh: ж)
     "kazyna": "казына",  # Samruk-Kazyna
     "eurasia": "евразия",  # EurasiaPulse, Eurasia Group
+    "ozon": "озон",  # OZON, Ozon
     "eurasian": "евразиан",  # Eurasian Resources Group
     "kazmunaygas": "казмунайгаз",  # KazMunayGas
     "freedom": "фридом",  # Freedom Finance

@@ -73,6 +73,10 @@ _DROP = re.compile(f"[{_INVISIBLE}{_EMOJI}]+")
 _SUSPECT = re.compile("[^\t\n -~\u00a0-\u00ac\u00ae-\u05ff\u2010-\u2027\u2030-\u205f]")
 _NEWLINES = re.compile("\r\n?|[\x0c\x85\u2028]")
 _BINARY_CONTROLS = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# In decoded UTF-16: the controls no text holds (text has tab, newlines, form feed and ESC at most).
+_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffe\uffff]")
+# Told only by a byte order mark or rule 3, never guessed by the detector from bytes without NULs.
+_WIDE_ENCODINGS = ("utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7")
 
 
 def decode_text(data: bytes) -> str:
@@ -93,15 +97,29 @@ def clean_text(text: str) -> str:
 
 
 def _decode(data: bytes) -> str:
+    """The first rule that holds decides, and each is a test of validity, not a guess:
+
+    1. a byte order mark: that encoding, strictly;
+    2. a binary format's signature: refused by name;
+    3. NUL bytes on one side of the byte pairs and a strict UTF-16 decoding, in that byte
+       order, to text without control characters, mostly in the alphabets read here: UTF-16
+       without a byte order mark;
+    4. other NUL or control bytes: binary, refused;
+    5. valid UTF-8, or valid UTF-8 up to a character cut off at the very end (a download that
+       stopped early): UTF-8;
+    6. otherwise a legacy 8-bit encoding, detected. Never UTF-16 or UTF-32 here: rule 3 is the
+       only way to them without a byte order mark.
+    """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding)
+    _refuse_signature(data)
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return text
     _refuse_binary(data)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _detect(data)
+    text = _utf8(data)
+    return text if text is not None else _detect(data)
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -114,10 +132,48 @@ def _strict(data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _refuse_binary(data: bytes) -> None:
+def _refuse_signature(data: bytes) -> None:
     for signature, kind in BINARY_SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"this is {kind}, not text")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Rule 3. ASCII characters (spaces, digits, newlines) have a NUL high byte in UTF-16, so
+    its NULs sit on one side of the pairs: the odd bytes in little-endian, the even in big-endian.
+    Decoded in that order, the text must hold no control characters and be mostly in the
+    alphabets this tool reads: other bytes paired up decode to Hangul and CJK instead."""
+    head = data[:65536]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even == odd:  # no NULs at all (or no side): not UTF-16 text
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data[: len(data) // 2 * 2].decode(encoding)  # a cut-off last byte is dropped
+    except UnicodeDecodeError:
+        return None
+    if _TEXT_CONTROLS.search(text) is not None:
+        return None
+    sample = text[:20000]
+    if len(_SUSPECT.findall(sample)) > len(sample) // 10:
+        return None
+    log.info("text is %s without a byte order mark", encoding.upper())
+    return text
+
+
+def _utf8(data: bytes) -> str | None:
+    """Rule 5: UTF-8, also when the last character was cut off (it is dropped, with a warning)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        cut_off = exc.reason == "unexpected end of data" and exc.end == len(data)
+        if not cut_off:
+            return None
+        log.warning("the text ends in the middle of a character (cut off?); that character dropped")
+        return data[: exc.start].decode("utf-8")
+
+
+def _refuse_binary(data: bytes) -> None:
     head = data[:65536]
     if b"\x00" in head:
         raise InputError("this looks like binary data, not text (it holds NUL bytes)")
@@ -131,7 +187,7 @@ def _detect(data: bytes) -> str:
 
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
-        best = from_bytes(data).best()
+        best = from_bytes(data, cp_exclusion=list(_WIDE_ENCODINGS)).best()
     if best is None:
         raise InputError("cannot tell the text encoding; save the file as UTF-8 and try again")
     log.info("text is not UTF-8; detected %s", best.encoding)

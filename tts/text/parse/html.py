@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import lxml.etree
 import lxml.html
 
+from tts.text.parse.flatten import MAX_DEPTH, flatten
 from tts.text.parse.rules import Block, assemble, collapse, parse_date
 from tts.types import Article
 
@@ -99,12 +100,31 @@ def parse_html(text: str, source: str) -> Article:
 def _load(text: str) -> lxml.html.HtmlElement | None:
     if not text.strip():
         return None
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root, too_deep = _parse(text)
+    if too_deep:  # libxml2 stopped at its depth limit and dropped the rest of the page
+        log.info("html: nested deeper than libxml2 reads; flattened below %d levels", MAX_DEPTH)
+        root, too_deep = _parse(flatten(text))
+        if too_deep:
+            log.warning(
+                "the page nests too deep to read whole: the text after its deepest part is lost"
+            )
+    return root
+
+
+def _parse(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The tree, and whether libxml2 hit a resource limit (and so dropped the rest).
+
+    huge_tree lifts the depth limit from 256 to 2048 and the 10 MB limit on one text node; an
+    HTML parser expands no entities of its own, so it opens no billion-laughs door."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
+        return None, False
+    limited = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return (root if isinstance(root, lxml.html.HtmlElement) else None), limited
 
 
 def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
@@ -164,6 +184,8 @@ def _walk(root: lxml.etree._Element) -> Iterator[Block]:
         if event == "start":
             if tag in _BLOCKS:
                 yield from flush("p")
+            if tag == "hr":
+                yield ("break", "")
             buffer.append(" " if tag in ("br", "lb") else el.text or "")
         else:
             if tag in _BLOCKS:
@@ -173,12 +195,29 @@ def _walk(root: lxml.etree._Element) -> Iterator[Block]:
     yield from flush("p")
 
 
+class _NothingFound(logging.Filter):
+    """Drops trafilatura's «discarding data: None»: its warning (naming a source we never pass)
+    that a page gave it no text. For us that is a result, not a problem: our walk may still
+    have text, and a page with none fails with its own one-line error, which the warning
+    preceded as noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+def _quiet_when_nothing_found() -> None:
+    core = logging.getLogger("trafilatura.core")  # where bare_extraction logs it
+    if not any(isinstance(f, _NothingFound) for f in core.filters):
+        core.addFilter(_NothingFound())
+
+
 def _trafilatura(tree: lxml.html.HtmlElement) -> list[Block]:
     # bare_extraction, not extract: XML output adds a content fingerprint that costs more than
     # the extraction itself on a book-sized page.
     from trafilatura import bare_extraction
     from trafilatura.settings import use_config
 
+    _quiet_when_nothing_found()
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")  # short articles are articles too
     found = bare_extraction(

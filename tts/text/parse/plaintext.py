@@ -73,18 +73,24 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
         if kind is not None:
             counts[kind[0]] = counts.get(kind[0], 0) + 1
     for group, kind in zip(groups, kinds, strict=True):
-        if kind is not None and (kind[1] or counts[kind[0]] >= 2):
+        if not group:
+            yield ("break", "")
+        elif kind is not None and (kind[1] or counts[kind[0]] >= 2):
             yield ("heading", group[0])
         else:
             yield from (("paragraph", p) for p in _paragraphs(group))
 
 
 def _groups(lines: list[str]) -> Iterator[list[str]]:
-    """Runs of non-empty lines between blank lines, credits and separators left out."""
+    """Runs of non-empty lines between blank lines, credits left out; a separator line
+    (***, * * *, ---) is an empty run, a thematic break."""
     group: list[str] = []
     for raw in lines:
         line = collapse(raw)
-        if line and not is_credit(line) and not _SEPARATOR.match(line):
+        if line and _SEPARATOR.match(line):
+            yield from ([group, []] if group else [[]])  # [] marks the thematic break
+            group = []
+        elif line and not is_credit(line):
             group.append(line)
         elif not line and group:
             yield group

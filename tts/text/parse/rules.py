@@ -13,7 +13,8 @@ from typing import Literal
 from tts.errors import ParseError
 from tts.types import Article, Section
 
-BlockKind = Literal["heading", "paragraph"]
+# "break": a thematic break (--- in Markdown, <hr>, a line of *** in text), no text of its own
+BlockKind = Literal["heading", "paragraph", "break"]
 Block = tuple[BlockKind, str]
 
 # Lines that credit a picture the listener cannot see. Matched at the start of a short line.
@@ -164,6 +165,11 @@ def assemble(
     heads: list[str | None] = [None]
     bodies: list[list[str]] = [[]]
     for kind, text in blocks:
+        if kind == "break":
+            if bodies[-1]:  # a new section without a heading: the section pause, no chapter
+                heads.append(None)
+                bodies.append([])
+            continue
         if not text:
             continue
         if kind == "heading":

@@ -12,7 +12,7 @@ from tts.errors import TTSError
 from tts.store.paths import voices_dir
 from tts.types import Voice
 from tts.voice.engines.base import Engine
-from tts.voice.presets import find_voice
+from tts.voice.presets import find_voice, with_quote
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +133,11 @@ def resolve(
     rate: float | None = None,
     model_path: Path | None = None,
     trust_model: bool = False,
+    quote_voice: str | None = None,
 ) -> tuple[EngineSpec, str | None]:
-    """The engine and voice to use, and a warning when ``auto`` had to fall back."""
+    """The engine and voice to use, and a warning when ``auto`` had to fall back.
+
+    ``quote_voice``: a preset to read quotations, "none" for none, None for the preset's own."""
     if engine not in ENGINES:
         raise TTSError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     warning = None
@@ -159,4 +162,18 @@ def resolve(
         if not 0.5 <= rate <= 2.0:  # nan fails this too
             raise TTSError(f"--rate must be between 0.5 and 2.0, not {rate}")
         voice = dataclasses.replace(voice, rate=rate)
+    voice, warning = _quote_voice(voice, quote_voice, warning)
     return EngineSpec(engine, voice, model_path, trust_model), warning
+
+
+def _quote_voice(voice: Voice, name: str | None, warning: str | None) -> tuple[Voice, str | None]:
+    """The quotation voice asked for, kept at the main voice's rate. After ``auto`` fell back
+    to eSpeak NG, a Silero quotation voice cannot join: quotations stay in the main voice."""
+    if name is None:
+        return with_quote(voice, voice.quote), warning
+    if name.lower() == "none":
+        return with_quote(voice, None), warning
+    quote = find_voice(name)
+    if warning and quote.engine != voice.engine:
+        return with_quote(voice, None), f"{warning}; quotations in the main voice"
+    return with_quote(voice, dataclasses.replace(quote, quote=None)), warning

@@ -223,9 +223,22 @@ def _before_name(sentence: Sentence, end: int) -> bool:
     return not parses or any("gent" in p.tag for p in parses) or token.text[:1].isupper()
 
 
+# «по ул. Первомайская, ул. Октябрьская», «ремонт на: — ул. Аруана; — ул. Мажорова»: a place
+# listed after others takes the case of the preposition that opened the list.
+_PLACE_LIST = re.compile(
+    r"(?i)(?<!\w)(на|в|во|по|о|об|при)\s*:?\s*[—–-]?\s*"
+    r"(?:(?:ул|пр|пер|просп|пл|мкр|наб|б-р)\.\s?[^,;:]*?[,;]\s*[—–-]?\s*)*$"
+)
+
+
 def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     words = sentence.words_before(start, 1)
     previous = words[0] if words else None
+    listed = _PLACE_LIST.search(sentence.text[:start]) if place else None
+    if listed is not None:
+        previous = listed[1].lower()
+        if previous == "по":
+            return Grammar("dative", why="a place listed after «по …»")
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
     if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
@@ -274,7 +287,12 @@ def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tu
         ]
         target = targets[0] if targets else None
         same = [p for p in targets if target and p.normal_form == target.normal_form]
-        if {"nomn", "accs"} <= {str(p.tag.case) for p in same}:
+        if (
+            target is not None
+            and target.tag.case in ("nomn", "accs")
+            and {"nomn", "accs"}
+            <= {str(p.tag.case) for p in same if p.tag.number == target.tag.number}
+        ):
             # «увеличится соц. помощь», «получил мед. помощь»: the words before decide
             accusative = context.phrase_case(sentence, start).case == "accusative"
             target = next(p for p in same if p.tag.case == ("accs" if accusative else "nomn"))
@@ -308,7 +326,14 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if re.fullmatch(r"(?:[А-ЯЁ]\.)+", written):
         return None  # «Н. Э. Баумана»: initials, not «н. э.»
     word = written.rstrip(".").lower()
-    if written.endswith(".") and following == "name" and morph.is_known(word) and len(word) > 2:
+    place = entries[0].kind == "place"  # «пер. Больничный»: a street's name may be an adjective
+    if (
+        written.endswith(".")
+        and following == "name"
+        and morph.is_known(word)
+        and len(word) > 2
+        and not place
+    ):
         nxt = sentence.word_after(match.end())
         if nxt is not None and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text)):
             return None  # «в нем. Когда…»: a word that ends a sentence (not «акад. Сатпаевым»)

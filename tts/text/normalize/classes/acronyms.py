@@ -85,7 +85,6 @@ CYRILLIC: dict[str, str | None] = {
     "ОПГ": None,  # ОПГ -> о пэ гэ
     "ДЧС": None,  # ДЧС -> дэ че эс
     "МЧС": "эм че эс",  # МЧС
-    "КПРФ": "кэ пэ эр эф",  # КПРФ (its own name, not «ка пэ эр эф»)
     "ЕВРО": "евро",  # ЕВРО-2024
     "ОЗОН": "озон",  # ОЗОН
     "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
@@ -164,7 +163,8 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
 
 # «А. С. Ахметов» -> «а эс Ахметов»; «Пушкин А. С.» after the surname too.
 _INITIALS = re.compile(
-    r"(?<![\w])(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ][а-яё])|(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){1,2}(?![\w])"
+    r"(?<![\w])(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ](?:[а-яё]|[А-ЯЁ]{3,}))"  # «Р.Т. САУРАНБАЕВА» too
+    r"|(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){1,2}(?![\w])"
 )
 
 
@@ -188,7 +188,7 @@ def _cyrillic_code(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 # «Протон-М», «Электро-Л», «Ил-76»: a capital letter after a hyphen is said by its name.
-LETTER_SUFFIX = re.compile(r"(?<=[а-яё])-(?P<letter>[А-ЯЁ])(?![\w-])")
+LETTER_SUFFIX = re.compile(r"(?<=[а-яё])-(?P<letter>[А-ЯЁ]{1,3})(?![\w-])")  # «Союз-ФГ» too
 
 
 def _letter_suffix(match: re.Match[str], sentence: Sentence) -> Reading:
@@ -222,7 +222,17 @@ def _mixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spell_cyrillic(word), "acronym, letter by letter")
 
 
+# «Коммерсантъ»: a name in the old spelling; its final hard sign is not said.
+OLD_HARD_SIGN = re.compile(r"(?<=[а-яё]{3}[бвгджзклмнпрстфхцчшщ])ъ(?!\w)")
+
+
+def _old_hard_sign(match: re.Match[str], sentence: Sentence) -> Reading:
+    del match, sentence
+    return Reading("", "the old spelling's final hard sign")
+
+
 RULES = (
+    Rule("symbol", OLD_HARD_SIGN, _old_hard_sign, "Коммерсантъ -> Коммерсант"),
     Rule("acronym", MIXED, _mixed, "СПбГУ -> эс пэ бэ гэ у"),
     Rule("acronym", QUOTED_LETTER, _quoted_letter, "пунктом «б» -> пунктом бэ"),
     Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),

@@ -210,10 +210,34 @@ def _numeric_date_range(match: re.Match[str], sentence: Sentence) -> Reading | N
     return Reading(spoken, grammar.describe())
 
 
+# «2025/26 сельхозсезона», «в 2021/22 МГ», «2023/2024 годов»: a season of two years
+SEASON = re.compile(r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)/(?P<y2>(?:19|20)?\d\d)(?![\w/]|[.,]\d)")
+_SEASON_CASES: dict[str, Case] = {
+    "в": "prepositional", "во": "prepositional", "за": "accusative", "на": "accusative",
+    "к": "dative", "по": "dative",
+}  # fmt: skip
+
+
+def _season(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    first = int(match["y1"])
+    second = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])
+    if second != first + 1:
+        return None  # «2012/15»: not one season
+    before = sentence.words_before(match.start(), 1)
+    if before and before[0].startswith("сезон"):
+        # «в сезоне 2012/2013»: a sports season is said by its numbers
+        short = second if len(match["y2"]) == 4 else second % 100
+        return Reading(f"{cardinal(first)} – {cardinal(short)}", "a sports season")
+    case: Case = _SEASON_CASES.get(before[0], "genitive") if before else "genitive"
+    tail = ordinal(second if len(match["y2"]) == 4 else second % 100, case)
+    return Reading(f"{ordinal(first, case)} – {tail}", f"{case}: a season of two years")
+
+
 # Years with «год»: «в 2024 году», «2024 г.», «2023-2024 гг.», «с 2020 по 2024 год»,
 # «1941–1945 годов».
 _YEAR_NOUN = (
-    r"(?P<noun>годах|годами|годам|годов|годы|году|годом|года|год|гг\.|гг(?!\w)|г\.|г(?![\w]))"
+    r"(?P<noun>(?:годах|годами|годам|годов|годы|году|годом|года|год)(?!\w)|гг\.|гг(?!\w)|г\.|"
+    r"г(?![\w]))"  # a whole word: not the start of «годовщине»
 )
 # «55 г.р.», «1990 г. р.»: the year of birth
 BIRTH_YEAR = re.compile(r"(?<![\w.,-])(?P<y>\d{2,4})\s?г\.\s?р\.")
@@ -566,6 +590,7 @@ RULES = (
     Rule("date", NUMERIC_DATE, _numeric_date, "15.03.2024 -> пятнадцатого марта …"),
     Rule("date", SHORT_DATE, _short_date, "на 11.01 -> на одиннадцатое января"),
     Rule("date", DAY_MONTH, _day_month, "Актобе. 20 августа. -> двадцатое августа"),
+    Rule("year", SEASON, _season, "2025/26 сельхозсезона -> две тысячи двадцать пятого – …"),
     Rule("year", YEARS, _years, "в 2024 году -> в две тысячи двадцать четвёртом году"),
     Rule("year", SHORT_YEAR, _short_year, "в 21 году -> в двадцать первом году"),
     Rule("decade", DECADE, _decade, "в 90-е -> в девяностые"),

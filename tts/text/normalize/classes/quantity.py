@@ -303,6 +303,8 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if number is None:
         return None
     scale, unit_text = match["scale"], match["unit"]
+    if scale and len(scale) > 4 and scale.isalpha() and not number.fraction:
+        return None  # «60 тысячам человек»: a whole number before the word itself: its form rules
     unit = _unit_of(unit_text, match)
     if unit_text and unit is None:
         return None
