@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import measure
 from test_loudness import speechlike
 
 from tts.audio.encode import (
@@ -139,3 +140,20 @@ def test_a_damaged_entry_is_made_again(
     assert done.encoded == (1 if part == "mp3" else 0)  # a profile is measured again only
     assert second.read_bytes() == first.read_bytes()
     assert victim.is_file()  # written again
+
+
+def test_a_chunk_over_the_limit_is_encoded_again_with_dips(tmp_path: Path) -> None:
+    """With a limit half a dB under what LAME makes of these chunks, the chunks that reach over
+    it are dipped and encoded again: the file decodes under the limit (a tenth of a dB for the
+    meter's phase in the whole file), in place to the sample, and as loud as before."""
+    plain, done, _ = _build(tmp_path / "a", _clips(), ChunkCache(tmp_path / "c1", RATE, "64k", 9.0))
+    before = measure(plain)
+    limit = round(before.true_peak - 0.5, 1)
+    cache = ChunkCache(tmp_path / "c2", RATE, "64k", limit)
+    checked, again, _ = _build(tmp_path / "b", _clips(), cache)
+    after = measure(checked)
+    assert after.true_peak <= limit + 0.1, (before, after)
+    assert abs(after.integrated - before.integrated) <= 0.1 + 1e-9, (before, after)
+    assert done.loudness - 0.2 < again.loudness < done.loudness  # the dips, counted
+    assert _decode(checked).size == _decode(plain).size
+    assert checked.read_bytes() != plain.read_bytes()

@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import subprocess
+import time
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -18,9 +19,13 @@ from feed_support import image_bytes
 from helpers import IN_CI, corpus, measure, require_tool
 from lxml import etree
 from PIL import Image
+from test_loudness import speechlike
 
-from tts.audio.ffmpeg import ffmetadata
-from tts.audio.formats import encode_aac, encode_opus, opus_chapters
+from tts.audio import formats, opus
+from tts.audio.ffmpeg import ffmetadata, ffmpeg_exe
+from tts.audio.formats import encode_aac, mux_aac, mux_opus, opus_chapters
+from tts.audio.loudness import to_pcm16
+from tts.audio.opus import encode_pieces
 from tts.build import BuildOptions, build_episode
 from tts.errors import ExportError
 from tts.outputs.compose import files_for
@@ -245,7 +250,7 @@ def test_opus_chapters_at_half_seconds(
     raw, meta, expected = tone
     out = tmp_path / "a.opus"
     marks = opus_chapters([(c["title"], c["start"]) for c in expected])
-    encode_opus(raw, RATE, out, meta, chapters=marks)
+    mux_opus(encode_pieces(raw, RATE, tmp_path), out, meta, chapters=marks)
     assert_chapters(out, expected)
 
 
@@ -254,7 +259,8 @@ def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_p
     path = tmp_path / "cover.jpg"
     path.write_bytes(image_bytes(1400, kind="JPEG"))
     out = tmp_path / "a.m4a"
-    encode_aac(raw, RATE, out, meta, book=False, cover=Cover(path, "image/jpeg", 1400, 1400))
+    cover = Cover(path, "image/jpeg", 1400, 1400)
+    mux_aac(encode_aac(raw, RATE, tmp_path), out, meta, book=False, cover=cover)
     assert_chapters(out, expected)
     video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
     assert [(s["codec_name"], s["disposition"]["attached_pic"]) for s in video] == [("mjpeg", 1)]
@@ -263,8 +269,9 @@ def test_m4a_with_cover_art(tone: tuple[Path, Path, list[dict[str, Any]]], tmp_p
 def test_opus_cover_larger_than_a_command_line_argument(
     tone: tuple[Path, Path, list[dict[str, Any]]], tmp_path: Path
 ) -> None:
-    """A 300 KB cover is 400 KB of base64, past Linux's 128 KiB limit on one argument: it goes
-    through a metadata file, which is gone afterwards."""
+    """A 300 KB cover is 400 KB of base64, past Linux's 128 KiB limit on one argument (and past
+    one Ogg page): it goes through a metadata file, which is gone afterwards, into the OpusTags
+    of the stream joined from the pieces."""
     raw, meta, expected = tone
     path = tmp_path / "cover.png"
     noise = np.random.default_rng(1).integers(0, 256, (1400, 1400, 3), dtype=np.uint8)
@@ -274,15 +281,71 @@ def test_opus_cover_larger_than_a_command_line_argument(
     assert path.stat().st_size > 300_000
     out = tmp_path / "a.opus"
     marks = opus_chapters([(c["title"], c["start"]) for c in expected])
-    encode_opus(raw, RATE, out, meta, chapters=marks, cover=Cover(path, "image/png", 1400, 1400))
+    stream = encode_pieces(raw, RATE, tmp_path)
+    mux_opus(stream, out, meta, chapters=marks, cover=Cover(path, "image/png", 1400, 1400))
+    stream.unlink()
     assert_chapters(out, expected)
     video = [s for s in probe(out)["streams"] if s["codec_type"] == "video"]
     assert [(s["codec_name"], s["width"], s["disposition"]["attached_pic"]) for s in video] == [
         ("png", 1400, 1)
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.opus", "cover.png"]
+    decoded = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(out), "-map", "0:a", "-f",
+                              "s16le", "-"], capture_output=True, check=True).stdout  # fmt: skip
+    assert abs(len(decoded) / 2 / 48000 - 10.0) < 0.01
 
 
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ExportError, match="unknown format flac; known: mp3, m4a, m4b, opus, epub"):
         files_for("x", ["mp3", "flac"])
+
+
+def test_m4a_and_m4b_share_one_aac_stream(built: Built) -> None:
+    """The M4B is the M4A's audio copied, not a second encoding: the same packets."""
+    folder, m = built[FULL]
+    digests = []
+    for kind in ("m4a", "m4b"):
+        args = ["-v", "error", "-i", str(folder / m["files"][kind]), "-map", "0:a", "-c", "copy"]
+        done = subprocess.run([ffmpeg_exe(), *args, "-f", "md5", "-"], capture_output=True)
+        digests.append(done.stdout.strip())
+    assert digests[0].startswith(b"MD5=") and digests[0] == digests[1]
+
+
+def test_each_codec_runs_once_and_side_by_side(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """M4A and M4B from one AAC encoding; the AAC and Opus encoders run at the same time; the
+    files are written by copying the streams."""
+    calls: list[tuple[str, float, float, list[str]]] = []
+    real = formats.run_ffmpeg
+
+    def spy(args: Sequence[str], what: str, **kw: Any) -> str:
+        started = time.monotonic()
+        try:
+            return real(args, what, **kw)
+        finally:
+            calls.append((what, started, time.monotonic(), list(args)))
+
+    monkeypatch.setattr(formats, "run_ffmpeg", spy)
+    monkeypatch.setattr(opus, "run_ffmpeg", spy)
+    levelled = tmp_path / "levelled.raw"
+    levelled.write_bytes(to_pcm16(speechlike(20.0, RATE) * 0.5))  # peaks far under the limit
+    meta = tmp_path / "meta.txt"
+    meta.write_text(ffmetadata({"title": "Т"}, [Chapter("Глава", 0, 20 * RATE)], RATE), "utf-8")
+    names = {"m4a": "a.m4a", "m4b": "a.m4b", "opus": "a.opus", "epub": "a.epub"}
+    seen: dict[str, float] = {}
+    formats.export_formats(
+        tmp_path, levelled=levelled, sample_rate=RATE, metadata=meta, names=names,
+        chapters=[("Глава", 0.0)], progress=lambda kind, done: seen.__setitem__(kind, done),
+    )  # fmt: skip
+    encodings = {what: (a, b) for what, a, b, _ in calls if what.endswith("encoding")}
+    assert sorted(encodings) == ["AAC encoding", "Opus encoding"]
+    (a0, a1), (o0, o1) = encodings["AAC encoding"], encodings["Opus encoding"]
+    assert max(a0, o0) < min(a1, o1)  # they overlapped
+    writes = {what: args for what, _, _, args in calls if what.endswith("writing")}
+    assert sorted(writes) == ["M4A writing", "M4B writing", "Opus writing"]
+    assert all(args[args.index("-c:a") + 1] == "copy" for args in writes.values())
+    assert seen == {"m4a": 1.0, "m4b": 1.0, "opus": 1.0}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.m4a", "a.m4b", "a.opus", "levelled.raw", "meta.txt"
+    ]  # fmt: skip

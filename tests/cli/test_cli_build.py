@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import ast
+import io
 import json
+import os
+import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from feed_support import image_bytes
 from helpers import corpus
 from typer.testing import CliRunner
 
 from tts import __version__
 from tts.cli import _register, app
+from tts.cli.build import EncodeLine
+from tts.text import SAMPLE_ARTICLE
 
 _register()
 runner = CliRunner()
@@ -130,6 +137,13 @@ def _sentences(outdir: Path) -> list[dict[str, str]]:
         (["build", "{article}", "--rate", "0"], "--rate must be between 0.5 and 2.0"),
         (["build", "{article}", "--rate", "-1"], "--rate must be between 0.5 and 2.0"),
         (["build", "{article}", "--rate", "nan"], "--rate must be between 0.5 and 2.0"),
+        # LAME wrote 32 kbit/s for 7 without a word; the line names what it writes at this rate
+        (
+            ["build", "{article}", "--engine", "espeak", "--bitrate", "7"],
+            "--bitrate 7: at 22050 Hz, LAME writes 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, "
+            "128, 144 or 160 kbit/s",
+        ),
+        (["build", "{article}", "--engine", "espeak", "--bitrate", "320k"], "144 or 160 kbit/s"),
     ],
 )
 def test_user_errors_are_one_line_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
@@ -153,3 +167,84 @@ def test_help_teaches() -> None:
     assert result.exit_code == 0
     for option in ("--engine", "--voice", "--speaker", "--rate", "--bitrate", "--title", "--feed"):
         assert option in result.output
+
+
+def _expand(line: str) -> list[str]:
+    """The names of the summary's files line, braces expanded as a shell would."""
+    names = []
+    for word in line.split():
+        stem, brace, rest = word.partition("{")
+        names += [stem + ext for ext in rest.rstrip("}").split(",")] if brace else [word]
+    return names
+
+
+def test_the_summary_names_every_file_written(tmp_path: Path) -> None:
+    args = ["build", str(SAMPLE_ARTICLE), "-o", str(tmp_path), "--engine", "espeak"]
+    result = runner.invoke(app, [*args, "--format", "all"])
+    assert result.exit_code == 0, result.output
+    folder = next(p for p in tmp_path.iterdir() if p.is_dir() and not p.name.startswith("."))
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{folder}/")
+    assert lines[1] == (
+        f"  {folder.name}.{{mp3,m4a,m4b,opus,epub,vtt,srt,json,chapters.json}} "
+        "index.html episode.json"
+    )
+    assert sorted(_expand(lines[1])) == sorted(p.name for p in folder.iterdir())
+
+
+def test_the_summary_names_the_episodes_own_cover(tmp_path: Path) -> None:
+    art = tmp_path / "art.png"
+    art.write_bytes(image_bytes(1400))
+    out = tmp_path / "out"
+    args = ["build", str(SAMPLE_ARTICLE), "-o", str(out), "--engine", "espeak", "--image", str(art)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    folder = next(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+    line = result.output.splitlines()[1]
+    assert line.endswith(" index.html cover.png episode.json")
+    assert sorted(_expand(line)) == sorted(p.name for p in folder.iterdir())
+
+
+def test_the_encoders_show_their_progress_on_a_terminal(tmp_path: Path) -> None:
+    """On a terminal one line follows every encoder as they run side by side (MP3, M4A, Opus)
+    and ends with each at 100 %; the summary on stdout stays clean."""
+    main, terminal = pty.openpty()
+    args = [sys.executable, "-m", "tts", "build", str(SAMPLE_ARTICLE), "-o", str(tmp_path)]
+    proc = subprocess.Popen(
+        [*args, "--engine", "espeak", "--format", "m4a,opus"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal,
+    )  # fmt: skip
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = proc.communicate(timeout=120)[0].decode()
+    os.close(main)
+    assert proc.returncode == 0 and "\r" not in out and "encoding" not in out
+    shown = [part.strip() for part in seen.decode().replace("\n", "\r").split("\r")]
+    encoding = [line for line in shown if line.startswith("encoding [")]
+    assert encoding and all(k in encoding[0] for k in ("mp3 ", "m4a ", "opus "))
+    assert re.search(r"\] 100%  mp3 100% · m4a 100% · opus 100%", encoding[-1]), encoding[-1]
+
+
+def test_the_progress_line_counts_the_m4a_and_m4b_as_one_encoder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    line = EncodeLine(True, ["mp3", "m4a", "m4b", "opus"])
+    for kind, done in (("mp3", 1.0), ("m4a", 0.5), ("m4b", 0.5), ("opus", 0.25)):
+        line(kind, done)
+    assert line.line(10.0) == (
+        f"encoding [{'#' * 16}{'-' * 12}]  58%  mp3 100% · m4a/m4b 50% · opus 25%  ETA 0:30"
+    )
+    assert sys.stderr.getvalue().startswith("\rencoding [")

@@ -4,9 +4,11 @@ The stitched episode (raw PCM) is cut at the timeline's chunk starts, which lie 
 Each chunk is compressed, given the episode's one gain and limited in numpy (loudness.py).
 The cache keeps, per chunk, the profile of its compressed audio and, per chunk and gain, its encoded
 frames and final loudness. Only new chunks are levelled and encoded, several per ffmpeg
-process, processes in parallel; the frames are joined without gaps (tts/mp3frames.py), ffmpeg
-copies them into the final file with tags and chapters, and the LAME tag gets the file's
-delay and padding. A one-sentence edit re-encodes one chunk instead of the episode.
+process, processes in parallel; each group's frames are decoded and their true peak checked
+(lame.py, peaks.py), and a chunk with a block above the limit is encoded again with dips there,
+so the cache only ever holds checked frames. The frames are joined without gaps (tts/mp3frames.py),
+ffmpeg copies them into the final file with tags and chapters, and the LAME tag gets the
+file's delay and padding. A one-sentence edit re-encodes one chunk instead of the episode.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from tts.audio.ffmpeg import ffmpeg_exe, run_ffmpeg
+from tts.audio.lame import encode_chunks
 from tts.audio.loudness import (
     GAIN_TOLERANCE,
     TARGET_LUFS,
@@ -44,6 +48,7 @@ from tts.audio.mp3frames import (
     id3_size,
     set_gapless,
 )
+from tts.audio.peaks import CHECK_DBTP, MARGIN_DB
 from tts.audio.picture import attached_picture
 from tts.errors import ExportError
 from tts.store.entries import FRAMES, LEVELS, Damaged, Entries, Sealed
@@ -78,6 +83,7 @@ class Levels:
     chunks: list[Chunk]
     # Chunks to encode: their levelled PCM file and its sub-block powers.
     todo: list[tuple[Chunk, Path, Samples]] = field(default_factory=list)
+    powers: list[Samples] = field(default_factory=list)  # every chunk's, levelled
 
 
 @dataclass(frozen=True)
@@ -111,9 +117,10 @@ class ChunkCache:
     powers) at one gain, bitrate and encoder. A damaged entry is a miss: measured or encoded
     again. A cache that cannot be written only means the work is not kept."""
 
-    def __init__(self, root: Path, rate: int, bitrate: str) -> None:
+    def __init__(self, root: Path, rate: int, bitrate: str, limit: float = CHECK_DBTP) -> None:
         self.root = root
         self.rate = rate
+        self.limit = limit  # dBTP every block of a chunk's decoded frames stays at or under
         self.levels = Entries(root / "levels", LEVELS)
         self.frames = Entries(root / "mp3", FRAMES)
         exe = Path(ffmpeg_exe())
@@ -122,7 +129,9 @@ class ChunkCache:
             stamp = f"{exe.name}:{info.st_size}:{info.st_mtime_ns}"
         except OSError:
             stamp = str(exe)
-        self.encoder = f"libmp3lame {bitrate} {rate} {stamp}"
+        # frames cached before the true-peak check, or checked and dipped otherwise, are not
+        # reused
+        self.encoder = f"libmp3lame {bitrate} {rate} {stamp}; dips to {limit} dBTP - {MARGIN_DB}"
         self.bitrate = bitrate
 
     def key(self, pcm: bytes) -> str:
@@ -259,14 +268,22 @@ def _try_gain(
             levels.todo.append((chunk, pending, known))
         powers.append(known)
     levels.loudness = gated(np.concatenate(powers)) if powers else -float("inf")
+    levels.powers = powers
     return levels
 
 
 def write_levelled(raw: Path, levels: Levels, out: Path) -> None:
-    """The whole levelled episode as raw PCM, for the formats encoded from it."""
+    """The whole levelled episode as raw PCM, for the formats encoded from it: the chunks
+    levelled for encoding are copied (before the MP3 encoder takes them), the rest levelled
+    again."""
+    pending = {chunk.index: pcm for chunk, pcm, _ in levels.todo}
     try:
         with raw.open("rb") as source, out.open("wb") as sink:
             for chunk in levels.chunks:
+                if chunk.index in pending:
+                    sink.write(pending[chunk.index].read_bytes())
+                    sink.write(bytes(2 * (chunk.end - chunk.start - chunk.encode)))  # the seam
+                    continue
                 x = from_pcm16(_read(source, chunk.start, chunk.end))
                 sink.write(to_pcm16(level(x, levels.rate, levels.gain_db)))
     except OSError as exc:
@@ -282,15 +299,23 @@ def encode_levels(
     *,
     workers: int = 1,
     cover: Cover | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Encoded:
     """Encode the chunks that need it, join every chunk's frames and tag the file (with the
     cover as its APIC picture when given).
 
-    The levelled PCM files of ``levels`` are consumed."""
+    The levelled PCM files of ``levels`` are consumed (and dipped where a peak needed it, so
+    the loudness reported is the file's). ``progress`` hears the fraction of chunks done."""
     groups = [levels.todo[i : i + _PER_PROCESS] for i in range(0, len(levels.todo), _PER_PROCESS)]
+    done, dipped, lock = [0], {}, threading.Lock()
 
     def encode(group: Sequence[tuple[Chunk, Path, Samples]]) -> None:
-        _encode_group(group, cache, levels.gain_db)
+        changed = _encode_group(group, cache, levels.gain_db)
+        with lock:
+            dipped.update(changed)
+            done[0] += len(group)
+            if progress is not None:
+                progress(done[0] / len(levels.todo))
 
     if groups:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(groups)))) as pool:
@@ -307,7 +332,20 @@ def encode_levels(
     joined.unlink()
     for folder in {pcm.parent for _, pcm, _ in levels.todo}:
         shutil.rmtree(folder, ignore_errors=True)
-    return Encoded(levels.gain_db, levels.loudness, len(levels.chunks), len(levels.todo))
+    if progress is not None:
+        progress(1.0)
+    return Encoded(levels.gain_db, _loudness(levels, dipped), len(levels.chunks), len(levels.todo))
+
+
+def _loudness(levels: Levels, dipped: dict[int, Samples]) -> float:
+    """The episode's loudness, with the powers of the chunks whose peaks needed dips."""
+    import numpy as np
+
+    if not dipped or len(levels.powers) != len(levels.chunks):
+        return levels.loudness
+    powers = [dipped.get(chunk.index, p) for chunk, p in zip(levels.chunks, levels.powers,
+                                                               strict=True)]  # fmt: skip
+    return gated(np.concatenate(powers))
 
 
 def _frames_of(chunk: Chunk, fresh: dict[int, Path], cache: ChunkCache, gain: float) -> bytes:
@@ -323,19 +361,20 @@ def _frames_of(chunk: Chunk, fresh: dict[int, Path], cache: ChunkCache, gain: fl
 
 def _encode_group(
     group: Sequence[tuple[Chunk, Path, Samples]], cache: ChunkCache, gain: float
-) -> None:
-    """One ffmpeg process encodes several chunks, each input to its own output (and thread)."""
-    inputs: list[str] = []
-    outputs: list[str] = []
-    for n, (_, pcm, _) in enumerate(group):
-        inputs += ["-f", "s16le", "-ar", str(cache.rate), "-ac", "1", "-i", str(pcm)]
-        outputs += ["-map", f"{n}:a", "-c:a", "libmp3lame", "-b:a", cache.bitrate]
-        outputs += ["-write_xing", "0", "-id3v2_version", "0", "-f", "mp3"]
-        outputs.append(str(pcm.with_suffix(".mp3")))
-    run_ffmpeg([*inputs, *outputs], "MP3 encoding")
-    for chunk, pcm, powers in group:
-        cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3").read_bytes(), powers)
+) -> dict[int, Samples]:
+    """Encode several chunks, their frames checked for true peak (lame.py), and cache them.
+    Returns the sub-block powers of the chunks whose peaks needed dips."""
+    given = [found for _, _, found in group]
+    powers = encode_chunks([pcm for _, pcm, _ in group], cache.rate, cache.bitrate, cache.limit,
+                           given)  # fmt: skip
+    for (chunk, pcm, _), found in zip(group, powers, strict=True):
+        cache.put_encoded(chunk, gain, pcm.with_suffix(".mp3").read_bytes(), found)
         pcm.unlink()
+    return {
+        chunk.index: found
+        for (chunk, _, before), found in zip(group, powers, strict=True)
+        if found is not before
+    }
 
 
 def _finish(

@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,19 +36,54 @@ def ffmpeg_exe() -> str:
     raise ExportError("ffmpeg not found: install the imageio-ffmpeg package or set TTS_FFMPEG")
 
 
-def run_ffmpeg(args: Sequence[str], what: str) -> str:
-    """Run ffmpeg; on failure the error names the command and the end of its stderr."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", *args]
+def run_ffmpeg(
+    args: Sequence[str], what: str, *, progress: Callable[[float], None] | None = None
+) -> str:
+    """Run ffmpeg and return its stderr; on failure the error names the command and the end of
+    its stderr. ``progress`` hears the seconds of audio done so far, about twice a second
+    (ffmpeg's -progress)."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y"]
+    if progress is not None:
+        return _run_reporting([*cmd, "-progress", "pipe:1", "-nostats", *args], what, progress)
+    cmd += args
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=False)
     except OSError as exc:
         raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
-    if done.returncode != 0:
-        stopped = re.search(r"received signal (1|2|15)\b", done.stderr)
+    return _checked(cmd, what, done.returncode, done.stderr)
+
+
+def _checked(cmd: Sequence[str], what: str, code: int, stderr: str) -> str:
+    if code != 0:
+        stopped = re.search(r"received signal (1|2|15)\b", stderr)
         if stopped:  # Ctrl-C, SIGTERM or SIGHUP sent to the group reached ffmpeg before us
             raise Interrupted(int(stopped.group(1)))
-        raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(done.stderr)}")
-    return done.stderr
+        raise ExportError(f"{what} failed ({' '.join(cmd)}): {stderr_tail(stderr)}")
+    return stderr
+
+
+def _run_reporting(cmd: Sequence[str], what: str, progress: Callable[[float], None]) -> str:
+    """ffmpeg with its progress report on stdout, read as it comes; stderr goes to a file, so a
+    long log (ebur128 writes a line per 100 ms) never blocks the pipe."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err:
+        try:
+            proc = subprocess.Popen(
+                cmd, stdout=subprocess.PIPE, stderr=err, text=True, errors="replace"
+            )
+        except OSError as exc:
+            raise ExportError(f"{what}: cannot run {cmd[0]}: {exc}") from exc
+        try:
+            for line in proc.stdout or ():
+                key, _, value = line.strip().partition("=")
+                if key == "out_time_us" and value.isdigit():
+                    progress(int(value) / 1e6)
+            code = proc.wait()
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        err.seek(0)
+        return _checked(cmd, what, code, err.read())
 
 
 # ffmpeg ends a failed run with statistics and "Conversion failed!"; the cause (e.g. "No space

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 ENCODER_DELAY = 576
+DECODER_DELAY = 529  # the synthesis filterbank's: a decoder without the LAME tag outputs it
 SEAM = 1152  # delay plus the minimum padding: the silent tail a chunk does not encode
 
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
@@ -24,6 +25,27 @@ _KBPS = {
     True: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
     False: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
 }
+
+
+def lame_bitrates(rate: int) -> tuple[int, ...]:
+    """The constant bitrates (kbit/s) LAME writes for mono audio at ``rate`` (checked through
+    ffmpeg at 8–48 kHz): its MPEG version's Layer III table, which MPEG-2.5 (below 16 kHz)
+    cuts at 64. Asked for another, LAME silently writes one of these."""
+    if rate >= 32000:
+        return _KBPS[True][1:]
+    table = _KBPS[False][1:]
+    return table if rate >= 16000 else tuple(k for k in table if k <= 64)
+
+
+def mp3_bitrate(value: str, rate: int) -> str:
+    """``value`` (kbit/s: "64k" or "64") as ffmpeg's argument ("64k"); ValueError, naming the
+    bitrates LAME writes at ``rate``, for any other."""
+    text = value.strip().lower().removesuffix("k")
+    allowed = lame_bitrates(rate)
+    if not text.isdigit() or int(text) not in allowed:
+        listed = ", ".join(map(str, allowed[:-1])) + f" or {allowed[-1]}"
+        raise ValueError(f"--bitrate {value}: at {rate} Hz, LAME writes {listed} kbit/s")
+    return f"{int(text)}k"
 
 
 def frame_samples(rate: int) -> int:

@@ -12,13 +12,15 @@ import dataclasses
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tts.audio.formats import Progress as EncodeProgress
 from tts.build.plan import Plan, plan_build
 from tts.build.render import Progress, Stage, render
 from tts.build.stopwatch import Stopwatch
 from tts.episode import Episode
+from tts.errors import TTSError
 from tts.store.outdir import check_outdir, recover_all
 from tts.store.paths import spoken_dir, voices_dir
 from tts.text.prepare import Script, normalize_sentences, prepare, read_articles
@@ -82,10 +84,12 @@ def build_episode(
     download_progress: Callable[[int, int | None], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     engines: KeptEngines | None = None,
+    encoding: EncodeProgress | None = None,
 ) -> BuildResult:
     """Build one episode. ``notify`` receives notices the user must see (a model's licence
     before its first download); ``download_progress`` follows that download; ``on_stage``
-    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …).
+    hears each stage as it starts (read, prepare, synthesize, stitch, loudness, encode, …);
+    ``encoding`` hears each audio format's share done (mp3, m4a, …) as the encoders run.
     With ``engines``, the engine is taken from (and left open in) that set."""
     clock = Stopwatch(on_stage)
     check_outdir(opts.outdir)  # a file named like the folder fails now, not after synthesis
@@ -96,6 +100,7 @@ def build_episode(
     spec, warning = engine_spec(opts)
     if warning:
         log.warning(warning)
+    opts = replace(opts, bitrate=checked_bitrate(opts.bitrate, spec))
     # Same inputs, settings and code as the published episode: nothing to redo, and no need
     # to pay for normalization (its libraries take most of a second to import).
     plan = plan_build(opts, articles, spec, lexicon_paths(opts))
@@ -109,7 +114,7 @@ def build_episode(
     try:
         with clock("prepare"):
             script = prepare_script(opts, spec, engine.max_chars, articles, intro=plan.intro)
-        stage = _stage(opts, spec, engine, script, plan)
+        stage = _stage(opts, spec, engine, script, plan, encoding)
         done = render(stage, clock, progress)
     finally:
         if engines is None:
@@ -138,6 +143,17 @@ def engine_spec(opts: BuildOptions) -> tuple[EngineSpec, str | None]:
         trust_model=opts.trust_model,
         quote_voice=opts.quote_voice,
     )
+
+
+def checked_bitrate(bitrate: str, spec: EngineSpec) -> str:
+    """The MP3 bitrate as ffmpeg takes it, when LAME writes it at the voice's sample rate
+    (one spelling, so "64" and "64k" share a source key)."""
+    from tts.audio.mp3frames import mp3_bitrate
+
+    try:
+        return mp3_bitrate(bitrate, spec.voice.sample_rate)
+    except ValueError as exc:
+        raise TTSError(str(exc)) from None
 
 
 def lexicon_paths(opts: BuildOptions) -> list[Path]:
@@ -206,7 +222,12 @@ def quoted_sentences(
 
 
 def _stage(
-    opts: BuildOptions, spec: EngineSpec, engine: Engine, script: Script, plan: Plan
+    opts: BuildOptions,
+    spec: EngineSpec,
+    engine: Engine,
+    script: Script,
+    plan: Plan,
+    encoding: EncodeProgress | None,
 ) -> Stage:
     return Stage(
         engine=engine,
@@ -216,6 +237,7 @@ def _stage(
         outdir=opts.outdir,
         workers=opts.workers,
         bitrate=opts.bitrate,
+        encoding=encoding,
     )
 
 

@@ -9,6 +9,7 @@ import logging
 import shutil
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from tts import __version__
 from tts.audio.ffmpeg import decode_into, ffmetadata
 from tts.audio.formats import KINDS as AUDIO_FORMATS
+from tts.audio.formats import Progress as EncodeProgress
 from tts.audio.timeline import Layout
 from tts.build.plan import Plan, claimed, previous_episode, publication
 from tts.build.stopwatch import Stopwatch
@@ -36,7 +38,7 @@ from tts.voice.engines.registry import EngineSpec
 from tts.voice.synth import Job, missing, plan_sentence_jobs, require_clip, synthesize_missing
 
 if TYPE_CHECKING:
-    from tts.audio.encode import ChunkCache, Encoded, Levels
+    from tts.audio.encode import Levels
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class Stage:
     outdir: Path
     workers: int
     bitrate: str
+    encoding: EncodeProgress | None = None  # each audio format's share done, as it goes
 
 
 def render(stage: Stage, clock: Stopwatch, progress: Progress | None) -> Rendered:
@@ -137,33 +140,40 @@ def encode_and_compose(
     previous: Episode | None,
     clock: Stopwatch,
 ) -> Episode:
-    """Level and encode the MP3, compose the Episode (now complete), then the other audio
-    formats from the same levelled audio."""
-    from tts.audio.encode import ChunkCache, level_chunks
+    """Level the audio; encode the MP3 and the other formats side by side from the same
+    levelled audio; compose the Episode (complete once the MP3 is)."""
+    from tts.audio.encode import ChunkCache, encode_levels, level_chunks
 
     chunk_cache = ChunkCache(chunks_dir(), timeline.sample_rate, stage.bitrate)
     gain = previous.loudness.gain_db if previous and previous.loudness else None
     with clock("loudness"):
         levels = level_chunks(raw, timeline, chunk_cache, work, previous_gain=gain)
     meta = _meta(stage, previous)
-    with clock("encode"):
-        encoded = _encode_mp3(stage, work, timeline, meta, levels, chunk_cache)
+    metadata = _write_metadata(stage, work, timeline, meta)
+    mp3 = work / f"{meta.slug}.mp3"
+    report = stage.encoding
+    with ThreadPoolExecutor(max_workers=1) as background:
+        formats = _start_formats(stage, work, raw, levels, timeline, background, clock)
+        with clock("encode"):
+            encoded = encode_levels(
+                levels, timeline, chunk_cache, mp3, metadata, workers=stage.workers,
+                cover=stage.plan.cover,
+                progress=(lambda done: report("mp3", done)) if report else None,
+            )  # fmt: skip
+        with clock("formats"):
+            if formats is not None:
+                formats.result()  # the formats' own errors surface here
     loudness = Loudness(
         integrated=round(encoded.loudness, 2),
         gain_db=encoded.gain_db,
         chunks=encoded.chunks,
         chunks_encoded=encoded.encoded,
     )
-    files = stage.plan.files
     voice, info = stage.spec.voice, stage.engine.info
-    episode = compose_episode(
-        meta, stage.script.sentences, timeline, info, voice, files,
+    return compose_episode(
+        meta, stage.script.sentences, timeline, info, voice, stage.plan.files,
         loudness=loudness, source_key=stage.plan.key, source_id=stage.plan.owner.source_id,
     )  # fmt: skip
-    if any(kind in files for kind in AUDIO_FORMATS):
-        with clock("formats"):
-            _audio_formats(stage, work, raw, levels, episode)
-    return episode
 
 
 def _meta(stage: Stage, previous: Episode | None) -> EpisodeMeta:
@@ -184,16 +194,8 @@ def _meta(stage: Stage, previous: Episode | None) -> EpisodeMeta:
     )
 
 
-def _encode_mp3(
-    stage: Stage,
-    work: Path,
-    timeline: Timeline,
-    meta: EpisodeMeta,
-    levels: Levels,
-    cache: ChunkCache,
-) -> Encoded:
-    from tts.audio.encode import encode_levels
-
+def _write_metadata(stage: Stage, work: Path, timeline: Timeline, meta: EpisodeMeta) -> Path:
+    """The tags and chapters every audio file carries, as an FFMETADATA file."""
     info, voice = stage.engine.info, stage.spec.voice
     model = f"; model {info.model} sha256 {info.model_sha256}" if info.model else ""
     tags = {
@@ -209,27 +211,46 @@ def _encode_mp3(
     }
     metadata = work / "ffmetadata.txt"
     metadata.write_text(ffmetadata(tags, timeline.chapters, timeline.sample_rate), "utf-8")
-    mp3 = work / f"{meta.slug}.mp3"
-    cover = stage.plan.cover
-    return encode_levels(levels, timeline, cache, mp3, metadata, workers=stage.workers, cover=cover)
+    return metadata
 
 
-def _audio_formats(stage: Stage, work: Path, raw: Path, levels: Levels, episode: Episode) -> None:
+def _start_formats(
+    stage: Stage,
+    work: Path,
+    raw: Path,
+    levels: Levels,
+    timeline: Timeline,
+    background: ThreadPoolExecutor,
+    clock: Stopwatch,
+) -> Future[None] | None:
+    """Start the other audio formats in ``background`` (they run while the MP3 is encoded):
+    the whole levelled episode is written first, before the MP3 encoder takes its chunks."""
     from tts.audio.encode import write_levelled
     from tts.audio.formats import export_formats
 
+    names = {kind: name for kind, name in stage.plan.files.items() if kind in AUDIO_FORMATS}
+    if not names:
+        return None
     levelled = work / "levelled.raw"
-    write_levelled(raw, levels, levelled)
-    export_formats(
-        work,
-        levelled=levelled,
-        sample_rate=episode.sample_rate,
-        metadata=work / "ffmetadata.txt",
-        names={kind: name for kind, name in episode.files.items()},
-        chapters=[(c.title, c.start) for c in episode.chapters],
-        cover=stage.plan.cover,
-    )
-    levelled.unlink()
+    with clock("formats"):
+        write_levelled(raw, levels, levelled)
+    rate = timeline.sample_rate
+
+    def export() -> None:
+        export_formats(
+            work,
+            levelled=levelled,
+            sample_rate=rate,
+            metadata=work / "ffmetadata.txt",
+            names=names,
+            chapters=[(c.title, c.start / rate) for c in timeline.chapters],
+            cover=stage.plan.cover,
+            progress=stage.encoding,
+            workers=stage.workers,
+        )
+        levelled.unlink()
+
+    return background.submit(export)
 
 
 def write_outputs(

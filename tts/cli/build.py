@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import typer
 
 from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
-from tts.episode import FORMATS, clock
+from tts.episode import FORMATS, Files, clock
 
 
 class ProgressLine:
@@ -39,15 +40,59 @@ class ProgressLine:
         sys.stderr.flush()
 
 
-_STAGES = {
-    "loudness": "measuring loudness",
-    "encode": "encoding MP3",
-    "formats": "encoding other formats",
-}
+class EncodeLine:
+    """The encoders' progress on one line of stderr: they run side by side, so the line shows
+    each format's share done, the whole, and an ETA from the slowest. Silent when stderr is not
+    a terminal."""
+
+    def __init__(self, enabled: bool, kinds: Sequence[str]) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        # the M4B is the M4A's stream: one encoder, one entry
+        self.names = {k: "m4a/m4b" if k in ("m4a", "m4b") and {"m4a", "m4b"} <= set(kinds)
+                      else k for k in kinds}  # fmt: skip
+        self.done = dict.fromkeys(self.names.values(), 0.0)
+        self.started: float | None = None
+        self.shown = 0.0
+        self.width = 0  # of the longest line so far: a shorter one must cover it
+        self.lock = threading.Lock()
+
+    def __call__(self, kind: str, fraction: float) -> None:
+        if not self.enabled or kind not in self.names:
+            return
+        with self.lock:
+            now = time.monotonic()
+            self.started = self.started if self.started is not None else now
+            self.done[self.names[kind]] = min(max(fraction, 0.0), 1.0)
+            finished = all(v >= 1.0 for v in self.done.values())
+            if now - self.shown < 0.25 and not finished:
+                return
+            self.shown = now
+            line = self.line(now - self.started)
+            self.width = max(self.width, len(line))
+            sys.stderr.write("\r" + line.ljust(self.width) + ("\n" if finished else ""))
+            sys.stderr.flush()
+            if finished:
+                self.enabled = False
+
+    def line(self, elapsed: float) -> str:
+        whole = sum(self.done.values()) / len(self.done)
+        width = 28
+        filled = int(width * whole)
+        bar = "#" * filled + "-" * (width - filled)
+        each = ""
+        if len(self.done) > 1:  # floored, as the whole: 100 % means done
+            each = "  " + " · ".join(f"{k} {int(100 * v)}%" for k, v in self.done.items())
+        left = [elapsed * (1 - v) / v for v in self.done.values() if v > 0]
+        eta = f"  ETA {clock(max(left))}" if left else ""
+        return f"encoding [{bar}] {int(100 * whole):3d}%{each}{eta}"
+
+
+_STAGES = {"loudness": "measuring loudness"}
 
 
 def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
-    """Name the slow stages after synthesis on a terminal, so long books never look stuck."""
+    """Name the slow stages after synthesis on a terminal, so long books never look stuck
+    (the encoders show their own progress: EncodeLine)."""
     if not (enabled and sys.stderr.isatty()):
         return None
 
@@ -57,6 +102,24 @@ def _stage_printer(enabled: bool) -> Callable[[str], None] | None:
             sys.stderr.flush()
 
     return show
+
+
+# The formats an encoder writes (the EPUB carries the MP3), in the progress line's order.
+AUDIO = ("mp3", "m4a", "m4b", "opus")
+# The summary's order: audio, the talking book, transcripts, page.
+_ORDER = (*AUDIO, "epub", "vtt", "srt", "json", "chapters", "html")
+
+
+def files_line(files: Files, slug: str, image: str | None = None) -> str:
+    """Every file of the episode folder, on one line: the <slug>.* ones in braces, as a shell
+    would expand them; ``image``, the episode's own cover, before episode.json."""
+    names = [name for kind in _ORDER if (name := files.get(kind))]
+    names += [*([image] if image else []), "episode.json"]
+    stem = f"{slug}."
+    own = [n[len(stem) :] for n in names if n.startswith(stem)]
+    rest = [n for n in names if not n.startswith(stem)]
+    grouped = [f"{stem}{{{','.join(own)}}}" if len(own) > 1 else stem + own[0]] if own else []
+    return " ".join(grouped + rest)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -106,7 +169,11 @@ def build(
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(
-        "64k", "--bitrate", metavar="RATE", help="MP3 bitrate, e.g. 48k, 64k, 96k."
+        "64k",
+        "--bitrate",
+        metavar="KBPS",
+        help="MP3 bitrate in kbit/s, one LAME writes at the voice's sample rate: 8–160 at "
+        "22,050 Hz (eSpeak NG), 32–320 at 48,000 Hz (Silero).",
     ),
     title: str | None = typer.Option(
         None, "--title", metavar="TEXT", help="Episode title (default: the article's)."
@@ -166,6 +233,7 @@ def build(
         from tts.podcast.config import load_config
 
         load_config(outdir)  # no podcast.toml (or a broken one): fail before building
+    formats = parse_formats(fmt)
     options = BuildOptions(
         inputs=tuple(inputs),
         outdir=outdir,
@@ -179,7 +247,7 @@ def build(
         title=title,
         workers=workers,
         lexicons=tuple(lexicon),
-        formats=parse_formats(fmt),
+        formats=formats,
         image=image,
         date=date_option(date) if date is not None else None,
         quote_voice=quote_voice,
@@ -194,6 +262,7 @@ def build(
             notify=lambda text: typer.echo(text, err=True),
             download_progress=None if quiet else progress_printer("model"),
             on_stage=_stage_printer(not quiet),
+            encoding=EncodeLine(not quiet, [k for k in AUDIO if k in formats]),
         )
     except Interrupted as exc:
         what = "the sentences synthesized so far are cached; run the same command to continue"
@@ -213,6 +282,7 @@ def build(
         f"{count(len(e.chapters), 'chapter')}, "
         f"{e.engine} voice {e.speaker} ({e.voice})"
     )
+    typer.echo(f"  {files_line(e.files, e.slug, e.image)}")
     typer.echo(
         f"{result.from_cache} of {count(result.sentences, 'sentence')} from cache; "
         f"built in {time.monotonic() - started:.1f} s"
