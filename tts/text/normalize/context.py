@@ -113,6 +113,8 @@ DETERMINERS = frozenset({
 GENITIVE_VERBS = frozenset(
     {"достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться"}
 )
+# «газ станет доступен 8,7 тысячи абонентов», «эквивалентно 99,3 % населения»
+DATIVE_ADJECTIVES = frozenset({"доступный", "эквивалентный", "подобный", "равноценный"})
 # «управляя а/м», «руководит 5 отделами»: verbs whose object is in the instrumental
 INSTRUMENTAL_VERBS = frozenset({
     "управлять", "руководить", "владеть", "командовать", "заведовать", "обладать",
@@ -318,6 +320,14 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if len(tokens) >= 2 and texts[-1] == "," and _number_end(texts[:-1]):
         # «до -10, -15 градусов»: a number listed after another takes its case
         return governor(sentence, _number_start(sentence, tokens[-2].end))
+    ellipsis = _ELLIPSIS.search(sentence.text[:start])
+    if ellipsis is not None:
+        # «голоса 306 выборщиков, а Трамп — 232»: the number answers the one before, in the
+        # case the noun before that one gave it (a verb's object may have a new head:
+        # «составляет 64 тысячи, а вместимость — 1500»)
+        earlier = governor(sentence, _number_start(sentence, ellipsis.end("number")))
+        if earlier is not None and earlier[1].startswith(("complement of", _ACTION_WHY)):
+            return earlier[0], f"answers the number before: {earlier[1]}"
     if len(tokens) >= 3 and texts[-1] == ",":
         listed = _listed_after_words(texts[:-1])
         if listed is not None:
@@ -381,6 +391,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     best = parses[0]
     if previous in ("равен", "равна", "равно", "равны", "равняется", "равнялся", "равнялась"):
         return frozenset({"dative"}), f"after «{previous}»"
+    if best.tag.POS == "ADJS" and best.normal_form in DATIVE_ADJECTIVES:
+        return frozenset({"dative"}), f"after «{previous}»"  # «станет доступен 8,7 тысячи»
     if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and (
         best.normal_form in GENITIVE_VERBS
     ):
@@ -414,6 +426,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # object is its genitive
         return frozenset({"genitive"}), f"{_ACTION_WHY} «{previous}»"
     return None
+
+
+_ELLIPSIS = re.compile(r"(?P<number>\d)(?:\s[^\s,;.]+){1,3},\s(?:а|и)\s[^\d,;:()]{1,60}\s[–—-]\s?$")
 
 
 def _listed_after_words(texts: list[str]) -> tuple[frozenset[Case], str] | None:
