@@ -394,6 +394,14 @@ _YEAR_CASES: dict[str, Case] = {
 }  # fmt: skip
 
 
+# Events and documents named by their year: «конвенция 1933», «выборы 2012»
+_DATED = frozenset({
+    "конвенция", "выборы", "чемпионат", "олимпиада", "конституция", "перепись", "референдум",
+    "кризис", "саммит", "договор", "соглашение", "реформа", "революция", "война", "указ",
+    "постановление", "урожай", "сезон", "кубок", "турнир", "форум", "выпуск",
+})  # fmt: skip
+
+
 def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Reading | None:
     """«(2005, 2006)», «в 2024», «в сентябре 2022»: a four-digit number from 1800 to 2100 that
     counts nothing is a year, an ordinal («две тысячи пятый»)."""
@@ -413,6 +421,8 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         case, why = _YEAR_CASES[previous], f"a year after «{previous}»"
     elif previous is None and re.search(r"(?:\(|\d{4},)\s*$", sentence.text[: match.start()]):
         case, why = "nominative", "a year in a list"
+    elif previous is not None and morph.lemma(previous) in _DATED:
+        case, why = "genitive", f"the year of «{previous}»"  # «Минской конвенции 1933»
     else:
         return None
     return Reading(ordinal(number.whole, case), f"{case}: {why}", "year")
