@@ -399,6 +399,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({"genitive"}), f"object of «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and best.normal_form in INSTRUMENTAL_VERBS:
         return frozenset({"instrumental"}), f"object of «{previous}»"
+    if best.tag.POS in ("VERB", "INFN", "GRND") and best.normal_form in ("стоить", "обойтись"):
+        return frozenset({"accusative"}), f"the price after «{previous}»"  # «стоит 71,3 тыс.»
     if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
         if _number_is_subject(sentence, start, best):
             return frozenset({"nominative"}), f"subject of «{previous}»"
@@ -413,6 +415,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     ahead = words[-2] if len(words) >= 2 else None
     if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
+    if lemma == "уровень" and ahead in ("до", "с", "от", "выше", "ниже") and case == "genitive":
+        return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"  # «до уровня 9,56»
     if lemma in APPOSITION_NOUNS:
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»

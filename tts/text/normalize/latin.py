@@ -57,6 +57,11 @@ BRANDS: dict[str, str] = {
     "covid": "ковид",  # COVID-19
     "rt": "эр ти",  # RT (the channel's own Russian name)
     "kia": "киа",  # KIA
+    "pfizer": "пфайзер",  # Pfizer
+    "biontech": "бионтек",  # BioNTech
+    "moderna": "модерна",  # Moderna
+    "astrazeneca": "астразенека",  # AstraZeneca
+    "nature": "нейчер",  # Nature (the journal)
     "qazaqstan": "казахстан",  # KIA Qazaqstan, Qazaqstan Media
     "exclusive": "эксклюзив",  # Exclusive.kz
     "imessage": "аймесседж",  # iMessage

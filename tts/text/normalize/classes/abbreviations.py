@@ -143,7 +143,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "ген.": (_adjective("генеральный", "word"),),  # ген. директор
     "гл.": (_noun("глава", "number"), _adjective("главный", "word"), _noun("глава")),  # гл. 5
     "св.": (_adjective("святой", "any"),),  # св. Николая
-    "прав.": (_adjective("праведный", "any"),),  # св. прав. Иоанна
+    "прав.": (_adjective("праведный", "name"),),  # св. прав. Иоанна; not «лишение прав.»
     "в.д.": (_fixed("восточной долготы"),),  # 86,5° в. д.
     "з.д.": (_fixed("западной долготы"),),  # з. д.
     "с.ш.": (_fixed("северной широты"),),  # с. ш.
@@ -188,7 +188,7 @@ for _written in sorted(ABBREVIATIONS, key=len, reverse=True):
     # «т.е.» also matches «т. е.»: a space may follow each inner dot
     _ALTERNATIVES.append(re.escape(_written).replace(r"\.", r"\.\s?").removesuffix(r"\s?"))
 PATTERN = re.compile(
-    r"(?<![\w.-])(?P<abbr>"
+    r"(?:(?<![\w.-])|(?<=тыс\.)|(?<=млн\.))(?P<abbr>"  # «тыс.кв.м»: no space after a scale
     + "|".join(_ALTERNATIVES)
     # «им.Абая», «ул.Челябинская», «д.24»: typed with no space after the dot
     + r")(?:(?![\w])(?!\.\w)|(?<=\.)(?=[А-ЯЁ\d]))",

@@ -88,6 +88,10 @@ CYRILLIC: dict[str, str | None] = {
     "ЕВРО": "евро",  # ЕВРО-2024
     "ОЗОН": "озон",  # ОЗОН
     "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
+    "МКАД": "мкад",  # МКАД (the Moscow ring road)
+    "ОРВИ": "о эр вэ и",  # ОРВИ
+    "УЗИ": "узи",  # УЗИ
+    "ДАФ": "даф",  # DAF lorries in Russian reports
 }
 
 _CYR = re.compile(
@@ -231,8 +235,24 @@ def _old_hard_sign(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading("", "the old spelling's final hard sign")
 
 
+# «САНКТ-ПЕТЕРБУРГ», «НУР-СУЛТАН», «АЛМА-АТА»: a place name in capitals (a dateline), said as
+# a word when each part could be one
+CAPS_COMPOUND = re.compile(r"(?<![\w-])[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})+(?![\w-])")
+
+
+def _caps_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    parts = match.group().split("-")
+    if any(p in CYRILLIC for p in parts) or sum(map(len, parts)) < 7:
+        return None
+    if not all(len(p) >= 5 or is_pronounceable(p, RU_VOWELS) for p in parts):
+        return None
+    return Reading("-".join(p.capitalize() for p in parts), "a name in capitals")
+
+
 RULES = (
     Rule("symbol", OLD_HARD_SIGN, _old_hard_sign, "Коммерсантъ -> Коммерсант"),
+    Rule("acronym", CAPS_COMPOUND, _caps_compound, "НУР-СУЛТАН -> нур-султан"),
     Rule("acronym", MIXED, _mixed, "СПбГУ -> эс пэ бэ гэ у"),
     Rule("acronym", QUOTED_LETTER, _quoted_letter, "пунктом «б» -> пунктом бэ"),
     Rule("code", CYRILLIC_CODE, _cyrillic_code, "М21 -> эм двадцать один"),

@@ -54,11 +54,13 @@ COUNTRIES: dict[str, str] = {
 }
 
 _PART = "|".join(re.escape(p) for p in sorted(PARTS, key=len, reverse=True))
-_NUMBERS = r"\d+(?:\.\d+)*(?:\s?(?:[-–—]|,\s?|\sи\s)\s?\d+(?:\.\d+)*)*"
+# «258.1», and «258. 1» typed with a space before its code
+_DOTTED = r"\d+(?:\.(?:\s(?=\d{1,2}\s?(?:УК|КоАП|УПК|ГК|НК)\b))?\d+)*"
+_NUMBERS = rf"{_DOTTED}(?:\s?(?:[-–—]|,\s?|\sи\s)\s?{_DOTTED})*"
 _CODE = "|".join(sorted(CODES, key=len, reverse=True))
 _COUNTRY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 REFERENCE = re.compile(
-    rf"(?<![\w.])(?<!\d\s)(?:(?:{_PART})\s?{_NUMBERS}\s?)+(?:(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?!\w))?"
+    rf"(?<![\w.])(?:(?:{_PART})\s?{_NUMBERS}\s?)+(?:(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?!\w))?"
 )
 CODE_ALONE = re.compile(rf"(?<![\w.])(?P<code>{_CODE})(?:\s(?P<country>{_COUNTRY}))?(?![\w])")
 _ELEMENT = re.compile(rf"(?P<part>{_PART})\s?(?P<numbers>{_NUMBERS})")
@@ -105,13 +107,10 @@ def _numbers_in(text: str) -> list[tuple[str, str]]:
 
 
 def _ordinal_of(number: str, case: Case, gender: Gender) -> str:
-    if "." in number:  # «ст. 158.1» -> «сто пятьдесят восьмой прим один»? read «точка один»
-        head, *rest = number.split(".")
+    if "." in number:  # «ст. 5.27 КоАП» -> «статьи пять точка двадцать семь»: a name
         from tts.text.normalize.numbers import cardinal
 
-        return f"{ordinal(int(head), case, gender)} точка " + " точка ".join(
-            cardinal(int(r)) for r in rest
-        )
+        return " точка ".join(cardinal(int(piece)) for piece in number.split("."))
     return ordinal(int(number), case, gender)
 
 
@@ -198,7 +197,22 @@ def in_legal_phrase(match: re.Match[str]) -> bool:
     return bool(re.search(rf"(?<![\w-])(?:{_CODE}) (?:{_COUNTRY})(?!\w)", around))
 
 
+# «статьей 12.7 КоАП», «Частью 1 ст. 264.3 УК», «258. 1 УК»: a dotted article number before
+# its code is a name, read as written
+DOTTED_ARTICLE = re.compile(
+    rf"(?<![\w.,])(?P<a>\d{{1,3}})\.\s?(?P<b>\d{{1,2}})(?=\s?(?:{_CODE})(?!\w))"
+)
+
+
+def _dotted_article(match: re.Match[str], sentence: Sentence) -> Reading:
+    from tts.text.normalize.numbers import cardinal
+
+    del sentence
+    return Reading(f"{cardinal(int(match['a']))} точка {cardinal(int(match['b']))}", "an article")
+
+
 RULES = (
     Rule("legal", REFERENCE, _reference, "по ч. 1 ст. 290 УК РФ -> по части первой статьи …"),
+    Rule("legal", DOTTED_ARTICLE, _dotted_article, "статьей 12.7 КоАП -> двенадцать точка семь"),
     Rule("legal", CODE_ALONE, _code_alone, "УК РФ -> Уголовный кодекс Российской Федерации"),
 )

@@ -248,16 +248,18 @@ PER: dict[str, str] = {
     "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
     "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
     "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
-    "мес": "в месяц",
+    "мес": "в месяц", "Гкал": "на гигакалорию",
 }  # fmt: skip
 # What a price can be per: «тенге/м³» -> «за кубический метр», the same words after «за».
-_PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "шт", "чел", "сут", "мес", "ч")
+_PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "шт", "чел", "сут", "мес", "ч",
+           "Гкал")  # fmt: skip
 _PER_UNIT = {k: "за " + PER[k].split(" ", 1)[1] for k in _PRICED}
 _PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
     rf"(?:(?<=,)(?=[-−+])|(?<![\w.,/-]))(?P<sign>[-−–]|\+|~)?(?<![\d]-)(?P<num>{DOTTED})"
-    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?![\w]))?"
-    rf"(?:(?:\s?-\s?|\s?)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?:(?<=\.)|(?![\w])))?"  # «тыс.кв.м» typed with no space
+    # «кв. метров» after a number is the adjective of the written noun, not a unit
+    rf"(?:(?:\s?-\s?|\s?)(?!кв\.\s?(?:кило|санти|милли)?метр)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
     rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
     r"(?P<dup>(?<=%)\s+процент\w*)?)?",
 )
@@ -469,8 +471,21 @@ def _memory(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(spoken, "a device's memory, «N/M ГБ»", "measure")
 
 
+# «явка составила 50, 08%», «(32, 9 %)»: a decimal typed with a space after its comma (not a
+# list: «1, 2, 3%» has more before it)
+SPACED_DECIMAL = re.compile(r"(?<![\w.,])(?<!\d,\s)(?P<a>\d{1,3}),\s(?P<b>\d{1,2})\s?%")
+
+
+def _spaced_decimal(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    number = amount(f"{match['a']},{match['b']}")
+    if number is None:
+        return None
+    return speak(sentence, match.start(), match.end(), number, None, UNITS["%"])
+
+
 # before the ordinals' and fractions' rules, which would claim «102-м» or «12/256» alone
 EARLY = (
+    Rule("decimal", SPACED_DECIMAL, _spaced_decimal, "50, 08% -> пятьдесят целых восемь сотых …"),
     Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),
     Rule("measure", MEMORY, _memory, "12/256 ГБ -> двенадцать на двести пятьдесят шесть …"),
 )
@@ -522,8 +537,10 @@ def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the
 # genitive plural («метров в секунду»), as in «измеряется в километрах в час» it is not:
 # news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
+_PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
 LONE_UNIT = re.compile(
     r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
+    rf"|(?<=\sза\s)(?P<per>{_PER_ALT_PRICE})(?![\wА-яЁё]|\.\s?[а-яё]\.)"
 )
 
 
@@ -536,6 +553,8 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     «ц с га»: a yield, «с гектара»."""
     if match["ha"]:
         return Reading("гектара", "genitive: after «с»")
+    if match["per"]:  # «3389,52 тенге за Гкал» -> «за гигакалорию»
+        return Reading(_PER_UNIT[match["per"]].removeprefix("за "), "a price per unit after «за»")
     unit = UNITS[match["unit"]]
     previous = sentence.words_before(match.start(), 1)
     word = previous[0] if previous else ""
@@ -546,7 +565,6 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
 
 
 # «91,96 тенге/м³» where the currency is a word: the number is read by the cardinal class.
-_PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
 PRICE_PER = re.compile(
     r"(?:(?<=тенге)|(?<=евро)|(?<=рубля)|(?<=рублей)|(?<=долларов)|(?<=доллара)|(?<=сомов))"
     rf"/(?P<per>{_PER_ALT_PRICE})"
