@@ -260,8 +260,10 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
         if not found:
             break
         candidates.append((token, found))
-        if any(p.tag.POS == "NOUN" for p in found):
-            break  # the noun; anything before it was an adjective («16 новых регионов»)
+        if any(p.tag.POS == "NOUN" for p in found) and top[0].tag.POS != "ADJF":
+            # the noun; anything before it was an adjective («16 новых регионов»); an
+            # adjective first may still be one («2 участковые избирательные комиссии»)
+            break
     for token, found in reversed(candidates):
         cases = _cases_before(found, value, decimal)
         if not cases:
@@ -948,6 +950,9 @@ def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int
     return False
 
 
+MONTH_GENITIVES = (
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
 _GRADES = frozenset({"степень", "категория", "группа", "класс", "разряд"})
 
 

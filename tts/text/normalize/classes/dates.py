@@ -403,6 +403,27 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(" ".join(parts), grammar.describe())
 
 
+_DAY_CASE: dict[str, Case] = {"на": "accusative", "в": "accusative", "по": "accusative",
+                              "до": "genitive", "с": "genitive", "после": "genitive",
+                              "к": "dative"}  # fmt: skip
+
+
+def day_of_month(
+    match: re.Match[str], sentence: Sentence, value: int, suffix: str
+) -> Reading | None:
+    """«до 18 декабря, а в ночь на 20-е»: a day of a month named before is «число»."""
+    if suffix not in ("е", "ое") or not 1 <= value <= 31:
+        return None
+    if not re.search(rf"\d\s(?:{context.MONTH_GENITIVES})\b", sentence.text[: match.start()]):
+        return None
+    token = sentence.word_after(match.end())
+    if token is not None and token.lower.startswith(("год", "числ")):
+        return None
+    before = sentence.words_before(match.start(), 1)
+    case: Case = _DAY_CASE.get(before[0], "nominative") if before else "nominative"
+    return Reading(ordinal(value, case, "n"), f"{case}: a day of the month named before")
+
+
 # Decades: «в 90-е», «1960-х годов», «в 2010-е годы»
 DECADE = re.compile(
     r"(?<![\w.,-])(?:(?P<first>\d*[1-9]0|\d*00)(?:-[ехм]{1,2})?\s?[-–—]\s?)?"  # «20-50-х годов»
@@ -411,6 +432,10 @@ DECADE = re.compile(
 
 
 def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not match["first"] and not match["years"]:
+        day = day_of_month(match, sentence, int(match["num"]), match["suffix"])
+        if day is not None:
+            return day  # «на 20-е» after «18 декабря»: a day, not the twenties
     token = sentence.word_after(match.end())
     if token is not None and token.is_cyrillic and not match["years"]:
         parses = morph.parses(token.text)

@@ -17,7 +17,7 @@ import re
 
 from tts.text.normalize import context, morph
 from tts.text.normalize.alphabet import spell_cyrillic
-from tts.text.normalize.classes.dates import roman_value
+from tts.text.normalize.classes.dates import day_of_month, roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
     _UNIT_ALT,
@@ -181,6 +181,10 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
     ):
         return _cardinal_ending(match, sentence, value, suffix)
+    if written.isdigit():
+        day = day_of_month(match, sentence, value, suffix)
+        if day is not None:
+            return day
     name = None if noun_after else _name_before(sentence, match.start())
     grammar = context.ordinal(sentence, match.start(), match.end(), suffix=_norm_suffix(suffix))
     if name is not None:  # «Елизаветы 3-й», «Анне 2-ой»: a monarch's number agrees

@@ -109,6 +109,7 @@ TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\sчас(?:о�
 RANGE = re.compile(
     r"(?<![\w:])(?:(?P<from>[сС])\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
     r"(?:\s?[-–—]\s?|\sдо\s)(?P<h2>[01]?\d|2[0-3]|24)[:.](?P<m2>[0-5]\d)(?![\w:]|[.,]\d)"
+    r"(?:\sчасов(?!\w))?"  # «с 7:00 до 20:00 часов»: the written word is the reading's own
 )
 CLOCK_OR_SCORE = re.compile(
     r"(?<![\w:.,])(?P<a>\d{1,3}):(?P<b>\d{1,2})(?P<rest>\.\d{1,2})?(?![\w:]|[.,]\d)"
