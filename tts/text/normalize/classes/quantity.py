@@ -193,6 +193,24 @@ def _half_fits(sentence: Sentence, end: int, number: Amount, grammar: Grammar) -
     return counted is not None and grammar.case in counted.cases
 
 
+_SHOWN: dict[str, Case] = {"datv": "dative", "ablt": "instrumental", "loct": "prepositional"}
+
+
+def _case_shown_after(sentence: Sentence, end: int) -> Case | None:
+    """«назначена 80,3 тыс. детям»: a plural noun after a scale in one oblique case (dative,
+    instrumental, prepositional) shows the case of the whole amount."""
+    token = sentence.word_after(end)
+    if token is None or not token.is_cyrillic:
+        return None
+    nouns = [p for p in morph.parses(token.text) if p.tag.POS == "NOUN"]
+    if not nouns or morph.parses(token.text)[0].tag.POS != "NOUN":
+        return None
+    cases = {str(p.tag.case) for p in nouns}
+    if len(cases) != 1 or not all("plur" in p.tag for p in nouns):
+        return None
+    return _SHOWN.get(cases.pop())
+
+
 def speak(
     sentence: Sentence,
     start: int,
@@ -207,6 +225,11 @@ def speak(
     grammar = context.count(
         sentence, start, end, number.whole, lemma=lemma, decimal=bool(number.fraction)
     )
+    if scale and unit is None:
+        shown = _case_shown_after(sentence, end)
+        if shown is not None:
+            why = "the case of the noun after it"
+            grammar = Grammar(shown, grammar.gender, grammar.animate, grammar.plural, why)
     if lemma:
         grammar = Grammar(
             grammar.case, _gender(lemma), grammar.animate, grammar.plural, grammar.why
