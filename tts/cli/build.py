@@ -1,4 +1,4 @@
-"""`tts build` and `tts voices`."""
+"""`tts build`: one article to an episode folder (audio, transcripts, page, metadata)."""
 
 from __future__ import annotations
 
