@@ -304,7 +304,8 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
         after = match.string[match.end() : match.end() + 3]
         if re.match(r"\.?\s?[а-яё]\.", after) or (written == "с" and after.startswith(" п")):
             return None
-        if written == "с" and not ("," in match["num"] or re.match(r"[.,;)]|$", after)):
+        number = match.groupdict().get("num") or match.groupdict().get("b") or ""
+        if written == "с" and not ("," in number or re.match(r"[.,;)]|$", after)):
             return None  # «Falcon 9 с грузовым кораблём»: the preposition, not seconds
     if written == "кв." and re.match(r"\s?(?:кило|санти|милли)?метр", match.string[match.end() :]):
         return None  # «10 кв. метров»: square metres, the abbreviation's adjective
