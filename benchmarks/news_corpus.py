@@ -138,7 +138,7 @@ _TENS = re.compile(r"(?:дцать|десят|сорок|сто|сти|ста|с
 
 def fold(text: str) -> str:
     """What scoring compares: letters only, lower case, «ё» as «е», no stress marks; «одна
-    тысяча» as «тысяча»; the letter names «эл»/«эль», «чэ»/«че» and «ка»/«кэ» as one;
+    тысяча» as «тысяча»; the letter names «эл»/«эль», «чэ»/«че», «ка»/«кэ», «ша»/«шэ» as one;
     «ноля»/«нуля» (the oblique cases of «ноль»/«нуль», both in the dictionary) as one."""
     text = text.lower().replace("ё", "е").replace("+", "")
     text = re.sub(r"[^а-я]+", " ", text)
@@ -150,6 +150,7 @@ def fold(text: str) -> str:
     text = re.sub(r"\bэл\b", "эль", text)
     text = re.sub(r"\bчэ\b", "че", text)
     text = re.sub(r"\bкэ\b", "ка", text)
+    text = re.sub(r"\bшэ\b", "ша", text)
     text = re.sub(r"\bнол(я|ю|ем|е)\b", r"нул\1", text)
     return text.replace(" ", "")
 

@@ -201,6 +201,8 @@ def _agreeing_adjective(word: str) -> frozenset[Case] | None:
     parses = [p for p in _parses_of(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
     if not parses or not all("plur" in p.tag for p in parses):
         return None
+    if parses[0].tag.POS == "PRTF" and "tran" in parses[0].tag and "actv" in parses[0].tag:
+        return None  # «стран, представляющих 84 вуза»: an active participle takes an object
     cases = {CASE_OF_TAG[str(p.tag.case)] for p in parses if "anim" not in p.tag}
     if "nominative" in cases or word not in _AGREEING and len(cases) > 2:
         return None
@@ -334,6 +336,14 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         listed = _listed_after_words(texts[:-1])
         if listed is not None:
             return listed
+    if (
+        len(tokens) >= 2
+        and tokens[-1].is_word
+        and texts[-2].isdigit()
+        and morph.lemma(tokens[-1].lower) in _COMPOUND_UNITS
+    ):
+        # «от 3 часов 45 минут», «за 2 года 3 месяца»: the second part of one measure
+        return governor(sentence, _number_start(sentence, tokens[-2].end))
     if len(tokens) >= 3 and texts[-1] == "." and tokens[-2].is_word and texts[-3].isdigit():
         # «до 8 мин. 31,06 сек.»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-3].end))
@@ -399,7 +409,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         best.normal_form in GENITIVE_VERBS
     ):
         return frozenset({"genitive"}), f"object of «{previous}»"
-    if best.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and best.normal_form in INSTRUMENTAL_VERBS:
+    instrumental = best.normal_form in INSTRUMENTAL_VERBS
+    if best.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and instrumental:
+        if _number_is_subject(sentence, start, best):  # «Услугами воспользовались 91 тыс.»
+            return frozenset({"nominative"}), f"subject of «{previous}»"
         return frozenset({"instrumental"}), f"object of «{previous}»"
     if best.tag.POS in ("VERB", "INFN", "GRND") and best.normal_form in ("стоить", "обойтись"):
         return frozenset({"accusative"}), f"the price after «{previous}»"  # «стоит 71,3 тыс.»
@@ -434,6 +447,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     return None
 
 
+_COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(r"(?P<number>\d)(?:\s[^\s,;.]+){1,3},\s(?:а|и)\s[^\d,;:()]{1,60}\s[–—-]\s?$")
 
 
@@ -804,7 +818,9 @@ ORDINAL_NOUNS = frozenset({
 # Nouns a number before which is never an ordinal: years and centuries have their classes;
 # «около 9 утра» is an hour.
 _SCALES = frozenset({"тысяча", "миллион", "миллиард", "триллион"})
-_NOT_ORDINAL = frozenset({"год", "век", "утро", "вечер", "ночь"})
+_NOT_ORDINAL = frozenset({"год", "век", "утро", "вечер", "ночь", "сантиметр", "миллиметр",
+                          "метр", "килограмм", "грамм", "тонна", "литр", "градус", "процент",
+                          "рубль", "доллар", "центнер", "гектар"})  # fmt: skip
 # Ordinal after «на» only: «на 37 минуте», «на 168 км», «на 5 день».
 ON_ORDINAL_NOUNS = frozenset({"минута", "секунда", "километр", "день", "неделя", "месяц",
                               "год", "сутки", "час", "миля", "метр"})  # fmt: skip

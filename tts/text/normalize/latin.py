@@ -62,6 +62,10 @@ BRANDS: dict[str, str] = {
     "moderna": "модерна",  # Moderna
     "astrazeneca": "астразенека",  # AstraZeneca
     "nature": "нейчер",  # Nature (the journal)
+    "sukhoi": "сухой",  # Sukhoi Superjet
+    "superjet": "суперджет",  # Sukhoi Superjet
+    "gillette": "жиллетт",  # Gillette
+    "outlander": "аутлендер",  # Mitsubishi Outlander
     "qazaqstan": "казахстан",  # KIA Qazaqstan, Qazaqstan Media
     "exclusive": "эксклюзив",  # Exclusive.kz
     "imessage": "аймесседж",  # iMessage

@@ -134,6 +134,8 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     previous = before[0] if before else None
     dotted = ":" not in match.group()
     hours, minutes = int(match["h"]), match["m"]
+    if not dotted and _points(sentence, match.start()):
+        return None  # «0:3 (22:25, 17:25)»: set scores
     if (
         dotted
         and previous not in _TIME_PREPOSITIONS
@@ -182,8 +184,27 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, "genitive: a span «с … до …»")
 
 
+# Games counted in points, not timed: «выиграли третий сет (25:17)», «(22:25, 17:25, 17:25)»
+_POINTS = re.compile(
+    r"\b(?:сет\w*|сетбол\w*|парти[ияюей]\w*|волейбол\w*|баскетбол\w*|гейм\w*|тай-брейк\w*)",
+    re.IGNORECASE,
+)
+_SCORE_LIST = re.compile(r"\d{1,2}:\d{1,2}\s?\((?:\d{1,2}:\d{1,2},\s?)*$")  # «0:3 (22:25, …»
+
+
+def _points(sentence: Sentence, start: int) -> bool:
+    """A score in a game counted in points («сет», «партия»), unless a time preposition makes
+    it a clock («в 19:00»)."""
+    before = sentence.words_before(start, 1)
+    if before and before[0] in _TIME_PREPOSITIONS:
+        return False
+    return bool(_POINTS.search(sentence.text) or _SCORE_LIST.search(sentence.text[:start]))
+
+
 def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
     a, b = int(match["a"]), int(match["b"])
+    if not match["rest"] and _points(sentence, match.start()):
+        return Reading(f"{cardinal(a)} – {cardinal(b)}", "a score in points", "score")
     two_digit = len(match["b"]) == 2
     extra = {"ОТ": "овертайм", "OT": "овертайм", "Б": "буллиты", "Б.": "буллиты",
              "пен.": "пенальти"}.get(match["extra"] or "", "")  # fmt: skip
@@ -228,6 +249,7 @@ def _am_pm(match: re.Match[str], sentence: Sentence) -> str:
 # (1:0)» -> «четвёртая минута» (the running score after it says what the number is).
 GOAL_MINUTE = re.compile(
     r"(?<=[а-яё]) \((?P<paren>\d{1,3})\)(?=[\s,.;)]|$)"
+    r"|(?<=[а-яё]) \((?P<prime>\d{1,3})['’′]\)"  # «Дадонов (19')»
     r"|(?<=[а-яё]), (?P<bare>\d{1,3})(?=\s?(?:[–—-]\s?[а-яё ]+)?\s?\(\d{1,2}:\d{1,2}\))"
 )
 
@@ -239,6 +261,9 @@ def _goal_minute(match: re.Match[str], sentence: Sentence) -> Reading | None:
     name = before[-1] if before else ""
     if not name[:1].isupper():
         return None
+    if match["prime"]:
+        value = int(match["prime"])
+        return Reading(f", {ordinal(value, 'nominative', 'f')} минута", "the minute of a goal")
     if match["paren"]:
         value = int(match["paren"])
         if value > 130 or not is_sport(sentence):
