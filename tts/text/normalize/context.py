@@ -358,6 +358,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         words = words[:-1]  # «на протяжении почти 10 лет»
     if len(words) >= 2 and words[-1] in ("и", "даже") and morph.best_pos(words[-2]) == "VERB":
         words = words[:-1]  # «не достигает и 18 градусов»: «и» is «even», the verb governs
+    if len(words) >= 2 and words[-1] in _BETWEEN and morph.best_pos(words[-2]) == "VERB":
+        words = words[:-1]  # «составляли соответственно 41,5%»: the verb governs
     if len(words) >= 2 and words[-1] == "не" and words[-2] not in PREPOSITIONS:
         words = words[:-1]  # «равен не 5 556, а 5 834»: the negation governs nothing
     if not words:
@@ -447,6 +449,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     return None
 
 
+_BETWEEN = frozenset({"соответственно", "ещё", "еще", "уже", "всего", "лишь", "только",
+                      "теперь", "сейчас", "почти", "примерно", "приблизительно"})  # fmt: skip
 _COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(r"(?P<number>\d)(?:\s[^\s,;.]+){1,3},\s(?:а|и)\s[^\d,;:()]{1,60}\s[–—-]\s?$")
 

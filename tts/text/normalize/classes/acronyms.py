@@ -89,6 +89,7 @@ CYRILLIC: dict[str, str | None] = {
     "ОЗОН": "озон",  # ОЗОН
     "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
     "МКАД": "мкад",  # МКАД (the Moscow ring road)
+    "ЦСКА": "цэ эс ка",  # ЦСКА (the club: its «А» is not said)
     "ОРВИ": "о эр вэ и",  # ОРВИ
     "УЗИ": "узи",  # УЗИ
     "ДАФ": "даф",  # DAF lorries in Russian reports

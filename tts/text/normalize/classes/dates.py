@@ -88,7 +88,15 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         ):
             return Grammar("nominative", "n", why="a dateline: «Понедельник, 25 ноября»")
         return Grammar("genitive", "n", why="the date of a weekday")
-    if _DATELINE_PLACE.match(sentence.text[:start]) and _DATELINE_TAIL.match(sentence.text[end:]):
+    head = sentence.text[:start]
+    if (
+        _DATELINE_PLACE.match(head)
+        and (
+            _DATELINE_TAIL.match(sentence.text[end:])
+            # «МОСКВА, 9 июня Казахстанский боксер…»: a place in capitals is a dateline anyway
+            or (head.strip(' ,«"').isupper() and re.match(r"\s+[А-ЯЁ]", sentence.text[end:]))
+        )
+    ):
         return Grammar("nominative", "n", why="a dateline: «Москва, 1 августа -»")
     before = sentence.words_before(start, 1)
     if before and before[0] in context.PREPOSITIONS:

@@ -39,6 +39,8 @@ OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
 # «192.168.1.1»: an IP address, number by number
 IP_ADDRESS = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)")
 VERSION = re.compile(
+    # not a magnitude: «MPV 4.5», «Mw 6.1» are decimals
+    r"(?<!MPV )(?<!Mw )(?<!ML )(?<!Ms )(?<!mb )"
     r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z])|(?<=\b[Вв]ерсия )|(?<=\b[Вв]ерсии ))\d+(?:\.\d+)+(?![\w.]\d)"
 )
 
