@@ -151,14 +151,16 @@ def initials_end_sentence(sentence: str) -> list[Span]:
 
 
 _UNIT_END = re.compile(
-    r"(?:\d\s?(?:м/с|км/ч|м/сек|%|°С?)|\d\s?(?:млн|млрд|тыс)\.?\s(?:р|руб|долл)|\d-[хе])\.(\s+)"
+    r"(?:\d\s?(?:м/с|км/ч|м/сек|%|°\s?[СC]?|℃|см|мм|км|кг|га)|\d\s?(?:млн|млрд|тыс)\.?\s(?:р|руб|долл)"
+    r"|\d-[хе])\.(\s+)"
     r"(?=[«\"]?[А-ЯЁ][а-яё])"
 )
 
 
 def unit_ends_sentence(sentence: str) -> list[Span]:
     """'порывы 25 м/с.|В Усть-Каменогорске…', '51 млн р.|Такое решение…', 'вместо 34-х.|
-    Начало…': razdel takes the dot after a unit for an abbreviation's."""
+    Начало…', 'вырос на 8 см.|Критический…', 'до -1 °C.|Сохраняется…': razdel takes the dot
+    after a unit for an abbreviation's."""
     return [match.span(1) for match in _UNIT_END.finditer(sentence)]
 
 
