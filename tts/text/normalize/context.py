@@ -179,6 +179,7 @@ ACRONYM_GENDER: dict[str, tuple[Gender, bool]] = {
     "ТЭЦ": ("f", False), "ГЭС": ("f", False), "АЭС": ("f", False), "ТОО": ("n", False),
     "АО": ("n", False), "ИП": ("m", False), "МРП": ("m", False), "ЖК": ("m", False),
     "НПЗ": ("m", False), "ВУЗ": ("m", False), "вуз": ("m", False), "КПП": ("m", False),
+    "ЭЗС": ("f", False),
 }  # fmt: skip
 
 

@@ -66,6 +66,15 @@ BRANDS: dict[str, str] = {
     "superjet": "суперджет",  # Sukhoi Superjet
     "gillette": "жиллетт",  # Gillette
     "outlander": "аутлендер",  # Mitsubishi Outlander
+    "daf": "даф",  # DAF lorries
+    "hyundai": "хендай",  # Hyundai
+    "retail": "ритейл",  # X5 Retail Group
+    "mining": "майнинг",  # Highland Gold Mining
+    "infoline": "инфолайн",  # INFOLine
+    "model": "модель",  # Tesla Model S
+    "challenge": "челлендж",  # Grand Challenge
+    "award": "эворд",  # Award
+    "phoenix": "феникс",  # Phoenix
     "qazaqstan": "казахстан",  # KIA Qazaqstan, Qazaqstan Media
     "exclusive": "эксклюзив",  # Exclusive.kz
     "imessage": "аймесседж",  # iMessage

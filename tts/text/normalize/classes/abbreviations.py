@@ -149,6 +149,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "с.ш.": (_fixed("северной широты"),),  # с. ш.
     "ю.ш.": (_fixed("южной широты"),),  # ю. ш.
     "тел.": (_noun("телефон"),),  # тел.: 8 …
+    "корр.": (_noun("корреспондент"),),  # /корр. Trend/
     "а/м": (_noun("автомобиль"),),  # управляя а/м ВАЗ; водитель а/м
     "а/д": (_noun("автодорога"),),  # на 45 км а/д
     "т.г.": (_fixed("текущего года"),),  # на 1 мая т.г.
@@ -247,6 +248,8 @@ _PLACE_LIST = re.compile(
 
 
 def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
+    if sentence.text[:start].rstrip().endswith(("/", "(")):
+        return Grammar("nominative", why="opens a bracket")  # «/корр. Trend/», «(ред.)»
     words = sentence.words_before(start, 1)
     previous = words[0] if words else None
     listed = _PLACE_LIST.search(sentence.text[:start]) if place else None

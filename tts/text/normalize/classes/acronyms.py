@@ -90,6 +90,9 @@ CYRILLIC: dict[str, str | None] = {
     "Ъ": "коммерсант",  # «Ъ» (the newspaper Kommersant)
     "МКАД": "мкад",  # МКАД (the Moscow ring road)
     "ЦСКА": "цэ эс ка",  # ЦСКА (the club: its «А» is not said)
+    "БРИКС": "брикс",  # БРИКС
+    "ТЭК": "тэк",  # ТЭК (fuel and energy complex)
+    "ЗИФ": "зиф",  # ЗИФ (a gold recovery plant)
     "ОРВИ": "о эр вэ и",  # ОРВИ
     "УЗИ": "узи",  # УЗИ
     "ДАФ": "даф",  # DAF lorries in Russian reports

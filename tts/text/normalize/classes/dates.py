@@ -69,7 +69,7 @@ _COPULAS = frozenset(
 
 _RUNNING_TEXT = "a date in running text"
 # «АЛМА-АТА, 3 октября (Рейтер) -», «Москва, 1 августа - "Вести"», «Минск, 31 октября /Корр.»
-_DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:\s[А-ЯЁ][А-ЯЁа-яё-]+)?,\s?$")
+_DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:,?\s[А-ЯЁ][А-ЯЁа-яё-]+){0,2},\s?$")
 _DATELINE_TAIL = re.compile(r"^\s?(?:[(/.]|[-–—]\s|$)")
 
 

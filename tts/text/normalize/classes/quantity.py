@@ -176,7 +176,7 @@ def read_amount(
         # «131,5 млрд» is «сто тридцать одна целая пять десятых»: a whole ending in one (but
         # one itself, «полтора») would make the noun singular, «… один с половиной миллиард»
         ends_in_one = number.whole % 10 == 1 and number.whole % 100 != 11 and number.whole != 1
-        if number.is_half and counted and not ends_in_one:
+        if number.is_half and counted and not ends_in_one and number.whole:
             return with_half(number.whole, case, grammar.gender), False
         return decimal(number.text, case), True
     return cardinal(number.whole, case, grammar.gender, grammar.animate), False
@@ -387,7 +387,28 @@ def _cardinal(match: re.Match[str], sentence: Sentence) -> Reading | None:
         if grammar is not None:
             spoken = ordinal(number.whole, grammar.case, grammar.gender, animate=grammar.animate)
             return Reading(spoken, grammar.describe(), "ordinal")
+    collective = _collective(match, sentence, number)
+    if collective is not None:
+        return collective
     return speak(sentence, match.start(), match.end(), number)
+
+
+_COLLECTIVE = {2: "двое", 3: "трое", 4: "четверо"}
+
+
+def _collective(match: re.Match[str], sentence: Sentence, number: Amount) -> Reading | None:
+    """«из них 3 детей» -> «трое детей»: «три детей» is no Russian; the written genitive
+    plural after 2-4 asks for the collective numeral."""
+    token = sentence.word_after(match.end())
+    if number.fraction or number.whole not in _COLLECTIVE or token is None:
+        return None
+    if token.lower not in ("детей", "ребят", "сирот"):
+        return None
+    grammar = context.count(sentence, match.start(), match.end(), number.whole)
+    only_the_noun = grammar.why.startswith("before «")  # no preposition or verb decided it
+    if grammar.case not in ("nominative", "accusative") and not only_the_noun:
+        return None
+    return Reading(_COLLECTIVE[number.whole], "a collective numeral before «детей»")
 
 
 _LIST_AFTER = re.compile(r"(?:\s?,\s?|\s(?:и|или)\s)\d{1,3}(?=\s)")
@@ -564,6 +585,7 @@ def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
 _PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
 LONE_UNIT = re.compile(
     r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
+    r"|(?<=[а-яё]\s)(?P<square>кв\.\s?м)\.?(?![\wА-яЁё])"  # «три миллиона кв. м.»
     rf"|(?<=\sза\s)(?P<per>{_PER_ALT_PRICE})(?![\wА-яЁё]|\.\s?[а-яё]\.)"
 )
 
@@ -577,6 +599,8 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     «ц с га»: a yield, «с гектара»."""
     if match["ha"]:
         return Reading("гектара", "genitive: after «с»")
+    if match["square"]:  # after a number in words: «три миллиона кв. м» -> «квадратных метров»
+        return Reading(unit_words(UNITS["кв. м"], 5, "genitive", False), "a unit without digits")
     if match["per"]:  # «3389,52 тенге за Гкал» -> «за гигакалорию»
         return Reading(_PER_UNIT[match["per"]].removeprefix("за "), "a price per unit after «за»")
     unit = UNITS[match["unit"]]

@@ -143,8 +143,15 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         and not _TIME_AFTER.match(sentence.text, match.end())
     ):
         return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
-    if dotted and minutes != "00" and 1 <= int(minutes) <= 12 and previous in _DATE_PREPOSITIONS:
-        return None  # «на 11.01», «с 15.03»: a date
+    time_after = _TIME_AFTER.match(sentence.text, match.end())
+    if (
+        dotted
+        and minutes != "00"
+        and 1 <= int(minutes) <= 12
+        and previous in _DATE_PREPOSITIONS
+        and not time_after
+    ):
+        return None  # «на 11.01», «с 15.03»: a date; «к 7.01 утра» is a time
     if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
         return None  # a game clock or a score
     if (
