@@ -326,12 +326,17 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «до -10, -15 градусов»: a number listed after another takes its case
         return governor(sentence, _number_start(sentence, tokens[-2].end))
     ellipsis = _ELLIPSIS.search(sentence.text[:start])
-    if ellipsis is not None:
+    if ellipsis is not None and not any(
+        morph.lemma(w) in QUANTITY_NOUNS | APPOSITION_NOUNS
+        for w in re.findall(r"[а-яё]+", ellipsis.group().lower().rpartition(",")[2])
+    ):  # «…, критический уровень – 845 см»: a head of its own
         # «голоса 306 выборщиков, а Трамп — 232»: the number answers the one before, in the
         # case the noun before that one gave it (a verb's object may have a new head:
         # «составляет 64 тысячи, а вместимость — 1500»)
         earlier = governor(sentence, _number_start(sentence, ellipsis.end("number")))
-        if earlier is not None and earlier[1].startswith(("complement of", _ACTION_WHY)):
+        if earlier is not None and earlier[1].startswith(
+            ("complement of", _ACTION_WHY, "measure after")
+        ):
             return earlier[0], f"answers the number before: {earlier[1]}"
     if len(tokens) >= 3 and texts[-1] == ",":
         listed = _listed_after_words(texts[:-1])
@@ -453,7 +458,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
 _BETWEEN = frozenset({"соответственно", "ещё", "еще", "уже", "всего", "лишь", "только",
                       "теперь", "сейчас", "почти", "примерно", "приблизительно"})  # fmt: skip
 _COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
-_ELLIPSIS = re.compile(r"(?P<number>\d)(?:\s[^\s,;.]+){1,3},\s(?:а|и)\s[^\d,;:()]{1,60}\s[–—-]\s?$")
+_ELLIPSIS = re.compile(
+    r"(?P<number>\d)(?:\s?%|\s[^\s,;.]+){1,3},\s(?:(?:а|и)\s)?[^\d,;:()]{1,60}\s[–—-]\s?$"
+)
 
 
 def _listed_after_words(texts: list[str]) -> tuple[frozenset[Case], str] | None:
