@@ -75,6 +75,7 @@ BRANDS: dict[str, str] = {
     "challenge": "челлендж",  # Grand Challenge
     "award": "эворд",  # Award
     "phoenix": "феникс",  # Phoenix
+    "highland": "хайленд",  # Highland Gold
     "qazaqstan": "казахстан",  # KIA Qazaqstan, Qazaqstan Media
     "exclusive": "эксклюзив",  # Exclusive.kz
     "imessage": "аймесседж",  # iMessage

@@ -504,8 +504,8 @@ def _km_post(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # A phone's memory, «12/256 ГБ»: operative and built-in, «двенадцать на двести пятьдесят шесть
 # гигабайт» (not a fraction)
 MEMORY = re.compile(
-    r"(?<![\w/.,])(?P<a>\d{1,3})/(?P<b>\d{1,4})\s?(?P<unit>ГБ|Гб|ТБ|Тб|GB|TB)(?![\w/])"
-)
+    r"(?<![\w/.,])(?P<a>\d{1,3})/(?P<b>\d{1,4})\s?(?P<unit>ГБ|Гб|ТБ|Тб|GB|TB|кВ)(?![\w/])"
+)  # also a transformer's voltages: «110/6 кВ» -> «сто десять на шесть киловольт»
 
 
 def _memory(match: re.Match[str], sentence: Sentence) -> Reading:

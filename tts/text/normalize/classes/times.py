@@ -136,6 +136,9 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     hours, minutes = int(match["h"]), match["m"]
     if not dotted and _points(sentence, match.start()):
         return None  # «0:3 (22:25, 17:25)»: set scores
+    if not sentence.text[: match.start()].strip() and _SCHEDULE.match(sentence.text, match.end()):
+        # «14.30 — пролог фестиваля»: a programme line opens with its time
+        return Reading(full_time(hours, int(minutes)), "a programme line's time")
     if (
         dotted
         and previous not in _TIME_PREPOSITIONS
@@ -177,10 +180,14 @@ def _only(cases: frozenset[Case]) -> Case:
     return "nominative"
 
 
+_SCHEDULE = re.compile(r"\s?[—–-]\s")
+
+
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    del sentence
     h1, m1, h2, m2 = int(match["h1"]), match["m1"], int(match["h2"]), match["m2"]
     start = "с " if match["from"] else ""
+    if not sentence.text[: match.start()].strip() and _SCHEDULE.match(sentence.text, match.end()):
+        start = "С "  # «13.00—18.00 — концерт»: a programme line, «с … до …»
     if match["from"] and match["from"].isupper():
         start = "С "
     if m1 == "00" and m2 == "00":
