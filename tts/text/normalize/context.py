@@ -168,7 +168,7 @@ GENITIVE_HEADS = frozenset({
     "освоение", "списание", "возврат", "взыскание", "начисление", "перечисление", "рейтинг",
     "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
     "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
-    "аким", "подворье",
+    "аким", "подворье", "выборы", "капремонт",
 })  # fmt: skip
 
 
@@ -366,6 +366,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         words = words[:-1]  # «не достигает и 18 градусов»: «и» is «even», the verb governs
     if len(words) >= 2 and words[-1] in _BETWEEN and morph.best_pos(words[-2]) == "VERB":
         words = words[:-1]  # «составляли соответственно 41,5%»: the verb governs
+    if len(words) >= 2 and words[-1] in _DATIVE_PRONOUNS and morph.best_pos(words[-2]) == "VERB":
+        words = words[:-1]  # «уступил ему 1,51 секунды»: the verb's object, past its dative
     if len(words) >= 2 and words[-1] == "не" and words[-2] not in PREPOSITIONS:
         words = words[:-1]  # «равен не 5 556, а 5 834»: the negation governs nothing
     if not words:
@@ -444,7 +446,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
-    if lemma in GENITIVE_HEADS:
+    if lemma in GENITIVE_HEADS and not (lemma == "выборы" and case == "prepositional"):
+        # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
     # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
     action = lemma.endswith(_ACTION_ENDINGS) and lemma not in _NOT_ACTIONS and "sing" in noun.tag
@@ -457,6 +460,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
 
 _BETWEEN = frozenset({"соответственно", "ещё", "еще", "уже", "всего", "лишь", "только",
                       "теперь", "сейчас", "почти", "примерно", "приблизительно"})  # fmt: skip
+_DATIVE_PRONOUNS = frozenset({"ему", "ей", "им", "мне", "нам", "вам", "тебе", "себе"})
 _COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(
     r"(?P<number>\d)(?:\s?%|\s[^\s,;.]+){1,3},\s(?:(?:а|и)\s)?[^\d,;:()]{1,60}\s[–—-]\s?$"

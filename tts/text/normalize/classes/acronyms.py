@@ -91,6 +91,7 @@ CYRILLIC: dict[str, str | None] = {
     "МКАД": "мкад",  # МКАД (the Moscow ring road)
     "ЦСКА": "цэ эс ка",  # ЦСКА (the club: its «А» is not said)
     "БРИКС": "брикс",  # БРИКС
+    "МУП": "муп",  # МУП (a municipal enterprise)
     "ТЭК": "тэк",  # ТЭК (fuel and energy complex)
     "ЗИФ": "зиф",  # ЗИФ (a gold recovery plant)
     "ОРВИ": "о эр вэ и",  # ОРВИ

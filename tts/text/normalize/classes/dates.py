@@ -179,15 +179,22 @@ def _iso_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
 NUMERIC_DATE = re.compile(
     r"(?<![\w.,:/-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4}|\d{2})(?:\s?(?:г\.|года|г(?!\w)))?"
     r"(?![\w]|\.\d)"
+    # «12-07-2020» (a byline's date, day first, a four-digit year)
+    r"|(?<![\w.,:/-])(?P<d2>[0-3]\d)-(?P<m2>[01]\d)-(?P<y2>(?:19|20)\d\d)(?![\w-])"
 )
 
 
 def _numeric_date(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    day, month = int(match["d"]), int(match["m"])
+    d, m, y = (
+        (match["d"], match["m"], match["y"])
+        if match["d"]
+        else (match["d2"], match["m2"], match["y2"])
+    )
+    day, month = int(d), int(m)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    year = int(match["y"])
-    if len(match["y"]) == 2:
+    year = int(y)
+    if len(y) == 2:
         year += 2000 if year < 50 else 1900
     grammar = date_case(sentence, match.start(), match.end())
     spoken = (

@@ -272,10 +272,11 @@ PER: dict[str, str] = {
     "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
     "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
     "мес": "в месяц", "Гкал": "на гигакалорию",
+    "$": "на доллар", "долл.": "на доллар", "евро": "на евро",  # «15,85 грн/$», a rate
 }  # fmt: skip
 # What a price can be per: «тенге/м³» -> «за кубический метр», the same words after «за».
 _PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "шт", "чел", "сут", "мес", "ч",
-           "Гкал")  # fmt: skip
+           "Гкал", "$", "долл.", "евро")  # fmt: skip
 _PER_UNIT = {k: "за " + PER[k].split(" ", 1)[1] for k in _PRICED}
 _PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
@@ -329,11 +330,18 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if number is None:
         return None
     scale, unit_text = match["scale"], match["unit"]
-    if scale and len(scale) > 4 and scale.isalpha() and not number.fraction:
-        return None  # «60 тысячам человек»: a whole number before the word itself: its form rules
     unit = _unit_of(unit_text, match)
     if unit_text and unit is None:
         return None
+    if scale and len(scale) > 4 and scale.isalpha() and not number.fraction:
+        if unit is None:
+            return (
+                None  # «60 тысячам человек»: a whole number before the word itself: its form rules
+            )
+        # «6 миллионов кВт»: the written scale word stays, the unit follows it in the genitive
+        words = speak(sentence, match.start("num"), match.end("num"), number)
+        tail = unit_words(unit, 5, "genitive", False)
+        return Reading(f"{words.spoken} {scale} {tail}", words.why)
     sign = ""
     if match["sign"]:
         before = match.string[: match.start()].rstrip()

@@ -82,7 +82,11 @@ MATH = re.compile(
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 # Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
 # квадрате».
-UNIT_POWER = re.compile(r"(?<![\w/])(?<!\d\s)(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)")
+# (not after a number or its scale: «28,14 млрд м³» is the measure class's)
+UNIT_POWER = re.compile(
+    r"(?<![\w/])(?<!\d\s)(?<!млрд\s)(?<!млн\s)(?<!тыс\.\s)(?<!тыс\s)"
+    r"(?P<unit>мм|см|дм|м|км)(?P<power>[²³])(?!\w)"
+)
 _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм": "дециметр", "м": "метр",
                "км": "километр"}  # fmt: skip
 
