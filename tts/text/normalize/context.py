@@ -424,7 +424,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         if _number_is_subject(sentence, start, best):  # «Услугами воспользовались 91 тыс.»
             return frozenset({"nominative"}), f"subject of «{previous}»"
         return frozenset({"instrumental"}), f"object of «{previous}»"
-    if best.tag.POS in ("VERB", "INFN", "GRND") and best.normal_form in ("стоить", "обойтись"):
+    priced = any(p.normal_form in ("стоить", "обойтись") for p in parses)
+    if best.tag.POS in ("VERB", "INFN", "GRND") and priced:  # «стоят» before a number: costs
         return frozenset({"accusative"}), f"the price after «{previous}»"  # «стоит 71,3 тыс.»
     if best.tag.POS in ("VERB", "INFN", "GRND", "PRTS"):
         if _number_is_subject(sentence, start, best):
@@ -498,6 +499,8 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
     after_preposition = False
     for word in words:
         lower = word.lower()
+        if lower.isdigit() and not after_preposition:
+            return False  # «10 российских рублей стоят 2,61 грн.»: a counted subject before
         if lower in PREPOSITIONS or lower.isdigit():
             after_preposition = lower in PREPOSITIONS
             continue

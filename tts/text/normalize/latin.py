@@ -76,6 +76,9 @@ BRANDS: dict[str, str] = {
     "award": "эворд",  # Award
     "phoenix": "феникс",  # Phoenix
     "highland": "хайленд",  # Highland Gold
+    "madison": "мэдисон",  # Madison Square Garden
+    "square": "сквер",  # Madison Square Garden
+    "garden": "гарден",  # Madison Square Garden
     "qazaqstan": "казахстан",  # KIA Qazaqstan, Qazaqstan Media
     "exclusive": "эксклюзив",  # Exclusive.kz
     "imessage": "аймесседж",  # iMessage

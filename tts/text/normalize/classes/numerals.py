@@ -531,6 +531,8 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     x = (match["x"] or "").strip()
     rest = match["rest"]
+    if rest.startswith("процентн") and re.match(r"\s+пункт", match.string[match.end() :]):
+        return None  # «на 12 процентных пунктов»: twelve points, a count
     if x == "%":  # «30%-ная надбавка» -> «тридцатипроцентная»
         if match["sep"] is None or match["sep"].strip() != "-":
             return None
