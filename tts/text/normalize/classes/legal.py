@@ -159,6 +159,9 @@ def _reference(match: re.Match[str], sentence: Sentence) -> Reading | None:
     elements = list(_ELEMENT.finditer(match.group()))
     if not elements:
         return None
+    after_number = re.search(r"\d\s$", sentence.text[: match.start()])
+    if after_number and elements[0]["part"] not in ("ст.", "ст.ст.", "ст. ст."):
+        return None  # «2 ч. 15 мин.»: hours; «Частью 1 ст. 264.3 УК» is an article
     spoken = []
     for i, element in enumerate(elements):
         spoken.append(_element(element["part"], element["numbers"], case if i == 0 else "genitive"))
