@@ -119,6 +119,20 @@ BRANDS: dict[str, str] = {
 
 BRANDS.update(NAMES)
 
+
+def _brand_table() -> dict[str, str]:
+    """brands.tsv: frequent Latin words of the news in their Russian form (car makers,
+    companies, media, clubs, words of company names), after the hand-written entries above.
+    Drawn from general knowledge and from the corpus's dev split (never its test split)."""
+    from importlib import resources
+
+    text = resources.files("tts.text.normalize").joinpath("brands.tsv").read_text("utf-8")
+    pairs = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+    return {latin: russian for latin, russian in pairs if latin not in BRANDS}
+
+
+BRANDS.update(_brand_table())
+
 # The commonest English function words, whose letters mislead the transliterator.
 ENGLISH: dict[str, str] = {
     "the": "зэ",  # The Guardian
