@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +35,18 @@ FIXTURES = ("episode.json", "hostile.json")
 
 def load(name: str) -> Episode:
     return Episode.load(DATA / name)
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_scan(page: Any) -> dict[str, Any]:
+    """axe-core's result for the page as it is now (WCAG 2.2 A and AA rules)."""
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return result
 
 
 def require(condition: bool, reason: str) -> None:

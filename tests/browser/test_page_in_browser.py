@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pagesite import AXE, load
+from pagesite import axe_scan, load
 
 pytestmark = pytest.mark.slow
 
 SLUG = "observatoriya-v-stepi"
 HOSTILE = "</title><script>alert(1)</script>"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CURRENT = "Array.from(document.querySelectorAll('[data-i][aria-current]')).map(e => +e.dataset.i)"
 READY = "document.getElementById('audio').readyState >= 1"
 
@@ -399,10 +398,7 @@ def test_axe_finds_no_wcag_violation(
             seek(page, 4.0)  # a highlighted sentence and chapter are part of the scan
             wait_current(page, 4)
             page.focus("[data-i='4']")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = axe_scan(page)
         found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
         assert found == [], found
         assert len(result["passes"]) > 10  # the scan really ran
@@ -433,10 +429,7 @@ def test_sample_article_pages(browser: Any, corpus_site: dict[str, Path], name: 
         seek(page, starts[middle] + 0.01)
         wait_current(page, middle)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = axe_scan(page)
         assert [v["id"] for v in result["violations"]] == []
         assert session.errors == []
     finally:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pagesite import AXE, encode_sine, load
-from test_page_in_browser import AXE_TAGS, READY, Session, seek, until, wait_current
+from pagesite import axe_scan, encode_sine, load
+from test_page_in_browser import READY, Session, seek, until, wait_current
 
 from tts.episode import Episode, EpisodePart
 from tts.outputs.page import render_episode_page
@@ -77,10 +77,7 @@ def test_axe_finds_no_violation_with_a_quotation_highlighted(
         until(page, READY)
         seek(page, 6.0)  # the quotation's sentence highlighted: its colours on --now-bg
         wait_current(page, 6)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = axe_scan(page)
         found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
         assert found == [], found
         assert len(result["passes"]) > 10

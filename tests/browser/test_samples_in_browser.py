@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pagesite import AXE, encode_sine
-from test_page_in_browser import AXE_TAGS, Session
+from pagesite import axe_scan, encode_sine
+from test_page_in_browser import Session
 
 from tts.build.say import SAMPLE_TEXT
 from tts.outputs.samples import Sample, render_samples_page
@@ -51,10 +51,7 @@ def test_samples_page_plays_and_passes_axe(browser: Any, samples_page: Path, sch
         assert page.evaluate("document.querySelector('audio').duration") == pytest.approx(
             3, abs=0.2
         )
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        result = axe_scan(page)
         found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
         assert found == [], found
         assert len(result["passes"]) > 5

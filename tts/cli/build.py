@@ -11,7 +11,18 @@ from pathlib import Path
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE, count
+from tts.cli.options import (
+    ENGINE,
+    MODEL,
+    QUIET,
+    QUOTE_VOICE,
+    RATE,
+    SPEAKER,
+    TRUST_MODEL,
+    VERBOSE,
+    VOICE,
+    count,
+)
 from tts.episode import FORMATS, Files, clock
 
 
@@ -144,28 +155,11 @@ def build(
     outdir: Path = typer.Option(
         Path("output"), "-o", "--outdir", metavar="DIR", help="Where <slug>/ is written."
     ),
-    engine: str = typer.Option(
-        "auto",
-        "--engine",
-        "-e",
-        metavar="ENGINE",
-        help="auto (Silero if its model is cached), silero or espeak.",
-    ),
-    voice: str | None = typer.Option(
-        None, "--voice", metavar="PRESET", help="Voice preset (see: tts voices)."
-    ),
-    speaker: str | None = typer.Option(
-        None, "--speaker", metavar="NAME", help="Override the preset's speaker."
-    ),
-    rate: float | None = typer.Option(
-        None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
-    ),
-    quote_voice: str | None = typer.Option(
-        None,
-        "--quote-voice",
-        metavar="PRESET",
-        help="Preset that reads quotations (same engine), or none (default: the preset's).",
-    ),
+    engine: str = ENGINE,
+    voice: str | None = VOICE,
+    speaker: str | None = SPEAKER,
+    rate: float | None = RATE,
+    quote_voice: str | None = QUOTE_VOICE,
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
     bitrate: str = typer.Option(

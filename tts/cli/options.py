@@ -22,12 +22,28 @@ TRUST_MODEL = typer.Option(
 )
 
 
+# The voice, as every command that speaks takes it (build, batch, follow, say).
+ENGINE = typer.Option(
+    "auto",
+    "--engine",
+    "-e",
+    metavar="ENGINE",
+    help="auto (Silero if its model is cached), silero or espeak.",
+)
+VOICE = typer.Option(None, "--voice", metavar="PRESET", help="Voice preset (see: tts voices).")
+SPEAKER = typer.Option(None, "--speaker", metavar="NAME", help="Override the preset's speaker.")
+RATE = typer.Option(None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural).")
+QUOTE_VOICE = typer.Option(
+    None,
+    "--quote-voice",
+    metavar="PRESET",
+    help="Preset that reads quotations (same engine), or none (default: the preset's).",
+)
+
 # The options of the commands that build many articles (tts batch, tts follow).
 WORKERS = typer.Option(
     os.cpu_count() or 1, "--workers", "-j", min=1, help="Articles built side by side."
 )
-ENGINE = typer.Option("auto", "--engine", "-e", help="auto, silero or espeak.")
-VOICE = typer.Option(None, "--voice", help="Voice preset (see: tts voices).")
 CLUSTER = typer.Option(
     None,
     "--cluster",

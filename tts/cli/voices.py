@@ -6,7 +6,17 @@ from pathlib import Path
 
 import typer
 
-from tts.cli.options import MODEL, QUIET, TRUST_MODEL, VERBOSE
+from tts.cli.options import (
+    ENGINE,
+    MODEL,
+    QUIET,
+    QUOTE_VOICE,
+    RATE,
+    SPEAKER,
+    TRUST_MODEL,
+    VERBOSE,
+    VOICE,
+)
 
 VOICES_HELP = """List the voice presets (voices/*.toml): name, engine, speaker, sample rate.
 
@@ -69,19 +79,11 @@ def voices(
 
 def say(
     text: str = typer.Argument(..., metavar="TEXT", help="What to say (up to 1000 characters)."),
-    engine: str = typer.Option(
-        "auto", "--engine", "-e", metavar="ENGINE", help="auto, silero or espeak."
-    ),
-    voice: str | None = typer.Option(None, "--voice", metavar="PRESET", help="Voice preset."),
-    speaker: str | None = typer.Option(
-        None, "--speaker", metavar="NAME", help="Override the preset's speaker."
-    ),
-    rate: float | None = typer.Option(
-        None, "--rate", metavar="X", help="Speed, 0.5 to 2.0 (1.0 = natural)."
-    ),
-    quote_voice: str | None = typer.Option(
-        None, "--quote-voice", metavar="PRESET", help="Preset that reads quotations, or none."
-    ),
+    engine: str = ENGINE,
+    voice: str | None = VOICE,
+    speaker: str | None = SPEAKER,
+    rate: float | None = RATE,
+    quote_voice: str | None = QUOTE_VOICE,
     out: Path = typer.Option(Path("say.mp3"), "-o", "--output", metavar="FILE", help="The MP3."),
     model: Path | None = MODEL,
     trust_model: bool = TRUST_MODEL,
