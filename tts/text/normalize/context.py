@@ -362,12 +362,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         and (words[-3], words[-2]) in COMPOUND_PREPOSITIONS
     ):
         words = words[:-1]  # «на протяжении почти 10 лет»
-    if len(words) >= 2 and words[-1] in ("и", "даже") and morph.best_pos(words[-2]) == "VERB":
-        words = words[:-1]  # «не достигает и 18 градусов»: «и» is «even», the verb governs
-    if len(words) >= 2 and words[-1] in _BETWEEN and morph.best_pos(words[-2]) == "VERB":
-        words = words[:-1]  # «составляли соответственно 41,5%»: the verb governs
-    if len(words) >= 2 and words[-1] in _DATIVE_PRONOUNS and morph.best_pos(words[-2]) == "VERB":
-        words = words[:-1]  # «уступил ему 1,51 секунды»: the verb's object, past its dative
+    if len(words) >= 2 and words[-1] in _PAST_THE_VERB and morph.best_pos(words[-2]) == "VERB":
+        # «не достигает и 18 градусов», «составляли соответственно 41,5%», «уступил ему 1,51
+        # секунды»: a particle, an adverb or a dative between; the verb governs
+        words = words[:-1]
     if len(words) >= 2 and words[-1] == "не" and words[-2] not in PREPOSITIONS:
         words = words[:-1]  # «равен не 5 556, а 5 834»: the negation governs nothing
     if not words:
@@ -459,9 +457,13 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     return None
 
 
-_BETWEEN = frozenset({"соответственно", "ещё", "еще", "уже", "всего", "лишь", "только",
-                      "теперь", "сейчас", "почти", "примерно", "приблизительно"})  # fmt: skip
-_DATIVE_PRONOUNS = frozenset({"ему", "ей", "им", "мне", "нам", "вам", "тебе", "себе"})
+# Words that may stand between a verb and its number without governing it.
+_PAST_THE_VERB = frozenset({
+    "и", "даже",  # «even»
+    "соответственно", "ещё", "еще", "уже", "всего", "лишь", "только", "теперь", "сейчас",
+    "почти", "примерно", "приблизительно",
+    "ему", "ей", "им", "мне", "нам", "вам", "тебе", "себе",  # a dative
+})  # fmt: skip
 _COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(
     r"(?P<number>\d)(?:\s?%|\s[^\s,;.]+){1,3},\s(?:(?:а|и)\s)?[^\d,;:()]{1,60}\s[–—-]\s?$"

@@ -418,11 +418,6 @@ def _years(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(" ".join(parts), grammar.describe())
 
 
-_DAY_CASE: dict[str, Case] = {"на": "accusative", "в": "accusative", "по": "accusative",
-                              "до": "genitive", "с": "genitive", "после": "genitive",
-                              "к": "dative"}  # fmt: skip
-
-
 def day_of_month(
     match: re.Match[str], sentence: Sentence, value: int, suffix: str
 ) -> Reading | None:
@@ -434,9 +429,8 @@ def day_of_month(
     token = sentence.word_after(match.end())
     if token is not None and token.lower.startswith(("год", "числ")):
         return None
-    before = sentence.words_before(match.start(), 1)
-    case: Case = _DAY_CASE.get(before[0], "nominative") if before else "nominative"
-    return Reading(ordinal(value, case, "n"), f"{case}: a day of the month named before")
+    grammar = date_case(sentence, match.start(), match.end())  # a date's own case rules
+    return Reading(ordinal(value, grammar.case, "n"), f"{grammar.describe()}: a day of the month")
 
 
 # Decades: «в 90-е», «1960-х годов», «в 2010-е годы»

@@ -120,7 +120,7 @@ def adjective_form(
     if parse is None:
         return lemma
     if fraction:
-        grammemes = {"gent", "sing", "masc"}
+        grammemes = {"gent", "sing", "femn" if feminine else "masc"}
     elif case in ("nominative", "accusative") and not takes_singular(value):
         grammemes = {"gent", "plur"}  # «два квадратных метра», «пять квадратных метров»
         if is_paucal(value) and feminine:
@@ -561,30 +561,27 @@ def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun = match["noun"]
     if number is None or not number.fraction or noun in SCALES:
         return None
-    parses = [p for p in morph.parses(noun) if p.tag.POS == "NOUN"]
-    if not parses or morph.parses(noun)[0].tag.POS != "NOUN" or "Fixd" in parses[0].tag:
+    found = morph.parses(noun)
+    if not found or found[0].tag.POS != "NOUN" or "Fixd" in found[0].tag:
         return None
-    genitive = [p for p in parses if p.tag.case == "gent"]
+    genitive = [p for p in found if p.tag.POS == "NOUN" and p.tag.case == "gent"]
     if not genitive:
         return None
     lemma = str(genitive[0].normal_form)
     end = match.end("num")
     grammar = context.count(sentence, match.start(), end, number.whole, lemma=lemma, decimal=True)
     words, fraction_genitive = read_amount(number, grammar, counted=True)
-    if fraction_genitive and any(p.tag.number == "sing" for p in genitive):
-        return None  # «2,5 рубля»: written as the fraction has it
-    if fraction_genitive:
-        adjective = match["adjective"]
-        if adjective:
-            gender = {"m": "masc", "f": "femn", "n": "neut"}[_gender(lemma)]
-            parse = next((p for p in morph.parses(adjective.strip()) if p.tag.POS == "ADJF"), None)
-            form = parse.inflect({"gent", "sing", gender}) if parse is not None else None
-            adjective = f" {form.word}" if form is not None else adjective
-        spoken = f"{words}{adjective or ''} {noun_form(lemma, number.whole, grammar.case, True)}"
-        return Reading(
-            spoken, f"{grammar.describe()}; the noun after a fraction: genitive singular"
+    if not fraction_genitive or any(p.tag.number == "sing" for p in genitive):
+        # «с половиной», or «2,5 рубля» written as the fraction has it: the usual reading
+        return None
+    adjective = ""
+    if match["adjective"]:
+        written = match["adjective"].strip()
+        adjective = " " + adjective_form(
+            morph.lemma(written), number.whole, grammar.case, True, _gender(lemma) == "f"
         )
-    return None  # «с половиной»: the usual reading, which checks the written noun fits
+    spoken = f"{words}{adjective} {noun_form(lemma, number.whole, grammar.case, True)}"
+    return Reading(spoken, f"{grammar.describe()}; the noun after a fraction: genitive singular")
 
 
 # «скорость ветра в м/сек», «км/ч»: a compound unit without its number is read in the

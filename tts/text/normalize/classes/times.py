@@ -139,14 +139,14 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if not sentence.text[: match.start()].strip() and _SCHEDULE.match(sentence.text, match.end()):
         # «14.30 — пролог фестиваля»: a programme line opens with its time
         return Reading(full_time(hours, int(minutes)), "a programme line's time")
+    time_after = _TIME_AFTER.match(sentence.text, match.end())  # «(14.01 мск)», «7.01 утра»
     if (
         dotted
         and previous not in _TIME_PREPOSITIONS
         and not (minutes == "00" or match["h"].startswith("0"))
-        and not _TIME_AFTER.match(sentence.text, match.end())
+        and not time_after
     ):
         return None  # «масса 2.15 кг», «на 11.01»: a decimal or a date
-    time_after = _TIME_AFTER.match(sentence.text, match.end())
     if (
         dotted
         and minutes != "00"
@@ -164,13 +164,17 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     ):
         return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
     if previous in context.PREPOSITIONS:
-        case = {"в": "accusative", "во": "accusative", "на": "accusative", "по": "accusative"}.get(
-            previous
-        ) or _only(context.PREPOSITIONS[previous])
-        if match["noun"]:
-            return Reading(_full(hours, int(minutes), case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
-        return Reading(read_time(hours, minutes, case), f"{case}: after «{previous}»")  # type: ignore[arg-type]
+        case = _CLOCK_CASE.get(previous) or _only(context.PREPOSITIONS[previous])
+        # «в 13:25 часов»: the written «часов» asks for the full form
+        spoken = (
+            _full(hours, int(minutes), case) if match["noun"] else read_time(hours, minutes, case)
+        )
+        return Reading(spoken, f"{case}: after «{previous}»")
     return Reading(full_time(hours, int(minutes)), "a time with no preposition")
+
+
+_CLOCK_CASE: dict[str, Case] = {"в": "accusative", "во": "accusative", "на": "accusative",
+                                "по": "accusative"}  # fmt: skip
 
 
 def _only(cases: frozenset[Case]) -> Case:
