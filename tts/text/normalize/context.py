@@ -449,8 +449,15 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
     # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
-    action = lemma.endswith(_ACTION_ENDINGS) and lemma not in _NOT_ACTIONS and "sing" in noun.tag
-    if action and case in ("nominative", "accusative", "genitive"):
+    action = lemma.endswith(_ACTION_ENDINGS) and "sing" in noun.tag
+    # «с участием 6 автомобилей», «при строительстве 12 домов» (not «в отделении 5 коек»)
+    oblique = case in ("instrumental", "dative") or (case == "prepositional" and ahead == "при")
+    direct = case in ("nominative", "accusative", "genitive")
+    if (
+        action
+        and (direct or oblique)
+        and (lemma not in _NOT_ACTIONS or oblique and lemma == "участие")
+    ):
         # «асфальтирование 16 улиц», «на благоустройство ещё 7 дворов»: an action noun's
         # object is its genitive
         return frozenset({"genitive"}), f"{_ACTION_WHY} «{previous}»"

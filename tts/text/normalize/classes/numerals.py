@@ -44,7 +44,7 @@ from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
 RANGE = re.compile(
-    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?(sign)(?:\s(?=[-−+]\d)|{DASHES}|\.\.\.?|…|(?=[-−+]\d))|(?:{DASHES}|\.\.\.?|…|(?=[-−+]\d)))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
+    rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?(sign)(?:\s(?=[-−+]\d)|{DASHES}|(?:\.\.\.?|…)(?:\s(?=[-−+]\d))?|(?=[-−+]\d))|(?:{DASHES}|\.\.\.?|…|(?=[-−+]\d)))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
     r"(?![\w.,:/-]\d|-\w)"
 )

@@ -163,6 +163,10 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         or _SCORE_AFTER.match(sentence.text, match.end())
     ):
         return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
+    restated = _RESTATED.search(sentence.text[: match.start()]) if previous is None else None
+    if restated and restated["prep"].lower() in context.PREPOSITIONS:
+        # «в 22.01 (14.01 мск)»: the bracket says the same time on another clock, in its case
+        previous = restated["prep"].lower()
     if previous in context.PREPOSITIONS:
         case = _CLOCK_CASE.get(previous) or _only(context.PREPOSITIONS[previous])
         # «в 13:25 часов»: the written «часов» asks for the full form
@@ -173,6 +177,7 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(full_time(hours, int(minutes)), "a time with no preposition")
 
 
+_RESTATED = re.compile(r"(?<!\w)(?P<prep>\w+)\s\d{1,2}[.:]\d{2}[^()\d]{0,40}\($")
 _CLOCK_CASE: dict[str, Case] = {"в": "accusative", "во": "accusative", "на": "accusative",
                                 "по": "accusative"}  # fmt: skip
 
@@ -216,7 +221,12 @@ def _points(sentence: Sentence, start: int) -> bool:
     before = sentence.words_before(start, 1)
     if before and before[0] in _TIME_PREPOSITIONS:
         return False
-    return bool(_POINTS.search(sentence.text) or _SCORE_LIST.search(sentence.text[:start]))
+    listed = _SCORE_LIST.search(sentence.text[:start])
+    if listed is not None:
+        before = sentence.words_before(listed.start(), 1)
+        if before and before[0] in _TIME_PREPOSITIONS:
+            listed = None  # «к 18:00 (15:00 мск)»: a time restated, not a set's score
+    return bool(_POINTS.search(sentence.text) or listed)
 
 
 def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
