@@ -316,6 +316,38 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
 _PART_OF = {(p, w) for p in ("из", "среди") for w in ("них", "которых", "нее", "неё", "него")}
 
 
+_VERB_WHYS = ("object of", "subject of", "after the verb", "the price after")
+
+
+def _verb_across_phrase(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
+    """«добыли в России 42,81 млн тонн», «составила в четвертом квартале 2023 года 1578 евро»:
+    a phrase of place or time between a verb and its number leaves the verb governing it."""
+    tokens = sentence.before(start, 9)
+    if tokens and tokens[-1].text in "-–—":
+        tokens = tokens[:-1]  # «составила с начала месяца - 1,4%»
+    for index in range(len(tokens) - 2, 0, -1):
+        token = tokens[index]
+        if not token.is_word and not token.text.isdigit():
+            return None
+        if token.lower not in PREPOSITIONS or not tokens[index - 1].is_word:
+            continue
+        parses = _parses_of(tokens[index - 1].lower)
+        if not parses or parses[0].tag.POS not in ("VERB", "INFN", "GRND", "PRTS"):
+            return None
+        phrase = tokens[index + 1 :]
+        if len(phrase) > 4 or any(
+            _parses_of(t.lower)[:1] and _parses_of(t.lower)[0].tag.POS in ("VERB", "INFN", "CONJ")
+            for t in phrase
+            if t.is_word
+        ):
+            return None
+        ruled = governor(sentence, token.start)
+        if ruled is None or not ruled[1].startswith(_VERB_WHYS):
+            return None
+        return ruled[0], f"{ruled[1]}, past «{' '.join(t.text for t in tokens[index:])}»"
+    return None
+
+
 def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
@@ -586,7 +618,7 @@ def count(
     if len(allowed) == 1:
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
-    ruled = governor(sentence, start)
+    ruled = governor(sentence, start) or _verb_across_phrase(sentence, start)
     if (
         ruled is not None
         and ruled[1].startswith(_ACTION_WHY)
@@ -909,9 +941,17 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
     return None
 
 
+_AND_NUMBER = re.compile(r"\s(?:и|или)\s(\d{1,3})(?=\s[а-яё])")
+
+
 def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) -> Grammar | None:
     """«2 место», «в 3 классе», «на 37 минуте», «в рамках 44 турнира»: a number before a
     singular noun that no cardinal could count is that noun's ordinal."""
+    listed = _AND_NUMBER.match(sentence.text, end)
+    if listed is not None and value < 1000:  # «на 9 и 10 месте»: both are places
+        second = ordinal_before_noun(sentence, listed.start(1), listed.end(1), int(listed[1]))
+        if second is not None:
+            return Grammar(second.case, second.gender, second.animate, why=f"{second.why}, listed")
     token = sentence.word_after(end)
     if token is None or not token.is_cyrillic or token.text.isupper() or value >= 1000:
         return None
