@@ -427,10 +427,14 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
         # the second number takes the first's case
         tokens = sentence.before(start, 6)[:-1]
-        for token in reversed(tokens[-5:]):
+        for index in range(len(tokens) - 1, max(len(tokens) - 6, -1), -1):
+            token = tokens[index]
             if token.text.isdigit():
                 return governor(sentence, _number_start(sentence, token.end))
-            if token.is_word and not token.text.isascii() and len(token.text) > 3:
+            counted = (  # «3 500 тенге, или» (not «88 из 92 мостов и 255 из 259»)
+                index > 0 and tokens[index - 1].text.isdigit() and tokens[-1].text == ","
+            )
+            if token.is_word and not token.text.isascii() and len(token.text) > 3 and not counted:
                 break
         return None
     if previous in PREPOSITIONS:

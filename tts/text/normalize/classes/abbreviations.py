@@ -338,6 +338,9 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     entries = ABBREVIATIONS.get(written) or ABBREVIATIONS.get(written.lower())
     if entries is None:
         return None
+    capitals = written not in ABBREVIATIONS and sum(c.isupper() for c in written) >= 2
+    if capitals and re.search("[а-яё]", sentence.text):
+        return None  # «Он сказал ОК.»: capitals in a lower-case text are an acronym (not «ок.»)
     following = _next(sentence, match.end())
     if len(written) == 2 and written[0].isupper() and following == "name":
         return None  # «П. Кудюкин»: an initial

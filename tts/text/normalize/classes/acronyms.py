@@ -145,9 +145,26 @@ def read_prefix(word: str) -> str | None:
     return word.lower()
 
 
+# Short words typed in capitals for emphasis, not acronyms: «Это НЕ так».
+_EMPHASIS = frozenset({
+    "НЕ", "НИ", "НО", "ДА", "НЕТ", "ОН", "МЫ", "ВЫ", "ТЫ", "ЖЕ", "ВОТ", "ЭТО", "ВСЕ", "ВСЁ", "ТАК",
+    "УЖЕ", "ЕЩЁ", "ЕЩЕ", "ВАС", "НАС", "ВАМ", "НАМ",
+})  # fmt: skip
+
+
 def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    del sentence
     word = match.group()
+    if (
+        word.isupper()
+        and len(word) <= 3
+        and word not in CYRILLIC
+        and word not in _EMPHASIS
+        and _is_known_word(word)
+        and len(re.findall(r"\b[а-яё]{2,}", sentence.text)) >= 3
+    ):
+        # «В «АЖ» обратились…», «установить ПО»: short capitals in a lower-case text are an
+        # acronym even where they spell a word (not in a heading typed in capitals)
+        return Reading(spell_cyrillic(word), "acronym")
     if word in CYRILLIC or word.isupper():
         spoken = read_cyrillic(word)
         return Reading(spoken, "acronym") if spoken else None
