@@ -331,19 +331,24 @@ _VERB_WHYS = ("object of", "subject of", "after the verb", "the price after")
 
 
 def _verb_across_phrase(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
-    """«добыли в России 42,81 млн тонн», «составила в четвертом квартале 2023 года 1578 евро»:
-    a phrase of place or time between a verb and its number leaves the verb governing it."""
+    """«добыли в России 42,81 млн тонн», «составила в четвертом квартале 2023 года 1578 евро»,
+    «принёс Рыбакиной 1300 очков»: a phrase of place or time, or a dative, between a verb and
+    its number leaves the verb governing it."""
     tokens = sentence.before(start, 9)
     if tokens and tokens[-1].text in "-–—":
         tokens = tokens[:-1]  # «составила с начала месяца - 1,4%»
-    for index in range(len(tokens) - 2, 0, -1):
+    for index in range(len(tokens) - 1, 0, -1):
         token = tokens[index]
         if not token.is_word and not token.text.isdigit():
             return None
-        if token.lower not in PREPOSITIONS or not tokens[index - 1].is_word:
+        parses = _parses_of(tokens[index - 1].lower) if tokens[index - 1].is_word else []
+        verb = bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS")
+        last = index == len(tokens) - 1
+        if last and verb and _indirect_object(token.lower):
+            pass  # «принёс Рыбакиной 1300 очков»: to whom, then what
+        elif token.lower not in PREPOSITIONS or last:
             continue
-        parses = _parses_of(tokens[index - 1].lower)
-        if not parses or parses[0].tag.POS not in ("VERB", "INFN", "GRND", "PRTS"):
+        elif not verb:
             return None
         phrase = tokens[index + 1 :]
         if len(phrase) > 4 or any(
@@ -673,10 +678,6 @@ def count(
             for case in ("genitive", "accusative", "prepositional", "dative", "instrumental"):
                 if case in both:
                     return Grammar(case, gender, animate, why=_join(why, why_noun))
-    verb = _verb_before(sentence, start) if ruled is None else None
-    if verb is not None and "accusative" in allowed:
-        # «экспортировал в Афганистан 621,9 тыс. тонн»: the object past a place
-        return Grammar("accusative", gender, animate, why=_join(f"object of «{verb}»", why_noun))
     if "nominative" in allowed:
         return Grammar("nominative", gender, animate, why=why_noun or "default")
     for case in ("accusative", "genitive", "prepositional", "dative", "instrumental"):
@@ -688,22 +689,6 @@ def count(
 _WITH_UNITS = frozenset({"процент", "гигабайт", "терабайт", "мегабайт"})
 # «в 5 км от Алматы», «в 311 км на юго-восток»: how far, in the prepositional
 _WHERE_FROM = re.compile(r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)")
-
-
-def _verb_before(sentence: Sentence, start: int) -> str | None:
-    """A transitive verb a few words back in the same clause, with a prepositional phrase
-    between it and the number («поставил в Афганистан 1,07 млн тонн»)."""
-    clause = re.split(r"[,;:()«»\"–—]", sentence.text[:start])[-1]
-    words = re.findall(r"[а-яёА-ЯЁ-]+", clause)[-4:]
-    if len(words) >= 2 and _indirect_object(words[-1]):
-        words = [*words[:-1], "в", words[-1]]  # «принёс Рыбакиной 1300 очков»: to whom, then what
-    if len(words) < 3 or words[-2].lower() not in PREPOSITIONS:
-        return None  # only «verb + preposition + noun + number»
-    parses = _parses_of(words[-3])
-    best = parses[0] if parses else None
-    if best is None or best.tag.POS not in ("VERB", "INFN") or "tran" not in best.tag:
-        return None
-    return str(words[-3])
 
 
 def _indirect_object(word: str) -> bool:
