@@ -650,6 +650,10 @@ def count(
         # землетрясения 9.7»: nothing counted, a value
         ruled = None
     rest = sentence.text[end:]
+    if ruled is not None and counted is None and lemma is None and len(ruled[0]) > 1:
+        echoed = _echoed_case(sentence, start, ruled[0])
+        if echoed is not None:
+            ruled = echoed  # «ремонт провели в 39 зданиях, текущий — в 180»
     if ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
@@ -684,6 +688,30 @@ def count(
         if case in allowed:
             return Grammar(case, gender, animate, why=why_noun)
     return Grammar(gender=gender, animate=animate)
+
+
+def _echoed_case(
+    sentence: Sentence, start: int, cases: frozenset[Case]
+) -> tuple[frozenset[Case], str] | None:
+    """A number with no noun after a preposition repeats an earlier «preposition + number +
+    noun» of the sentence: the noun left out is that one, in its case («в 39 зданиях, текущий
+    — в 180»)."""
+    words = sentence.words_before(start, 1)
+    if not words or words[0] not in PREPOSITIONS:
+        return None
+    earlier = re.findall(
+        rf"(?<!\w){words[0]}\s[\d\s,]*\d\s([а-яё]+)", sentence.text[:start].lower()
+    )
+    if not earlier:
+        return None
+    nouns = [p for p in _parses_of(earlier[-1]) if p.tag.POS == "NOUN"]
+    if not nouns or nouns[0].normal_form in ("год", "век"):
+        return None  # «в 2024 году … в 180»: a date, not the noun left out
+    found = {_case_of(p) for p in nouns}
+    echoed = frozenset(c for c in found & cases if c is not None)
+    if len(echoed) != 1:
+        return None
+    return echoed, f"after «{words[0]}», as «{words[0]} … {earlier[-1]}» before"
 
 
 _WITH_UNITS = frozenset({"процент", "гигабайт", "терабайт", "мегабайт"})
