@@ -426,6 +426,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"
         )
+
     agreeing = _agreeing_adjective(words[-1])
     if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
         return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
@@ -491,6 +492,13 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     lemma = str(noun.normal_form)
     case = _case_of(noun)
     ahead = words[-2] if len(words) >= 2 else None
+    if (
+        ahead is not None
+        and len(words) >= 3
+        and words[-3] in ("в", "во", "на", "при")
+        and morph.best_pos(ahead) in ("ADJF", "PRTF")
+    ):
+        ahead = words[-3]  # «на комфортном уровне +10…+15°C»: the adjective agrees, no more
     if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
     if lemma == "уровень" and ahead in ("до", "с", "от", "выше", "ниже") and case == "genitive":

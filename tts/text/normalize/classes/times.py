@@ -163,6 +163,8 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         or _SCORE_AFTER.match(sentence.text, match.end())
     ):
         return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
+    if previous == "и" and _BETWEEN.search(sentence.text[: match.start()]):
+        previous = "между"  # «между 23:00 и 05:00»: both ends in the instrumental
     restated = _RESTATED.search(sentence.text[: match.start()]) if previous is None else None
     if restated and restated["prep"].lower() in context.PREPOSITIONS:
         # «в 22.01 (14.01 мск)»: the bracket says the same time on another clock, in its case
@@ -177,6 +179,7 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(full_time(hours, int(minutes)), "a time with no preposition")
 
 
+_BETWEEN = re.compile(r"(?<!\w)между\s\d{1,2}[.:]\d{2}(?:\s\w+)?\sи\s$", re.IGNORECASE)
 _RESTATED = re.compile(r"(?<!\w)(?P<prep>\w+)\s\d{1,2}[.:]\d{2}[^()\d]{0,40}\($")
 _CLOCK_CASE: dict[str, Case] = {"в": "accusative", "во": "accusative", "на": "accusative",
                                 "по": "accusative"}  # fmt: skip
