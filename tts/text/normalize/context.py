@@ -129,7 +129,8 @@ DATIVE_ADJECTIVES = frozenset({"доступный", "эквивалентный
 # «управляя а/м», «руководит 5 отделами»: verbs whose object is in the instrumental
 INSTRUMENTAL_VERBS = frozenset({
     "управлять", "руководить", "владеть", "командовать", "заведовать", "обладать",
-    "располагать", "пользоваться", "воспользоваться", "торговать",
+    "располагать", "пользоваться", "воспользоваться", "торговать", "оснастить", "оснащать",
+    "оборудовать", "укомплектовать", "наградить", "награждать",
 })  # fmt: skip
 # Nouns in the locative after «в»/«на» that measure what follows: «на уровне 61,29 рубля»,
 # «на высоте 2750 метров», «в размере 5 млн», «в возрасте 25 лет».
@@ -473,7 +474,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if best.normal_form in NEGATED_GENITIVE_VERBS and len(words) >= 2 and words[-2] == "не":
         return frozenset({"genitive"}), f"object of «не {previous}»"  # «не превысит ста»
     instrumental = best.normal_form in INSTRUMENTAL_VERBS
-    if best.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and instrumental:
+    if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and instrumental:
         if _number_is_subject(sentence, start, best):  # «Услугами воспользовались 91 тыс.»
             return frozenset({"nominative"}), f"subject of «{previous}»"
         return frozenset({"instrumental"}), f"object of «{previous}»"
