@@ -131,7 +131,8 @@ _ACUTE = re.compile("([аеёиоуыэюяАЕЁИОУЫЭЮЯ])\u0301")
 def _clean(text: str) -> str:
     """Invisible characters out; editors' stress accents as the engine's stress marks; words
     typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
-    accented Latin letters as plain ones («Ürei» -> «Urei»)."""
+    accented Latin letters as plain ones («Ürei» -> «Urei»); a word and a number typed
+    together apart again; thousands grouped by points or commas grouped by spaces."""
     if "\u0301" in text:
         text = _ACUTE.sub(r"+\1", text)
     text = _INVISIBLE.sub("", text).translate(_HYPHENS)
@@ -141,9 +142,19 @@ def _clean(text: str) -> str:
         text = _LATIN_PREPOSITION.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
     if not text.isascii():
         text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
+        text = _WORD_THEN_DIGIT.sub(" ", text)
+    if _THOUSANDS.search(text):
+        text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
     return text
 
 
+# «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
+_WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)")
+# «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
+# (no decimal has a fraction of exactly «000», and several groups are no decimal at all)
+_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?:[1-9]\d{0,2}[.,]000|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,})(?![.,]?\d)"
+)
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # «14‑19 августа»: typeset hyphens
 _LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
 _CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"

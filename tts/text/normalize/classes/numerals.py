@@ -150,15 +150,16 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 # «5-й», «21-го», «в 5-м классе», «2-х», «5-ти»
 _SUFFIX = (
+    r"(?:[тмрвс](?=[ыоа]))?(?:ый|ой|ым|ом|ого|ому|ых|ая|ую|ое|ые|ыми)|"  # «13-тым», «7-мой»
     r"ый|ий|ой|й|ая|я|ую|ю|ое|ее|е|ые|ого|его|го|ому|ему|му|ым|им|ом|ем|м|ых|их|х|ыми|ими|ми|"
-    r"ти|мя|и|у"
+    r"ти|ть|мя|и|у"
 )
 # «5-й», «21-го», «в 5-м классе», «2-х», «5-ти», «3е число», «41м году», «Анне 2-ой»,
 # «Матильда II-я»
 SUFFIXED = re.compile(
-    rf"(?<![\w.,:/-])(?P<num>\d+|[IVX]{{1,6}})(?P<hyphen>\s?-\s?)?(?P<suffix>{_SUFFIX})(?![\w-])"
+    rf"(?<![\w.,:/-])(?P<num>\d+|[IVX]{{1,6}})(?P<hyphen>\s?-\s?)?(?P<suffix>(?i:{_SUFFIX}))(?![\w-])"
 )
-_CARDINAL_SUFFIXES = {"х", "ти", "ми", "мя", "и", "у"}
+_CARDINAL_SUFFIXES = {"х", "ти", "ть", "ми", "мя", "и", "у"}
 # Without a hyphen these read as units, not endings, unless a noun agrees: «5м» is 5 metres.
 _UNIT_LIKE = {"м", "х", "у", "е", "я", "и", "й", "ю"}
 
@@ -168,7 +169,9 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     value = int(written) if written.isdigit() else roman_value(written)
     if value is None:
         return None
-    suffix = match["suffix"]
+    suffix = match["suffix"].lower()  # «12-Й» in a heading typed in capitals
+    if len(suffix) >= 3 and suffix[0] in "тмрвс" and suffix[1] in "ыоа":
+        suffix = suffix[1:]  # «13-тым»: the stem's last consonant typed too
     token = sentence.word_after(match.end())
     parse = next(iter(morph.parses(token.text)), None) if token and token.is_cyrillic else None
     noun_after = parse is not None and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case
@@ -202,7 +205,7 @@ def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffi
     gender = grammar.gender
     if suffix == "у":
         case, gender = "accusative", "f"  # «двадцать одну тысячу»
-    elif case in ("nominative", "accusative"):
+    elif case in ("nominative", "accusative") and suffix != "ть":  # «за 18-ть туров»
         case = {"м": "dative", "ми": "instrumental", "мя": "instrumental"}.get(suffix, "genitive")  # type: ignore[assignment]
         if suffix == "ми" and cardinal(value, "genitive").endswith("ми"):
             case = "genitive"  # «7-ми лет» is «семи», the ending of the genitive
@@ -546,6 +549,20 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
+# «2- и 4-комнатные» -> «двух- и четырёхкомнатные»: the first half of a compound whose second
+# half the next one shares.
+HANGING_COMPOUND = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d+)(?:-х)?-(?=\s(?:и|или)\s\d+(?:-х)?-?(?:"
+    + COMPOUND.pattern.split("(?P<rest>(?:", 1)[1].split(")[а-яё]*)", 1)[0]
+    + r"))"
+)
+
+
+def _hanging_compound(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(compound_head(int(match["num"])), "half of a compound the next one finishes")
+
+
 # «Олимпийские игры-2018», «тест-1,02», «ТШАО-1.5»: a word and its number.
 NAMED_YEAR = re.compile(r"(?<=[А-Яа-яЁё])-(?P<num>\d+(?:[,.]\d+)?)(?![\w-]|[.,]\d)")
 
@@ -569,6 +586,7 @@ RULES = (
     Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
     Rule("compound", DECIMAL_COMPOUND, _decimal_compound, "4,7-дюймовый -> четырёх целых …"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
+    Rule("compound", HANGING_COMPOUND, _hanging_compound, "2- и 4-комнатные -> двух- и …"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
