@@ -143,6 +143,7 @@ def _clean(text: str) -> str:
     if not text.isascii():
         text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
         text = _WORD_THEN_DIGIT.sub(" ", text)
+    text = _TIMES_LETTER.sub(" на ", text)  # «3х3», «2560x1440»: a size or a format, said «на»
     if _THOUSANDS.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
     return text
@@ -150,6 +151,7 @@ def _clean(text: str) -> str:
 
 # «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
 _WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)")
+_TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
 # «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
 # (no decimal has a fraction of exactly «000», and several groups are no decimal at all)
 _THOUSANDS = re.compile(

@@ -48,6 +48,7 @@ def _adjective(lemma: str, where: Where = "any") -> Abbreviation:
 # Written form (spaces inside optional) -> its readings, tried in order.
 ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "т.е.": (_fixed("то есть"),),  # т. е.
+    "с.г.": (_fixed("сего года"),),  # «на 23 мая с. г.»
     "т.д.": (_fixed("так далее"),),  # и т. д.
     "т.п.": (_fixed("тому подобное"),),  # и т. п.
     "т.к.": (_fixed("так как"),),  # т. к.

@@ -97,6 +97,7 @@ CYRILLIC: dict[str, str | None] = {
     "ОРВИ": "о эр вэ и",  # ОРВИ
     "УЗИ": "узи",  # УЗИ
     "ДАФ": "даф",  # DAF lorries in Russian reports
+    "ЭКСПО": "экспо",  # ЭКСПО-2017
 }
 
 _CYR = re.compile(

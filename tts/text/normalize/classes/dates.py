@@ -512,8 +512,9 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
-    if abbreviated and not match["c1"].isupper() and match.group().find("-") < 0:
-        return None  # «5 в …»: not a century; «1 кв. м» is a square metre
+    dated = noun.startswith("кв.") and re.match(r"\s?\d{4}\b", sentence.text[match.end() :])
+    if abbreviated and not match["c1"].isupper() and match.group().find("-") < 0 and not dated:
+        return None  # «5 в …»: not a century; «1 кв. м» is a square metre («4 кв. 2019 г.» is)
     lemma = (
         "квартал"
         if noun.startswith("кв")

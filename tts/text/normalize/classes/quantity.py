@@ -308,8 +308,10 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
         number = match.groupdict().get("num") or match.groupdict().get("b") or ""
         if written == "с" and not ("," in number or re.match(r"[.,;)]|$", after)):
             return None  # «Falcon 9 с грузовым кораблём»: the preposition, not seconds
-    if written == "кв." and re.match(r"\s?(?:кило|санти|милли)?метр", match.string[match.end() :]):
-        return None  # «10 кв. метров»: square metres, the abbreviation's adjective
+    if written == "кв." and re.match(
+        r"\s?(?:\d{4}\b|(?:кило|санти|милли)?метр)", match.string[match.end() :]
+    ):
+        return None  # «10 кв. метров»: square metres; «4 кв. 2019 г.» a quarter
     unit = UNITS.get(written) or CURRENCIES.get(written)
     per = match.groupdict().get("per")
     if unit is not None and per:

@@ -74,10 +74,7 @@ GREEK: dict[str, str] = {
     "Φ": "фи", "Ψ": "пси", "Π": "пи", "Λ": "лямбда", "Γ": "гамма", "Θ": "тета",
 }  # fmt: skip
 GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
-MATH = re.compile(
-    r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)"
-    r"|(?<=\(\d)[xх](?=\d\))"  # «(5x4)»: five skaters against four
-)
+MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)")
 # «этаж 5/9» -> «этаж пять из девяти»
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 # Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
@@ -95,8 +92,6 @@ def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
     before = re.search(r"\d+$", match.string[: match.start()])
     after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
-    if match.group() in "xх":
-        return " на "
     if match.group() == "×" and before and after:
         big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
         if big or after["word"]:

@@ -154,8 +154,8 @@ def _email(match: re.Match[str], sentence: Sentence) -> str:
 
 # Phone numbers: +7 (7172) 77-54-00, 8 (727) 393-00-11, 8-800-080-30-30.
 PHONE = re.compile(
-    r"(?<![\w+(])(?P<country>\+\d{1,3}|8)[\s-]*\(?(?P<area>\d{3,4})\)?[\s-]*"
-    r"(?P<rest>\d{2,3}(?:[\s-]\d{2}){2})(?![\d-])"
+    r"(?<![\w+(])(?P<country>\+\d{1,3}|8)[\s-]*\(?(?P<area>\d{3,5})\)?[\s-]*"
+    r"(?P<rest>\d{1,3}(?:[\s-]\d{2}){2})(?![\d-])"
 )
 # «(8352)303-922», «(7172) 77-54-00»: an area code in brackets, then the number
 LOCAL_PHONE = re.compile(
@@ -163,8 +163,8 @@ LOCAL_PHONE = re.compile(
 )
 
 
-# «274-66-66», «51-20-33»: a city number in groups, never a range (a range has two parts)
-CITY_PHONE = re.compile(r"(?<![\w+.,/-])(?P<rest>\d{2,3}-\d{2}-\d{2})(?![\w-]|[.,]\d)")
+# «274-66-66», «51-20-33», «2-16-84»: a city number in groups, never a range (a range has two parts)
+CITY_PHONE = re.compile(r"(?<![\w+.,/-])(?P<rest>\d{1,3}-\d{2}-\d{2})(?![\w-]|[.,]\d)")
 
 
 def _local_phone(match: re.Match[str], sentence: Sentence) -> Reading:
