@@ -110,18 +110,10 @@ DETERMINERS = frozenset({
 })  # fmt: skip
 
 # Verbs (lemmas) whose object is in the genitive: «достигла 5 %».
-GENITIVE_VERBS = frozenset(
-    {
-        "достичь",
-        "достигнуть",
-        "достигать",
-        "лишиться",
-        "избежать",
-        "недосчитаться",
-        "коснуться",
-        "касаться",
-    }
-)
+GENITIVE_VERBS = frozenset({
+    "достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться", "коснуться",
+    "касаться", "удостоиться", "удостаиваться",
+})  # fmt: skip
 # «не превысит 100 долларов» -> «ста»: the negated verb of a limit takes the genitive
 NEGATED_GENITIVE_VERBS = frozenset({"превысить", "превышать"})
 # «газ станет доступен 8,7 тысячи абонентов», «эквивалентно 99,3 % населения»
@@ -457,6 +449,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return None
     if previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{previous}»"
+    if previous == "имени":  # «в парке имени 28 гвардейцев-панфиловцев»
+        return frozenset({"genitive"}), "after «имени»"
     if len(words) >= 2 and words[-2] in ("не", "ни") and previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{words[-2]} {previous}»"
     parses = _parses_of(previous)

@@ -181,6 +181,8 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
         spoken = f"{head.lower()} {CYRILLIC.get(core) or spell_cyrillic(core)}"
         return Reading(spoken + (f" {tail}" if tail else ""), "acronym")
     reading = CYRILLIC.get(core) or read_cyrillic(core)
+    if tail and core not in CYRILLIC and len(core) == 3 and core[1] in RU_VOWELS.upper():
+        reading = core.lower()  # «ФОКа», «ЦУМа»: an acronym that takes endings is said as a word
     if reading is None:
         return None
     if tail and " " not in reading:
