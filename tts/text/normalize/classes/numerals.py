@@ -530,6 +530,11 @@ def compound_head(value: int) -> str:
     return "".join(words)
 
 
+def _plural_adjective(word: str) -> bool:
+    parses = [p for p in morph.parses(word) if p.tag.POS == "ADJF"]
+    return bool(parses) and all("plur" in p.tag for p in parses)
+
+
 def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     x = (match["x"] or "").strip()
@@ -546,13 +551,15 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None
     if (match["sep"] or "").strip() != "-" and not x and not morph.has(match["rest"], "ADJF"):
         return None  # «20 килограммовый» is one; «на 3000 метров» is no compound
+    if match["sep"] == " " and not x and _plural_adjective(match["rest"]) and int(match["num"]) > 1:
+        return None  # «88 ядерных устройств», «400 сильнейших борцов»: a count, not a compound
     return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
 
 
 # «2- и 4-комнатные» -> «двух- и четырёхкомнатные»: the first half of a compound whose second
 # half the next one shares.
 HANGING_COMPOUND = re.compile(
-    r"(?<![\w.,:/-])(?P<num>\d+)(?:-х)?-(?=\s(?:и|или)\s\d+(?:-х)?-?(?:"
+    r"(?<![\w.,:/-])(?P<num>\d+)(?:-х)?-(?=(?:\s(?:и|или)|,)\s\d+(?:-х)?-?\s?(?:"
     + COMPOUND.pattern.split("(?P<rest>(?:", 1)[1].split(")[а-яё]*)", 1)[0]
     + r"))"
 )
