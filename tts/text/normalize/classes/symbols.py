@@ -74,7 +74,10 @@ GREEK: dict[str, str] = {
     "Φ": "фи", "Ψ": "пси", "Π": "пи", "Λ": "лямбда", "Γ": "гамма", "Θ": "тета",
 }  # fmt: skip
 GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
-MATH = re.compile(r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)")
+MATH = re.compile(
+    r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)"
+    r"|(?<![-−+]\d)(?<![-−+]\d\d)(?<=[\dA-Za-z])\+(?=\d)"  # «45+4-й минуте» (not «-1+1°С»)
+)
 # «этаж 5/9» -> «этаж пять из девяти»
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
 # Squares and cubes of units not after a number: «м²» -> «квадратный метр»; «x²» -> «икс в
@@ -96,9 +99,13 @@ def _math(match: re.Match[str], sentence: Sentence) -> str:
         big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
         if big or after["word"]:
             return " на "  # «1600×720», «30×40 см»: a size; «5×3» is a product
-    return {"×": " умножить на ", "÷": " разделить на ", "^": " в степени ", "−": " минус "}[
-        match.group()
-    ]
+    return {
+        "×": " умножить на ",
+        "÷": " разделить на ",
+        "^": " в степени ",
+        "−": " минус ",
+        "+": " плюс ",
+    }[match.group()]
 
 
 # Footnote markers: «Кагарлицкий[10]», «полумесяце{5}»: not read.

@@ -50,6 +50,18 @@ TLD: dict[str, str] = {
     "news": "ньюс",  # oqu.news
     "today": "тудэй",  # ria24.today
     "online": "онлайн",  # site.online
+    "life": "лайф",  # amur.life
+    "live": "лайв",  # kaspii.live
+    "tech": "тек",  # ts2.tech
+    "asia": "азия",  # kgnews.asia
+    "pro": "про",  # hctorpedo.pro
+    "site": "сайт",  # news.site
+    "am": "эй эм",  # news.am
+    "md": "эм ди",  # infomarket.md
+    "ge": "джи и",  # nor.ge
+    "lv": "эл ви",  # rus.lsm.lv
+    "lt": "эл ти",  # delfi.lt
+    "ee": "и и",  # err.ee
     "ру": "ру",  # 29.ру
     "рус": "рус",  # сайт.рус
     "бел": "бел",  # сайт.бел
