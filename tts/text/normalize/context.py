@@ -114,8 +114,6 @@ GENITIVE_VERBS = frozenset({
     "достичь", "достигнуть", "достигать", "лишиться", "избежать", "недосчитаться", "коснуться",
     "касаться", "удостоиться", "удостаиваться",
 })  # fmt: skip
-# «не превысит 100 долларов» -> «ста»: the negated verb of a limit takes the genitive
-NEGATED_GENITIVE_VERBS = frozenset({"превысить", "превышать"})
 # «газ станет доступен 8,7 тысячи абонентов», «эквивалентно 99,3 % населения»
 DATIVE_ADJECTIVES = frozenset({"доступный", "эквивалентный", "подобный", "равноценный"})
 # «управляя а/м», «руководит 5 отделами»: verbs whose object is in the instrumental
@@ -465,8 +463,6 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         best.normal_form in GENITIVE_VERBS
     ):
         return frozenset({"genitive"}), f"object of «{previous}»"
-    if best.normal_form in NEGATED_GENITIVE_VERBS and len(words) >= 2 and words[-2] == "не":
-        return frozenset({"genitive"}), f"object of «не {previous}»"  # «не превысит ста»
     instrumental = best.normal_form in INSTRUMENTAL_VERBS
     if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and instrumental:
         if _number_is_subject(sentence, start, best):  # «Услугами воспользовались 91 тыс.»
