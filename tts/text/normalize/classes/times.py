@@ -126,6 +126,8 @@ _GOAL_LINE = re.compile(
 )
 # «(14.01 мск)», «в 4.21 утра»: words after a dotted time that make it a time
 _TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|местному)|утра|вечера|ночи)(?!\w)")
+# Words that make every «19:15» of a sentence a score: «в счёте 19:15, … настигли 23:23»
+_SCORE_CONTEXT = re.compile(r"(?<!\w)(?:сч[её]т(?:ом|е)?|с результатом|повел[аи]?)(?!\w)", re.I)
 _SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
 
 
@@ -155,7 +157,11 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         and not time_after
     ):
         return None  # «на 11.01», «с 15.03»: a date; «к 7.01 утра» is a time
-    if not dotted and is_sport(sentence) and previous not in _TIME_PREPOSITIONS:
+    if (
+        not dotted
+        and previous not in _TIME_PREPOSITIONS
+        and (is_sport(sentence) or _SCORE_CONTEXT.search(sentence.text))
+    ):
         return None  # a game clock or a score
     if (
         not dotted
@@ -240,7 +246,9 @@ def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
     extra = {"ОТ": "овертайм", "OT": "овертайм", "Б": "буллиты", "Б.": "буллиты",
              "пен.": "пенальти"}.get(match["extra"] or "", "")  # fmt: skip
     before = sentence.words_before(match.start(), 2)
-    score_word = any(w.startswith(("счет", "счёт")) for w in before)
+    score_word = any(w.startswith(("счет", "счёт")) for w in before) or bool(
+        _SCORE_CONTEXT.search(sentence.text) and not (before and before[-1] in _TIME_PREPOSITIONS)
+    )
     goal = bool(_GOAL_LINE.search(sentence.text[: match.start()])) or bool(
         _SCORE_AFTER.match(sentence.text, match.end())
     )
