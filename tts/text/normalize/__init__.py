@@ -132,10 +132,13 @@ def _clean(text: str) -> str:
     """Invisible characters out; editors' stress accents as the engine's stress marks; words
     typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
     accented Latin letters as plain ones («Ürei» -> «Urei»); a word and a number typed
-    together apart again; thousands grouped by points or commas grouped by spaces."""
+    together apart again; Roman numerals typed in Cyrillic in Latin; thousands grouped by
+    points or commas grouped by spaces; «3х3» said «3 на 3»."""
     if "\u0301" in text:
         text = _ACUTE.sub(r"+\1", text)
     text = _INVISIBLE.sub("", text).translate(_HYPHENS)
+    if _CYRILLIC_ROMAN.search(text):
+        text = _CYRILLIC_ROMAN.sub(_roman_in_latin, text)
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_one_script, text)
     if _LATIN_PREPOSITION.search(text):
@@ -170,6 +173,16 @@ _ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
 _LATIN_PREPOSITION = re.compile(
     r"(?:^|(?<=[.!?]\s))[CcOoAaKkYy](?=\s[\dа-яё])|(?<=[^\sA-Za-z]\s)[coaky](?=\s[\dа-яё])"
 )
+
+
+# «ХІІ театральный сезон», «ХХ век»: Roman numerals typed with Cyrillic «Х» and «І»
+_CYRILLIC_ROMAN = re.compile(r"(?<![\w-])(?=[XIV]*[ХІ])[ХІXIV]{2,6}(?![\w-])")
+_ROMAN_TENS_UNITS = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _roman_in_latin(match: re.Match[str]) -> str:
+    latin = match.group().translate(str.maketrans("ХІ", "XI"))
+    return latin if _ROMAN_TENS_UNITS.fullmatch(latin) else match.group()
 
 
 def _one_script(match: re.Match[str]) -> str:

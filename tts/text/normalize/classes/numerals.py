@@ -349,10 +349,14 @@ def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return Reading(f"{first_words} – {second_words}", grammar.describe())
     after = sentence.word_after(match.end())
     labelled = _after_noun(sentence, match.start())
+    adjective_after = (
+        after is not None and after.is_cyrillic and morph.best_pos(after.text) == "ADJF"
+    )
     if (
         labelled is not None
         and labelled.why.split("«")[-1].rstrip("»").lower()
         and _is_label(sentence, match.start())
+        and not adjective_after  # «о созыве XVI очередного Съезда»: XVI numbers the congress
     ):  # «Глава IV», «См. главу IV»: the ordinal agrees with the noun it numbers
         return Reading(ordinal(value, labelled.case, labelled.gender), labelled.describe())
     name = _name_before(sentence, match.start())
