@@ -97,7 +97,8 @@ def _math(match: re.Match[str], sentence: Sentence) -> str:
     after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
     if match.group() == "×" and before and after:
         big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
-        if big or after["word"]:
+        bracketed = match.string[: before.start()].endswith("(")  # «дом (6×7)»: a size
+        if big or after["word"] or bracketed:
             return " на "  # «1600×720», «30×40 см»: a size; «5×3» is a product
     return {
         "×": " умножить на ",
