@@ -137,7 +137,7 @@ APPOSITION_NOUNS = frozenset({
     "емкость", "масса", "грузоподъёмность", "вместимость", "срок", "цена", "сумма", "рост",
     "инфляция", "температура", "население", "бюджет", "счёт", "счет", "зарплата",
     "пенсия", "курс", "доля", "показатель", "скорость", "возраст", "тариф", "дистанция", "доход",
-    "выручка", "расход", "прибыль", "оборот", "минимум", "максимум",
+    "выручка", "расход", "прибыль", "оборот", "минимум", "максимум", "стаж",
 })  # fmt: skip
 # Prices: «стоимость 5 млн тенге» is the price itself; «стоимость 1 кв. м» is the price of.
 PRICE_NOUNS = frozenset({"стоимость", "цена"})
@@ -147,6 +147,19 @@ _MONEY_WORDS = re.compile(
     r"юан|фунт|сом|гривен|копе|тиын|цент)",
     re.IGNORECASE,
 )
+
+
+# A measure after a number: a value, not a count of things («стаж вождения 5 лет»)
+_VALUE_FOLLOWS = re.compile(
+    r"\s?(?:%|лет\b|год|руб|тенге|тг\b|долл|\$|евро|тыс|млн|млрд|трлн|км\b|кв\.|м\b|кг\b|т\b|"
+    r"час|мин|сут|дн|мес|недел|процент|градус|°|метр|килограмм|тонн|литр|гектар|га\b)",
+    re.IGNORECASE,
+)
+
+
+def _number_end_at(sentence: Sentence, start: int) -> int:
+    found = re.match(r"[\d\s,.]*\d", sentence.text[start:])
+    return start + found.end() if found else start
 
 
 def _money_follows(sentence: Sentence, start: int) -> bool:
@@ -498,6 +511,11 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
+    head = _parses_of(ahead)[:1] if ahead and case == "genitive" else []
+    valued = _VALUE_FOLLOWS.match(sentence.text, _number_end_at(sentence, start))
+    if head and head[0].tag.POS == "NOUN" and head[0].normal_form in APPOSITION_NOUNS and valued:
+        # «стаж вождения 5 лет», «стоимость проезда 50 рублей»: the value of the noun before
+        return NOM_ACC, f"the value of «{ahead} {previous}»"
     if lemma in GENITIVE_HEADS and not (lemma == "выборы" and case == "prepositional"):
         # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
