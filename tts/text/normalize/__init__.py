@@ -175,8 +175,9 @@ _LATIN_PREPOSITION = re.compile(
 )
 
 
-# «ХІІ театральный сезон», «ХХ век»: Roman numerals typed with Cyrillic «Х» and «І»
-_CYRILLIC_ROMAN = re.compile(r"(?<![\w-])(?=[XIV]*[ХІ])[ХІXIV]{2,6}(?![\w-])")
+# «ХІІ театральный сезон», «ХХ век», «І полугодие»: Roman numerals typed with Cyrillic «Х»
+# and the Ukrainian and Kazakh «І»
+_CYRILLIC_ROMAN = re.compile(r"(?<![\w-])(?:І|(?=[XIV]*[ХІ])[ХІXIV]{2,6})(?![\w-])")
 _ROMAN_TENS_UNITS = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 

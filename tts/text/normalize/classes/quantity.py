@@ -290,7 +290,8 @@ MEASURE = re.compile(
 # «$5 млн», «€ 100», «₸500»; «Т23 млрд»: Kazakh papers type the tenge sign as a capital Т,
 # read so only before an amount with its scale («Т-34» and «Т23» alone are codes)
 SIGN_BEFORE = re.compile(
-    rf"(?P<cur>[{re.escape(_SIGNS)}]|(?<![\w-])Т(?={NUMBER}\s?(?:млрд|млн|трлн|тыс)))"
+    rf"(?P<cur>[{re.escape(_SIGNS)}]|(?<![\w-])Т(?={NUMBER}\s?(?:млрд|млн|трлн|тыс))"
+    r"|(?<![\w-])(?:USD|EUR|RUB|BYN|KZT)(?=\s?\d))"  # «BYN3,1176», «USD 1,5»
     rf"\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?"
 )
 
