@@ -149,6 +149,12 @@ _MONEY_WORDS = re.compile(
 )
 
 
+# «мужчин 51 и 40 лет», «женщина 45 лет»: an age after a person (not «Умару 25 лет»)
+_AGED = frozenset({
+    "мужчина", "женщина", "мальчик", "девочка", "ребёнок", "подросток", "юноша", "девушка",
+    "пенсионер", "пенсионерка", "старик", "младенец", "малыш",
+})  # fmt: skip
+_AGE_FOLLOWS = re.compile(r"\d+(?:\s(?:и|или)\s\d+|\s?[–—-]\s?\d+)?\s(?:лет|года?)(?!\w)")
 # A measure after a number: a value, not a count of things («стаж вождения 5 лет»)
 _VALUE_FOLLOWS = re.compile(
     r"\s?(?:%|лет\b|год|руб|тенге|тг\b|долл|\$|евро|тыс|млн|млрд|трлн|км\b|кв\.|м\b|кг\b|т\b|"
@@ -511,6 +517,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
+    if lemma in _AGED and case != "dative" and _AGE_FOLLOWS.match(sentence.text, start):
+        return frozenset({"genitive"}), f"the age of «{previous}»"  # «мужчина 45 лет»
     head = _parses_of(ahead)[:1] if ahead and case == "genitive" else []
     valued = _VALUE_FOLLOWS.match(sentence.text, _number_end_at(sentence, start))
     if head and head[0].tag.POS == "NOUN" and head[0].normal_form in APPOSITION_NOUNS and valued:
