@@ -153,7 +153,7 @@ def _clean(text: str) -> str:
 
 
 # «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
-_WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)")
+_WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=\d\d)(?=[а-яё]{4,})")  # «945,57пункта»
 _TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
 # «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
 # (no decimal has a fraction of exactly «000», and several groups are no decimal at all)

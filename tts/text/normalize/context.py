@@ -445,11 +445,18 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     while len(words) >= 2 and words[-1] in DETERMINERS:
         words = words[:-1]  # «из всех 17 регионов», «за последние 5 лет»
     previous = words[-1]
-    if re.fullmatch(r"(?:тысяч|миллион|миллиард|триллион)\w*", previous):
-        # «6 миллионов 875 тысяч»: one amount in words and digits, one case
-        tokens = sentence.before(start, 3)
+    if re.fullmatch(r"(?:тысяч|миллион|миллиард|триллион)\w*|тыс|млн|млрд|трлн", previous):
+        # «6 миллионов 875 тысяч», «до 3 млн 152,1 тыс.»: one amount in words and digits, one
+        # case; «девять миллионов 137 тысяч»: the case of the count in words
+        tokens = [t for t in sentence.before(start, 4) if t.text != "."]
         if len(tokens) >= 2 and tokens[-2].text.isdigit():
             return governor(sentence, _number_start(sentence, tokens[-2].end))
+        numerals = (
+            [p for p in _parses_of(words[-2]) if p.tag.POS == "NUMR"] if len(words) > 1 else []
+        )
+        cases = frozenset(c for p in numerals if (c := _case_of(p)) is not None)
+        if cases:
+            return cases, f"one amount with «{words[-2]} {previous}»"
     if previous in ("и", "или", "либо", "а"):
         # «старше 58 и 63 лет», «при -20°C и -1 %», «равен 3 500 тенге, или 42 000 тенге»:
         # the second number takes the first's case
