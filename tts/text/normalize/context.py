@@ -840,7 +840,10 @@ def ordinal(
     # with no noun is plural («вторые»), like the decades it looks like, unless a place was
     # named before it: «110-е место …, Кюрасао - 91-е» («девяносто первое»)
     bare = lemma is None and options[0][4].startswith("suffix")
-    place = bare and re.search(r"\bмест(?:о|а|е|у|ом)\b", sentence.text[:start]) is not None
+    place = bare and (
+        re.search(r"\bмест(?:о|а|е|у|ом)\b", sentence.text[:start]) is not None
+        or any(morph.lemma(w) in ("занять", "занимать") for w in sentence.words_before(start, 1))
+    )  # «он занял 5-е» (место)
     bare_plural = bare and suffix in ("е", "ые") and not place
     if place and suffix in ("е", "ое"):
         options = [o for o in options if o[1] == "n" and not o[2]] or options
