@@ -176,8 +176,12 @@ _PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпун�
 def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
         return None  # «ТК» alone is usually something else (a shopping mall)
-    if re.match(r"\s?«", match.string[match.end() :]):
-        return None  # «АО «НК «QazaqGaz»»: a company's kind (национальная компания)
+    if re.match(r"\s?«", match.string[match.end() :]) or match.string[: match.start()].endswith(
+        ("«", '"', "„")
+    ):
+        # «АО «НК «QazaqGaz»»: a company's kind (национальная компания); «ООО «УК Жилищная…»»:
+        # the name of a managing company (управляющая компания)
+        return None
     if _PART_WORDS.search(sentence.text[: match.start()]):
         # «по статье 318 УК РФ», «статьи 167 («Повреждение имущества») УК РФ»
         return Reading(
