@@ -146,6 +146,8 @@ def _clean(text: str) -> str:
     if not text.isascii():
         text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
         text = _WORD_THEN_DIGIT.sub(" ", text)
+    if _SPACED_DECIMAL.search(text):
+        text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
     text = _TIMES_LETTER.sub(" на ", text)  # «3х3», «2560x1440»: a size or a format, said «на»
     if _THOUSANDS.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
@@ -154,6 +156,12 @@ def _clean(text: str) -> str:
 
 # «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
 _WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=\d\d)(?=[а-яё]{4,})")  # «945,57пункта»
+# «73, 6 года», «126, 81 тенге»: a decimal typed with a space after its comma (the noun's
+# singular genitive cannot follow «6» or «81» as a count, so no list is meant)
+_SPACED_DECIMAL = re.compile(
+    r"(?<![\d,.])(\d{1,4}), (\d?[05-9]|1\d)(?=\s(?:года|процента|тенге|рубля|доллара|метра|"
+    r"километра|килограмма|тонны|балла|пункта|гектара|градуса)(?!\w))"
+)
 _TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
 # «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
 # (no decimal has a fraction of exactly «000», and several groups are no decimal at all)
