@@ -146,6 +146,8 @@ def _clean(text: str) -> str:
     if not text.isascii():
         text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
         text = _WORD_THEN_DIGIT.sub(" ", text)
+    if _ADDRESS.search(text) and _GLUED_LIST_ITEMS.search(text):
+        text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
     if _SPACED_DECIMAL.search(text):
         text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
     text = _TIMES_LETTER.sub(" на ", text)  # «3х3», «2560x1440»: a size or a format, said «на»
@@ -156,6 +158,18 @@ def _clean(text: str) -> str:
 
 # «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
 _WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=\d\d)(?=[а-яё]{4,})")  # «945,57пункта»
+# House numbers listed after a street: «9,11» between two items is «9, 11», no decimal
+_ADDRESS = re.compile(r"(?<!\w)(?:ул\.|улиц|дом|д\.|пр\.|проспект|переул|мкр)", re.IGNORECASE)
+_GLUED_LIST_ITEMS = re.compile(r"(?<=, )(\d{1,3}),(\d{1,3})(?=, \d|;)")
+
+
+def _apart_in_list(match: re.Match[str]) -> str:
+    before = match.string[: match.start() - 2]
+    if re.search(r"(?:^|[\s,])\d{1,3}[а-я]?$", before) and not re.search(r"\d,\d+$", before):
+        return f"{match[1]}, {match[2]}"
+    return match.group()
+
+
 # «73, 6 года», «126, 81 тенге»: a decimal typed with a space after its comma (the noun's
 # singular genitive cannot follow «6» or «81» as a count, so no list is meant)
 _SPACED_DECIMAL = re.compile(

@@ -511,6 +511,8 @@ DECIMAL_COMPOUND = re.compile(
 def _decimal_compound(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
     whole, _, part = match["num"].partition(",")
+    if whole == "1" and part == "5":  # «1,5-литровой» -> «полуторалитровой»
+        return Reading(f"полутора{match['rest']}", "a compound adjective with «полутора»")
     if part == "5":
         head = f"{cardinal(int(whole), 'genitive')} с половиной"
     else:
