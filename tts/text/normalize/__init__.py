@@ -133,7 +133,7 @@ def _clean(text: str) -> str:
     typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
     accented Latin letters as plain ones («Ürei» -> «Urei»); a word and a number typed
     together apart again; Roman numerals typed in Cyrillic in Latin; thousands grouped by
-    points or commas grouped by spaces; «3х3» said «3 на 3»."""
+    points or commas grouped by spaces; «3х3» typed apart («3 х 3»)."""
     if "\u0301" in text:
         text = _ACUTE.sub(r"+\1", text)
     text = _INVISIBLE.sub("", text).translate(_HYPHENS)
@@ -150,7 +150,7 @@ def _clean(text: str) -> str:
         text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
     if _SPACED_DECIMAL.search(text):
         text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
-    text = _TIMES_LETTER.sub(" на ", text)  # «3х3», «2560x1440»: a size or a format, said «на»
+    text = _TIMES_LETTER.sub(r" \g<0> ", text)  # «3х3», «2560x1440»: apart, for the size rule
     if _THOUSANDS.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
     return text

@@ -471,6 +471,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
             if token.is_word and not token.text.isascii() and len(token.text) > 3 and not counted:
                 break
         return None
+    if previous in ("х", "x") and len(tokens) >= 2 and tokens[-2].text.isdigit():
+        return frozenset({"accusative"}), "after «х» (said «на»)"  # «2560 x 1440»
     if previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{previous}»"
     if previous == "имени":  # «в парке имени 28 гвардейцев-панфиловцев»

@@ -77,6 +77,7 @@ GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
 MATH = re.compile(
     r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)"
     r"|(?<![-−+]\d)(?<![-−+]\d\d)(?<=[\dA-Za-z])\+(?=\d)"  # «45+4-й минуте» (not «-1+1°С»)
+    r"|(?<=\d )[xхXХ](?= \d)"  # «3 х 3», «2560 x 1440»: a size or a format
 )
 # «этаж 5/9» -> «этаж пять из девяти»
 FLOOR = re.compile(r"(?<=\bэтаж )(?P<a>\d{1,3})/(?P<b>\d{1,3})\b")
@@ -95,6 +96,8 @@ def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
     before = re.search(r"\d+$", match.string[: match.start()])
     after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
+    if match.group() in "xхXХ":
+        return " на "
     if match.group() == "×" and before and after:
         big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
         bracketed = match.string[: before.start()].endswith("(")  # «дом (6×7)»: a size
