@@ -164,6 +164,9 @@ PIECES: dict[str, str] = {
     "prime": "прайм",  # primeminister.kz
     "minister": "министер",  # primeminister.kz
     "news": "ньюс",  # tengrinews
+    "travel": "тревел",  # tengritravel
+    "ratings": "рейтингс",  # finratings
+    "build": "билд",  # sheberbuild
     "press": "пресс",  # press@
     "mail": "мейл",  # mail.ru
     "online": "онлайн",  # online.kz
