@@ -432,6 +432,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «в том числе 3 ребёнка», «среди которых 364 тысячи будут…»: the number heads its own
         # phrase, whatever the words before it govern
         return NOM_ACC, f"after «{' '.join(words[-2:])}»"
+    if (words[-2:] == ["в", "сумме"]) and _money_follows(sentence, start):
+        return frozenset({"genitive"}), "an amount of money after «в сумме»"  # «в сумме 4,4 млн»
     if len(words) >= 2 and (words[-2], words[-1]) in COMPOUND_PREPOSITIONS:
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"
@@ -539,7 +541,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
     action = lemma.endswith(_ACTION_ENDINGS) and "sing" in noun.tag
     # «с участием 6 автомобилей», «при строительстве 12 домов» (not «в отделении 5 коек»)
-    oblique = case in ("instrumental", "dative") or (case == "prepositional" and ahead == "при")
+    oblique = case in ("instrumental", "dative") or (
+        case == "prepositional" and ahead in ("при", "о", "об")  # «об использовании 256 ГБ»
+    )
     direct = case in ("nominative", "accusative", "genitive")
     if (
         action
