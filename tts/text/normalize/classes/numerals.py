@@ -75,6 +75,11 @@ def _label_range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, f"a span of numbered «{words[0].text}»")
 
 
+_STANDINGS = re.compile(
+    r"(?<!\w)(?:дел(?:ит|ят|или|ил)|раздел|поделил|разыгра|занял|занима|таблиц|турнир|очк)", re.I
+)
+
+
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     labelled = _label_range(match, sentence)
     if labelled is not None:
@@ -113,6 +118,17 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if grade is not None:
         low, high = (ordinal(n.whole, grade.case, grade.gender) for n in (first, second))
         return Reading(f"{low} – {high}", grade.describe(), "ordinal")
+    after = sentence.word_after(match.end())
+    if (
+        whole
+        and after is not None
+        and after.lower == "места"
+        and second.whole < 1000
+        and _STANDINGS.search(sentence.text)
+    ):
+        # «делит 7 – 17 места», «разыграют 2-3 места»: places in a table, each one singular
+        low, high = (ordinal(n.whole, "nominative", "n") for n in (first, second))
+        return Reading(f"{low} – {high}", "places in a table: «места»", "ordinal")
     plural = context.plural_ordinal_noun(sentence, match.end()) if whole else None
     if plural is not None and second.whole < 1000:
         case, noun = plural
@@ -502,7 +518,7 @@ _KEPT = {"сто": "сто", "девяносто": "девяносто", "сор
 # «4,7-дюймовый» -> «четырёх целых семи десятых дюймовый», «3,5-миллиметровый» -> «трёх с
 # половиной миллиметровый»: a decimal before a compound's second half, in the genitive.
 DECIMAL_COMPOUND = re.compile(
-    r"(?<![\w.,:/-])(?P<num>\d+,\d+)-(?P<rest>(?:"
+    r"(?<![\w.,:/-])(?P<num>\d+[,.]\d+)-(?P<rest>(?:"
     + COMPOUND.pattern.split("(?P<rest>(?:", 1)[1].split(")[а-яё]*)", 1)[0]
     + r")[а-яё]*)(?![\w-])"
 )
@@ -510,7 +526,7 @@ DECIMAL_COMPOUND = re.compile(
 
 def _decimal_compound(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
-    whole, _, part = match["num"].partition(",")
+    whole, _, part = match["num"].replace(".", ",").partition(",")
     if whole == "1" and part == "5":  # «1,5-литровой» -> «полуторалитровой»
         return Reading(f"полутора{match['rest']}", "a compound adjective with «полутора»")
     if part == "5":

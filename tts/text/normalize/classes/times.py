@@ -128,7 +128,11 @@ _GOAL_LINE = re.compile(
 # «(14.01 мск)», «в 4.21 утра»: words after a dotted time that make it a time
 _TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|местному)|утра|вечера|ночи)(?!\w)")
 # Words that make every «19:15» of a sentence a score: «в счёте 19:15, … настигли 23:23»
-_SCORE_CONTEXT = re.compile(r"(?<!\w)(?:сч[её]т(?:ом|е)?|с результатом|повел[аи]?)(?!\w)", re.I)
+_SCORE_CONTEXT = re.compile(
+    r"(?<!\w)(?:сч[её]т(?:ом|е)?|с результатом|повел[аи]?|обыграл\w*|переиграл\w*|одолел\w*|"
+    r"разгромил\w*|победил\w*|уступил\w*|проиграл\w*|выиграл\w*|сильнее|спарринг\w*)(?!\w)",
+    re.I,
+)
 _SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
 
 

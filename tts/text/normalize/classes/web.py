@@ -208,8 +208,18 @@ def _short_number(match: re.Match[str], sentence: Sentence) -> str | None:
     return digits_in_groups(digits) if len(digits) == 4 else cardinal(int(digits))
 
 
+# «в зоне .РФ», «домены .com»: a top-level domain named alone, after its dot
+ZONE = re.compile(rf"(?<![\w.])\.(?P<tld>{_TLDS})(?![\w.-])", re.IGNORECASE)
+
+
+def _zone(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(f"точка {TLD[match['tld'].lower()]}", "a top-level domain")
+
+
 RULES = (
     Rule("url", URL, _url, "https://tsao.kz/about -> цао точка кей зет"),
+    Rule("domain", ZONE, _zone, "в зоне .РФ -> в зоне точка эр эф"),
     Rule("email", EMAIL, _email, "press@nationalbank.kz -> пресс собака нэшнлбанк точка кей зет"),
     Rule("domain", HANDLE, lambda m, s: read_host(m["host"]), "@Site.kz -> сайт точка кей зет"),
     Rule(
