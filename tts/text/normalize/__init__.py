@@ -148,6 +148,8 @@ def _clean(text: str) -> str:
         text = _WORD_THEN_DIGIT.sub(" ", text)
     if _ADDRESS.search(text) and _GLUED_LIST_ITEMS.search(text):
         text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
+    if _SPACED_MINUS.search(text):
+        text = _SPACED_MINUS.sub(r"\g<prep> -", text)  # «до – 54 градусов»: a minus, typed apart
     if _SPACED_DECIMAL.search(text):
         text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
     text = _TIMES_LETTER.sub(r" \g<0> ", text)  # «3х3», «2560x1440»: apart, for the size rule
@@ -170,6 +172,9 @@ def _apart_in_list(match: re.Match[str]) -> str:
     return match.group()
 
 
+_SPACED_MINUS = re.compile(
+    r"(?<!\w)(?P<prep>до|от|около|с|на)\s[–—-]\s(?=\d+(?:[,.]\d+)?\s?(?:°|градус))", re.IGNORECASE
+)
 # «73, 6 года», «126, 81 тенге»: a decimal typed with a space after its comma (the noun's
 # singular genitive cannot follow «6» or «81» as a count, so no list is meant)
 _SPACED_DECIMAL = re.compile(
