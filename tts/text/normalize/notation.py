@@ -1,0 +1,114 @@
+"""Repairs of how a text was typed, before any class reads it: invisible characters, editors'
+stress accents, words typed in two scripts or against a number, Roman numerals typed in
+Cyrillic, thousands grouped by points, a decimal or a minus typed with a space. Each repair
+changes notation only, never a word's reading; --explain shows the repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# An acute accent after a vowel is a stress mark («Фри́дрих»): Silero's «+» before the vowel.
+_ACUTE = re.compile("([аеёиоуыэюяАЕЁИОУЫЭЮЯ])\u0301+")
+
+
+def clean(text: str) -> str:
+    """Invisible characters out; editors' stress accents as the engine's stress marks; words
+    typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
+    accented Latin letters as plain ones («Ürei» -> «Urei»); a word and a number typed
+    together apart again; Roman numerals typed in Cyrillic in Latin; thousands grouped by
+    points or commas grouped by spaces; «3х3» typed apart («3 х 3»)."""
+    text = _INVISIBLE.sub("", text).translate(_HYPHENS)  # first: «у\u00ad\u0301» is «у́»
+    if "\u0301" in text:
+        text = _ACUTE.sub(r"+\1", text)
+    if _CYRILLIC_ROMAN.search(text):
+        text = _CYRILLIC_ROMAN.sub(_roman_in_latin, text)
+    if _MIXED.search(text):
+        text = _MIXED_WORD.sub(_one_script, text)
+        text = _CYRILLIC_ROMAN.sub(_roman_in_latin, text)  # a numeral the split set apart
+    if _LATIN_PREPOSITION.search(text):
+        text = _LATIN_PREPOSITION.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
+    if not text.isascii():
+        text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
+        text = _WORD_THEN_DIGIT.sub(" ", text)
+    if _ADDRESS.search(text) and _GLUED_LIST_ITEMS.search(text):
+        text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
+    if _SPACED_MINUS.search(text):
+        text = _SPACED_MINUS.sub(r"\g<prep> -", text)  # «до – 54 градусов»: a minus, typed apart
+    if _SPACED_DECIMAL.search(text):
+        text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
+    text = _TIMES_LETTER.sub(r" \g<0> ", text)  # «3х3», «2560x1440»: apart, for the size rule
+    if _THOUSANDS.search(text):
+        text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
+    return text
+
+
+# «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
+_WORD_THEN_DIGIT = re.compile(r"(?<=[а-яё]{3})(?=\d)|(?<=\d\d)(?=[а-яё]{4,})")  # «945,57пункта»
+# House numbers listed after a street: «9,11» between two items is «9, 11», no decimal
+_ADDRESS = re.compile(r"(?<!\w)(?:ул\.|улиц|дом|д\.|пр\.|проспект|переул|мкр)", re.IGNORECASE)
+_GLUED_LIST_ITEMS = re.compile(r"(?<=, )(\d{1,3}),(\d{1,3})(?=, \d|;)")
+
+
+def _apart_in_list(match: re.Match[str]) -> str:
+    before = match.string[: match.start() - 2]
+    if re.search(r"(?:^|[\s,])\d{1,3}[а-я]?$", before) and not re.search(r"\d,\d+$", before):
+        return f"{match[1]}, {match[2]}"
+    return match.group()
+
+
+_SPACED_MINUS = re.compile(
+    r"(?<!\w)(?P<prep>до|от|около|с|на)\s[–—-]\s(?=\d+(?:[,.]\d+)?\s?(?:°|градус))", re.IGNORECASE
+)
+# «73, 6 года», «126, 81 тенге»: a decimal typed with a space after its comma (the noun's
+# singular genitive cannot follow «6» or «81» as a count, so no list is meant)
+_SPACED_DECIMAL = re.compile(
+    r"(?<![\d,.])(\d{1,4}), (\d?[05-9]|1\d)(?=\s(?:года|процента|тенге|рубля|доллара|метра|"
+    r"километра|килограмма|тонны|балла|пункта|гектара|градуса)(?!\w))"
+)
+_TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
+# «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
+# (no decimal has a fraction of exactly «000», and several groups are no decimal at all)
+_THOUSANDS = re.compile(
+    r"(?<![\d.,])(?:[1-9]\d{0,2}[.,]000|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,})(?![.,]?\d)"
+)
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # «14‑19 августа»: typeset hyphens
+_LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
+_CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_MIXED = re.compile(r"[а-яёА-ЯЁ][A-Za-z]|[A-Za-z][а-яёА-ЯЁ]")
+_MIXED_WORD = re.compile(r"[A-Za-zа-яёА-ЯЁ]+")
+_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
+# A one-letter preposition typed in Latin («C 22:00 21 мая», «c 5 лет»): before a number or
+# a Russian word, at a sentence's start (capital) or after anything but a Latin word (small).
+_LATIN_PREPOSITION = re.compile(
+    r"(?:^|(?<=[.!?]\s))[CcOoAaKkYy](?=\s[\dа-яё])|(?<=[^\sA-Za-z]\s)[coaky](?=\s[\dа-яё])"
+)
+
+
+# «ХІІ театральный сезон», «ХХ век», «І полугодие»: Roman numerals typed with Cyrillic «Х»
+# and the Ukrainian and Kazakh «І»
+_CYRILLIC_ROMAN = re.compile(r"(?<![\w-])(?:І|(?=[XIV]*[ХІ])[ХІXIV]{2,6})(?![\w-])")
+_ROMAN_TENS_UNITS = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _roman_in_latin(match: re.Match[str]) -> str:
+    latin = match.group().translate(str.maketrans("ХІ", "XI"))
+    return latin if _ROMAN_TENS_UNITS.fullmatch(latin) else match.group()
+
+
+def _one_script(match: re.Match[str]) -> str:
+    word = match.group()
+    cyrillic = [c for c in word if not c.isascii()]
+    latin = [c for c in word if c.isascii()]
+    if not cyrillic or not latin:
+        return word
+    minority = latin if len(cyrillic) >= len(latin) else cyrillic
+    lookalikes = _LATIN_LOOKALIKES if minority is latin else _CYRILLIC_LOOKALIKES
+    if all(c in lookalikes for c in minority):  # «Всe» with a Latin «e»: one script
+        return word.translate(_TO_CYRILLIC if minority is latin else _TO_LATIN)
+    # «передаетAlmaty.tv»: two words typed together, apart again
+    return re.sub(r"(?<=[а-яёА-ЯЁ])(?=[A-Za-z])|(?<=[A-Za-z])(?=[а-яёА-ЯЁ])", " ", word)
