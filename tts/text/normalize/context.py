@@ -439,7 +439,6 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"
         )
-
     agreeing = _agreeing_adjective(words[-1])
     if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
         return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
@@ -474,8 +473,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
             if token.is_word and not token.text.isascii() and len(token.text) > 3 and not counted:
                 break
         return None
-    if previous in ("х", "x") and len(tokens) >= 2 and tokens[-2].text.isdigit():
-        return frozenset({"accusative"}), "after «х» (said «на»)"  # «2560 x 1440»
+    sized = [t.text for t in sentence.before(start, 2)]
+    if previous in ("х", "x") and len(sized) == 2 and sized[0].isdigit():
+        return frozenset({"accusative"}), f"after «{previous}» (said «на»)"  # «2560 x 1440»
     if previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{previous}»"
     if previous == "имени":  # «в парке имени 28 гвардейцев-панфиловцев»
