@@ -352,8 +352,8 @@ def _verb_across_phrase(sentence: Sentence, start: int) -> tuple[frozenset[Case]
         token = tokens[index]
         if not token.is_word and not token.text.isdigit():
             return None
-        parses = _parses_of(tokens[index - 1].lower) if tokens[index - 1].is_word else []
-        verb = bool(parses) and parses[0].tag.POS in ("VERB", "INFN", "GRND", "PRTS")
+        before = tokens[index - 1]
+        verb = before.is_word and morph.best_pos(before.lower) in ("VERB", "INFN", "GRND", "PRTS")
         last = index == len(tokens) - 1
         if last and verb and _indirect_object(token.lower):
             pass  # «принёс Рыбакиной 1300 очков»: to whom, then what
@@ -363,9 +363,7 @@ def _verb_across_phrase(sentence: Sentence, start: int) -> tuple[frozenset[Case]
             return None
         phrase = tokens[index + 1 :]
         if len(phrase) > 4 or any(
-            _parses_of(t.lower)[:1] and _parses_of(t.lower)[0].tag.POS in ("VERB", "INFN", "CONJ")
-            for t in phrase
-            if t.is_word
+            morph.best_pos(t.lower) in ("VERB", "INFN", "CONJ") for t in phrase if t.is_word
         ):
             return None
         ruled = governor(sentence, token.start)

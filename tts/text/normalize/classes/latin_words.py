@@ -21,10 +21,11 @@ _BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@]|\.\w)")
 _WORD = re.compile(
     r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![^\W²³]|@|\.\w)"
 )
-# «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number.
+# «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number. A
+# company's «Inc.», «Ltd.» read as brands.tsv reads them without the point (one reading).
 _ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс", "dr": "доктор", "vol": "том",
-                  "no": "номер", "jr": "младший", "st": "сент", "inc": "инкорпорейтед",
-                  "ltd": "лимитед", "co": "компани", "vs": "против", "p": "страница",
+                  "no": "номер", "jr": "младший", "st": "сент", "inc": BRANDS["inc"],
+                  "ltd": BRANDS["ltd"], "co": "компани", "vs": "против", "p": "страница",
                   "pp": "страницы"}  # fmt: skip
 # Codes of letters and digits: «B52G» -> «би пятьдесят два джи», «A320», «F-16»
 LATIN_CODE = re.compile(

@@ -129,7 +129,7 @@ _GOAL_LINE = re.compile(
 _TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|местному)|утра|вечера|ночи)(?!\w)")
 # Words that make every «19:15» of a sentence a score: «в счёте 19:15, … настигли 23:23»
 _SCORE_CONTEXT = re.compile(
-    r"(?<!\w)(?:сч[её]т(?:ом|е)?|с результатом|повел[аи]?|обыграл\w*|переиграл\w*|одолел\w*|"
+    r"(?<!\w)(?:сч[её]т(?:а|е|ом|у)?|с результатом|повел[аи]?|обыграл\w*|переиграл\w*|одолел\w*|"
     r"разгромил\w*|победил\w*|уступил\w*|проиграл\w*|выиграл\w*|сильнее|спарринг\w*)(?!\w)",
     re.I,
 )
@@ -251,7 +251,7 @@ def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
     extra = {"ОТ": "овертайм", "OT": "овертайм", "Б": "буллиты", "Б.": "буллиты",
              "пен.": "пенальти"}.get(match["extra"] or "", "")  # fmt: skip
     before = sentence.words_before(match.start(), 2)
-    score_word = any(w.startswith(("счет", "счёт")) for w in before) or bool(
+    score_word = bool(
         _SCORE_CONTEXT.search(sentence.text) and not (before and before[-1] in _TIME_PREPOSITIONS)
     )
     goal = bool(_GOAL_LINE.search(sentence.text[: match.start()])) or bool(
