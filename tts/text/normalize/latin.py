@@ -364,15 +364,18 @@ def read_latin_word(word: str) -> str:
     return english.read(low, BRANDS) or transliterate(low)
 
 
-_KAZAKH_Y = re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])")
+_KAZAKH_Y = re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy]|$)")
+_NOT_KAZAKH = re.compile(r"c(?!h)|[wx]")
 
 
 def kazakh_name(low: str) -> bool:
-    """«Shymkent», «Paryz», «Kazakhmys»: «y» between consonants in a word CMUdict does not know
-    is Kazakh «ы», and the word is read letter by letter as Kazakh."""
+    """«Shymkent», «Paryz», «Kazakhmys», «Ligasy»: «y» between consonants or after one at the
+    end, in a word CMUdict does not know, is Kazakh «ы»; the word is read letter by letter as
+    Kazakh."""
     from tts.text.normalize import english
 
-    return bool(_KAZAKH_Y.search(low)) and not english.phones(low)
+    # Kazakh Latin has no «c» but in «ch», no «w», no «x»: «Comirnaty» is no Kazakh word
+    return bool(_KAZAKH_Y.search(low) and not _NOT_KAZAKH.search(low)) and not english.phones(low)
 
 
 # Spellings only English has: «th», «ee», «ou», «-tion», «w», a silent final «e»…

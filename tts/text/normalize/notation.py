@@ -28,10 +28,12 @@ def clean(text: str) -> str:
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_one_script, text)
         text = _CYRILLIC_ROMAN.sub(_roman_in_latin, text)  # a numeral the split set apart
+    if _GREEK_ARMENIAN.search(text):
+        text = _LOOKALIKE_WORD.sub(_cyrillic_lookalikes, text)  # «Зангезурскօго»: Armenian «օ»
     if _LATIN_PREPOSITION.search(text):
         text = _LATIN_PREPOSITION.sub(lambda m: m.group().translate(_TO_CYRILLIC), text)
     if not text.isascii():
-        text = _ACCENTED.sub(lambda m: unicodedata.normalize("NFKD", m.group())[0], text)
+        text = _ACCENTED.sub(_plain_latin, text)
         text = _WORD_THEN_DIGIT.sub(" ", text)
     if _ADDRESS.search(text) and _GLUED_LIST_ITEMS.search(text):
         text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
@@ -42,7 +44,27 @@ def clean(text: str) -> str:
     text = _TIMES_LETTER.sub(r" \g<0> ", text)  # «3х3», «2560x1440»: apart, for the size rule
     if _THOUSANDS.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
+    if "Вт" in text:
+        text = _WATT_HOUR.sub(r"\1·ч", text)  # «кВт*ч», «МВт.ч»: the unit's point typed otherwise
+    if _VULGAR.search(text):
+        text = _VULGAR.sub(_vulgar_fraction, text)
     return text
+
+
+_WATT_HOUR = re.compile(r"(?<!\w)([кМГТ]?Вт)\s?[*.⋅∙•]\s?ч(?!\w)")
+# «2½ года» is «2,5 года»; a fraction sign alone, «½ стакана», is «1/2 стакана»
+_VULGAR_PARTS = {"½": ("5", "1/2"), "¼": ("25", "1/4"), "¾": ("75", "3/4"), "⅓": ("", "1/3"),
+                 "⅔": ("", "2/3")}  # fmt: skip
+_VULGAR = re.compile(r"(\d*)\s?([½¼¾⅓⅔])")
+
+
+def _vulgar_fraction(match: re.Match[str]) -> str:
+    decimal, fraction = _VULGAR_PARTS[match[2]]
+    if not match[1]:
+        return " " + fraction if match.group().startswith(" ") else fraction
+    if decimal:
+        return f"{match[1]},{decimal}"
+    return f"{match[1]} и {fraction}"  # «1⅓» has no exact decimal
 
 
 # «составил13 254 тенге», «к марту2022г.»: a lower-case word typed against a number
@@ -79,9 +101,32 @@ _LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
 _CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+# Kazakh Latin (2021): «ý» is «у» («Azattyq Rýhy» -> «Азаттык Рухы»), «ı» is «і»
+# and Azerbaijani «ə» an «а» («TƏBİB» -> «Табиб»)
+_KAZAKH_LATIN = {"ý": "u", "Ý": "U", "ı": "i", "ə": "a", "Ə": "A"}
+
+
+def _plain_latin(match: re.Match[str]) -> str:
+    letter = match.group()
+    return _KAZAKH_LATIN.get(letter) or unicodedata.normalize("NFKD", letter)[0]
+
+
+# Greek and Armenian letters that look Cyrillic, typed inside Russian words
+_GREEK_ARMENIAN_CYRILLIC = str.maketrans("οαερχΟΑΒΕΗΚΜΡΤΧօ", "оаерхОАВЕНКМРТХо")
+_GREEK_ARMENIAN = re.compile("[οαερχΟΑΒΕΗΚΜΡΤΧօ]")
+_LOOKALIKE_WORD = re.compile(r"[а-яёА-ЯЁοαερχΟΑΒΕΗΚΜΡΤΧօ]+")
+
+
+def _cyrillic_lookalikes(match: re.Match[str]) -> str:
+    word = match.group()
+    if re.search("[а-яёА-ЯЁ]", word):
+        return word.translate(_GREEK_ARMENIAN_CYRILLIC)
+    return word  # a Greek word stays Greek
+
+
 _MIXED = re.compile(r"[а-яёА-ЯЁ][A-Za-z]|[A-Za-z][а-яёА-ЯЁ]")
 _MIXED_WORD = re.compile(r"[A-Za-zа-яёА-ЯЁ]+")
-_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ſ]")
+_ACCENTED = re.compile("[À-ÖØ-öø-ÿĀ-ɏəƏ]")
 # A one-letter preposition typed in Latin («C 22:00 21 мая», «c 5 лет»): before a number or
 # a Russian word, at a sentence's start (capital) or after anything but a Latin word (small).
 _LATIN_PREPOSITION = re.compile(
