@@ -538,7 +538,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
     # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
-    action = lemma.endswith(_ACTION_ENDINGS) and "sing" in noun.tag
+    action = (lemma.endswith(_ACTION_ENDINGS) or lemma in ACTION_NOUNS) and "sing" in noun.tag
     # «с участием 6 автомобилей», «при строительстве 12 домов» (not «в отделении 5 коек»)
     oblique = case in ("instrumental", "dative") or (
         case == "prepositional" and ahead in ("при", "о", "об")  # «об использовании 256 ГБ»
@@ -620,6 +620,15 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
 
 _ACTION_ENDINGS = ("ание", "ение", "тие", "ство", "ция")
 _ACTION_WHY = "object of the action noun"
+# Action nouns whose ending does not show it: «передача 18 домов», «транспортировка 840 машин»
+ACTION_NOUNS = frozenset({
+    "передача", "выдача", "продажа", "покупка", "закупка", "поставка", "доставка", "перевозка",
+    "установка", "подготовка", "замена", "выплата", "ремонт", "снос", "вывоз", "ввоз", "выпуск",
+    "запуск", "ввод", "экспорт", "импорт", "транспортировка", "проверка", "отгрузка",
+    "погрузка", "разгрузка", "обработка", "переработка", "добыча", "уборка", "вырубка",
+    "высадка", "эксплуатация", "аренда", "покраска", "очистка", "постройка", "сдача", "перевод",
+    "набор", "отбор", "обмен", "возврат", "спасение", "задержание",
+})  # fmt: skip
 # «приняли участие 92 спортсмена»: the number is the subject; «количество 5» its value
 _NOT_ACTIONS = frozenset({
     "участие", "количество", "большинство", "меньшинство", "значение", "давление", "население",
