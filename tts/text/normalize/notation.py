@@ -97,8 +97,9 @@ _THOUSANDS = re.compile(
     r"(?<![\d.,])(?:[1-9]\d{0,2}[.,]000|\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:,\d{3}){2,})(?![.,]?\d)"
 )
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})  # «14‑19 августа»: typeset hyphens
-_LATIN_LOOKALIKES = "aceopxyABCEHKMOPTX"
-_CYRILLIC_LOOKALIKES = "асеорхуАВСЕНКМОРТХ"
+# (Latin «i» for the Kazakh and Ukrainian «і»: «Әмiре», «Бiржан»)
+_LATIN_LOOKALIKES = "aceopxyiABCEHKMOPTXI"
+_CYRILLIC_LOOKALIKES = "асеорхуіАВСЕНКМОРТХІ"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 # Kazakh Latin (2021): «ý» is «у» («Azattyq Rýhy» -> «Азаттык Рухы»), «ı» is «і»
