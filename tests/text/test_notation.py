@@ -38,8 +38,8 @@ from tts.text.normalize.notation import clean
         ("Зангезурскօго", "Зангезурского"),  # an Armenian «օ»
         ("Μосква", "Москва"),  # a Greek «Μ»
         ("слово Ολυμπος", "слово Ολυμπος"),  # a Greek word stays Greek
-        ("Azattyq Rýhy", "Azattyq Ruhy"),
-        ("Әмiре Қашаубаева", "Әміре Қашаубаева"),  # a Latin «i» for the Kazakh «і»  # Kazakh Latin «ý» is «у»
+        ("Azattyq Rýhy", "Azattyq Ruhy"),  # Kazakh Latin «ý» is «у»
+        ("Әмiре Қашаубаева", "Әміре Қашаубаева"),  # a Latin «i» for the Kazakh «і»
         ("TƏBİB", "TABIB"),  # Azerbaijani «ə»
     ],
 )
