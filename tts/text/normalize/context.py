@@ -858,7 +858,16 @@ def ordinal(
         re.search(r"\bмест(?:о|а|е|у|ом)\b", sentence.text[:start]) is not None
         or any(morph.lemma(w) in ("занять", "занимать") for w in sentence.words_before(start, 1))
     )  # «он занял 5-е» (место)
-    bare_plural = bare and suffix in ("е", "ые") and not place
+    # «пленарное заседание, 51-е», «свое 11-е подряд … чемпионство»: a neuter noun of the
+    # sentence is what a bare «-е» counts; a decade («в 90-е») or a lone token stays plural
+    digits = re.sub(r"\D", "", sentence.text[start:end])
+    neuter = (
+        bare
+        and suffix == "е"
+        and not digits.endswith("0")
+        and any(_neuter_singular(word) for word in re.findall(r"[а-яё]+", sentence.text.lower()))
+    )
+    bare_plural = bare and suffix in ("е", "ые") and not place and not neuter
     if place and suffix in ("е", "ое"):
         options = [o for o in options if o[1] == "n" and not o[2]] or options
     if bare and suffix in ("м", "ым", "им"):
@@ -886,6 +895,14 @@ def ordinal(
         case = _pick(singular, sentence, start, default)
     chosen = next(o for o in options if o[0] == case)
     return Grammar(case, chosen[1], chosen[3], plural=chosen[2], why=why)
+
+
+def _neuter_singular(word: str) -> bool:
+    parses = _parses_of(word)
+    if not parses or parses[0].tag.POS not in ("NOUN", "ADJF"):
+        return False
+    tag = parses[0].tag
+    return {"neut", "sing"} <= tag.grammemes and tag.case in ("nomn", "accs")
 
 
 def _as_gender(value: str) -> Gender:
