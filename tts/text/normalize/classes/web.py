@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tts.text.normalize import english
+from tts.text.normalize import english, morph
 from tts.text.normalize.alphabet import spell_latin
 from tts.text.normalize.latin import (
     BRANDS,
@@ -201,6 +201,33 @@ def _phone(match: re.Match[str], sentence: Sentence) -> str:
     return ", ".join([head, *spoken])
 
 
+# «по номеру: 8 800 7751717», «Телефон доверия - 629999»: digits typed without groups, after a
+# word that names a telephone; read in the groups of a written number (…-XX-XX)
+PLAIN_PHONE = re.compile(
+    r"(?<![\w+,.-])(?:(?P<country>8|\+7)[\s-](?P<area>\d{3})[\s-])?(?P<rest>\d{5,7})(?![\w,.:/-]?\d)"
+)
+_PHONE_WORD = re.compile(
+    r"(?:телефон\w*|тел\.|по номеру|горяч\w* лини\w*)[^.!?\d]{0,40}$", re.IGNORECASE
+)
+
+
+def _plain_phone(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not _PHONE_WORD.search(sentence.text, 0, match.start()):
+        return None
+    after = sentence.word_after(match.end())
+    if after is not None and after.is_cyrillic and morph.best_pos(after.text) in ("NOUN", "ADJF"):
+        return None  # «телефон стоит 120000 тенге»: an amount
+    rest = match["rest"]
+    groups = [rest[:-4], rest[-4:-2], rest[-2:]]
+    head = []
+    if match["country"]:
+        country = match["country"]
+        head = [f"плюс {cardinal(int(country[1:]))}" if country.startswith("+") else "восемь"]
+        head.append(digits_in_groups(match["area"]))
+    spoken = [*head, *(digits_in_groups(g) for g in groups)]
+    return Reading(", ".join(spoken), "a telephone number after a word that names one")
+
+
 def _short_number(match: re.Match[str], sentence: Sentence) -> str | None:
     if sentence.words_before(match.start(), 1) not in (["номеру"], ["номер"], ["номера"]):
         return None
@@ -233,6 +260,7 @@ RULES = (
     ),
     Rule("telephone", LOCAL_PHONE, _local_phone, "(8352)303-922 -> восемьдесят три …"),
     Rule("telephone", CITY_PHONE, _local_phone, "274-66-66 -> двести семьдесят четыре, …"),
+    Rule("telephone", PLAIN_PHONE, _plain_phone, "телефон 629999 -> шестьдесят два, …"),
     Rule(
         "short-number",
         SHORT_NUMBER,
