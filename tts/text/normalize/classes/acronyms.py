@@ -112,7 +112,7 @@ def _is_known_word(word: str) -> bool:
     if not morph.is_known(low) or not any(c in RU_VOWELS for c in low):
         return False  # «ГМ» (in the minority) in capitals is no interjection
     parses = morph.parses(low)
-    if any("Abbr" in p.tag for p in parses[:2]):
+    if any("Abbr" in p.tag and p.score > 0.01 for p in parses[:2]):  # not «ОБ» (0.001)
         return False
     if len(low) <= 3:  # short capitals are acronyms unless they are function words
         return any(p.tag.POS in _FUNCTION_POS for p in parses[:1])
