@@ -596,6 +596,8 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
     words = re.findall(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)?|\d+", clause)[:-1]
     if not words:
         return False
+    if words[-1].lower() in ("его", "её", "ее", "их"):
+        return True  # «его получили 134,1 тысячи человек»: the object is taken, before the verb
     after_preposition = False
     for word in words:
         lower = word.lower()
