@@ -335,6 +335,8 @@ def _cases_before(found: list[Any], value: int | None, decimal: bool) -> frozens
     return frozenset(cases)
 
 
+_EQUALS = frozenset({"равен", "равна", "равно", "равны", "равняется", "равняются", "равнялся",
+                     "равнялась", "равнялось", "равнялись", "равняться"})  # fmt: skip
 _PART_OF = {(p, w) for p in ("из", "среди") for w in ("них", "которых", "нее", "неё", "него")}
 
 
@@ -484,7 +486,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if not parses:
         return None
     best = parses[0]
-    if previous in ("равен", "равна", "равно", "равны", "равняется", "равнялся", "равнялась"):
+    if previous in _EQUALS:
         return frozenset({"dative"}), f"after «{previous}»"
     if best.tag.POS == "ADJS" and best.normal_form in DATIVE_ADJECTIVES:
         return frozenset({"dative"}), f"after «{previous}»"  # «станет доступен 8,7 тысячи»

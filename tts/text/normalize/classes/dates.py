@@ -130,7 +130,9 @@ DAY_MONTH = re.compile(
     rf"(?<![\w.,:/-])(?P<list>(?:[0-3]?\d,\s?)+)?(?P<d1>[0-3]?\d)"
     rf"(?:(?P<join>{DASH}|\s(?:и|по|или|на)\s)(?P<d2>[0-3]?\d))?\s?"
     rf"(?P<month>{_MONTH_CAP})(?![\w-])"
-    rf"(?:,?\s(?P<year>\d{{4}})(?!-\w)(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
+    # («на сегодня, 25 мая, 1000 рублей …»: after a comma a number before a word is no year)
+    rf"(?:(?:,\s(?=\d{{4}}(?!\s(?!год|г\.)[а-яё]{{3}}))|\s)(?P<year>\d{{4}})(?!-\w)"
+    rf"(?:\s?(?P<y>года|году|год|г\.|г(?!\w)))?)?"
 )
 
 
@@ -143,6 +145,10 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
     grammar = date_case(sentence, match.start(), match.end())
     case = grammar.case
     parts = [f"{ordinal(d, case, 'n')}," for d in listed]  # «15, 16 и 17 марта»
+    if d2 is not None and d1 >= d2 and match["join"].strip() in "-–—−":
+        # «iPhone 14 — 12 сентября»: no span runs backwards; the first number is something else's
+        parts.append(f"{cardinal(d1)} –")
+        d1, d2 = d2, None
     parts.append(ordinal(d1, case, "n"))
     if d2 is not None:
         join = match["join"].strip()
