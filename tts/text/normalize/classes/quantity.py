@@ -296,6 +296,9 @@ SIGN_BEFORE = re.compile(
 )
 
 
+_WEATHER = re.compile(r"(?<!\w)(?:температур|мороз|тепл[оа]|градус|синоптик|погод)", re.IGNORECASE)
+
+
 def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     if written is None:
         return None
@@ -314,6 +317,8 @@ def _unit_of(written: str | None, match: re.Match[str]) -> Unit | None:
     ):
         return None  # «10 кв. метров»: square metres; «4 кв. 2019 г.» a quarter
     unit = UNITS.get(written) or CURRENCIES.get(written)
+    if written in ("гр", "гр.") and (match["sign"] or _WEATHER.search(match.string)):
+        unit = UNITS["°"]  # «температура днем -40-42 гр.», «до +5 гр.»: degrees, not grams
     per = match.groupdict().get("per")
     if unit is not None and per:
         if " " in match.group().split(written, 1)[-1][:1] and per.lower() not in ("ч", "мин", "л"):

@@ -130,7 +130,7 @@ _TIME_AFTER = re.compile(r"\s?(?:мск|по\s+(?:московскому|мес�
 # Words that make every «19:15» of a sentence a score: «в счёте 19:15, … настигли 23:23»
 _SCORE_CONTEXT = re.compile(
     r"(?<!\w)(?:сч[её]т(?:а|е|ом|у)?|с результатом|повел[аи]?|обыграл\w*|переиграл\w*|одолел\w*|"
-    r"разгромил\w*|победил\w*|уступил\w*|проиграл\w*|выиграл\w*|сильнее|спарринг\w*)(?!\w)",
+    r"побед(?:а|у|ой|ы|е)|разгромил\w*|победил\w*|уступил\w*|проиграл\w*|выиграл\w*|сильнее|спарринг\w*)(?!\w)",
     re.I,
 )
 _SCORE_AFTER = re.compile(r"\s?[—–-]\s?\d{1,2}:\d{1,2}\b")  # «12:23 — 1:0»
@@ -162,19 +162,22 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         and not time_after
     ):
         return None  # «на 11.01», «с 15.03»: a date; «к 7.01 утра» is a time
+    between = previous == "и" and _BETWEEN.search(sentence.text[: match.start()])
     if (
         not dotted
         and previous not in _TIME_PREPOSITIONS
+        and previous != "между"
+        and not between
         and (is_sport(sentence) or _SCORE_CONTEXT.search(sentence.text))
     ):
-        return None  # a game clock or a score
+        return None  # a game clock or a score (not «этап работ … между 23:00 и 05:00»)
     if (
         not dotted
         and _GOAL_LINE.search(sentence.text[: match.start()])
         or _SCORE_AFTER.match(sentence.text, match.end())
     ):
         return None  # «Кузьменко (Морозов), 12:23 — 1:0»: a goal's game clock
-    if previous == "и" and _BETWEEN.search(sentence.text[: match.start()]):
+    if between:
         previous = "между"  # «между 23:00 и 05:00»: both ends in the instrumental
     restated = _RESTATED.search(sentence.text[: match.start()]) if previous is None else None
     if restated and restated["prep"].lower() in context.PREPOSITIONS:
