@@ -36,6 +36,9 @@ def test_hand_written_entries_win_over_the_table() -> None:
         ("Концерн Volkswagen сообщил", "Концерн Фольксваген сообщил"),
         ("агентство Bloomberg", "агентство Блумберг"),
         ("Компания Xiaomi выпустила", "Компания Сяоми выпустила"),
+        ("процессор Snapdragon", "процессор Снапдрагон"),
+        ("клуб Juventus", "клуб Ювентус"),
+        ("компания Maersk", "компания Мэрск"),
     ],
 )
 def test_table_words_are_read(written: str, spoken: str) -> None:
