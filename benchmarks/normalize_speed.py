@@ -19,6 +19,8 @@ CASES = {
     "number": "Жители 16 регионов получили 1,5 млн тенге 20 августа 2024 года.",
     "plain": "Погода в столице будет тёплой и солнечной.",
     "Latin name": "Компания Ford представила Fusion, передает Tengrinews.kz.",
+    # English words in no table: the first such sentence loads CMUdict
+    "English": "Проект назвали Moonlight Harbor.",
 }
 PROBE = """
 import time
