@@ -190,10 +190,13 @@ def _local_phone(match: re.Match[str], sentence: Sentence) -> Reading:
 SHORT_NUMBER = re.compile(r"(?<!\w)(\d{3,4})(?![\w,.:/-]\d)")
 
 
+def _country_code(country: str) -> str:
+    return f"плюс {cardinal(int(country[1:]))}" if country.startswith("+") else "восемь"
+
+
 def _phone(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
-    country = match.group("country")
-    head = f"плюс {cardinal(int(country[1:]))}" if country.startswith("+") else "восемь"
+    head = _country_code(match.group("country"))
     area = match.group("area")
     groups = [area, *re.split(r"[\s-]", match.group("rest"))]
     spoken = [digits_in_groups(g) if len(g) != 3 or g.startswith("0") else cardinal(int(g))
@@ -219,11 +222,11 @@ def _plain_phone(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # «телефон стоит 120000 тенге»: an amount
     rest = match["rest"]
     groups = [rest[:-4], rest[-4:-2], rest[-2:]]
-    head = []
-    if match["country"]:
-        country = match["country"]
-        head = [f"плюс {cardinal(int(country[1:]))}" if country.startswith("+") else "восемь"]
-        head.append(digits_in_groups(match["area"]))
+    head = (
+        [_country_code(match["country"]), digits_in_groups(match["area"])]
+        if match["country"]
+        else []
+    )
     spoken = [*head, *(digits_in_groups(g) for g in groups)]
     return Reading(", ".join(spoken), "a telephone number after a word that names one")
 
