@@ -21,6 +21,7 @@ from tts.text.normalize.classes.dates import day_of_month, roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
     _UNIT_ALT,
+    UNIT_PERIOD,
     DASHES,
     NUMBER,
     _unit_of,
@@ -45,7 +46,7 @@ from tts.text.normalize.sentence import Sentence
 
 RANGE = re.compile(
     rf"(?<![\w.,:/№-])(?P<sign>[-−+])?(?P<a>{NUMBER})(?(sign)(?:\s(?=[-−+]\d)|{DASHES}|(?:\.\.\.?|…)(?:\s(?=[-−+]\d))?|(?=[-−+]\d))|(?:{DASHES}|\.\.\.?|…|(?=[-−+]\d)))(?P<sign2>[-−+])?(?P<b>{NUMBER})"
-    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]))?"
+    rf"(?:\s?(?P<scale>{_SCALE_ALT})(?!\w))?(?:\s?(?P<unit>{_UNIT_ALT})(?![\wА-яЁё]){UNIT_PERIOD})?"
     r"(?![\w.,:/-]\d|-\w)"
 )
 

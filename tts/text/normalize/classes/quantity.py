@@ -176,7 +176,9 @@ def read_amount(
         # «131,5 млрд» is «сто тридцать одна целая пять десятых»: a whole ending in one (but
         # one itself, «полтора») would make the noun singular, «… один с половиной миллиард»
         ends_in_one = number.whole % 10 == 1 and number.whole % 100 != 11 and number.whole != 1
-        if number.is_half and counted and not ends_in_one and number.whole:
+        # «3400,5 тыс. тонн» is «три тысячи четыреста целых пять десятых тысячи», not «… с
+        # половиной тысяч»: a half is said after a short whole only
+        if number.is_half and counted and not ends_in_one and 0 < number.whole < 1000:
             return with_half(number.whole, case, grammar.gender), False
         return decimal(number.text, case), True
     return cardinal(number.whole, case, grammar.gender, grammar.animate), False
@@ -259,6 +261,9 @@ def speak(
 
 _UNIT_KEYS = sorted({*UNITS, *CURRENCIES}, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(k) for k in _UNIT_KEYS)
+# «120 мм. рт. ст.», «5 км. от города»: a unit's own period before a lower-case word is not
+# a sentence end, and the voice must not stop there
+UNIT_PERIOD = r"(?:(?<=[а-яё]{2})\.(?=\s+[а-яё]))?"
 _SCALE_ALT = "|".join(re.escape(k) for k in sorted(SCALES, key=len, reverse=True))
 _SIGNS = "$€£¥₴₽₸₼₺₹₩"
 
@@ -284,6 +289,7 @@ MEASURE = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE_ALT})(?:(?<=\.)|(?![\w])))?"  # «тыс.кв.м» typed with no space
     # «кв. метров» after a number is the adjective of the written noun, not a unit
     rf"(?:(?:\s?-\s?|\s?)(?!кв\.\s?(?:кило|санти|милли)?метр)(?P<unit>{_UNIT_ALT})(?![\wА-яЁё])"
+    rf"{UNIT_PERIOD}"
     rf"(?:(?:/|\s(?=(?:ч|мин|л)(?![\wА-яЁё])))(?P<per>{_PER_ALT})(?![\wА-яЁё]))?"
     r"(?P<dup>(?<=%)\s+процент\w*)?)?",
 )
