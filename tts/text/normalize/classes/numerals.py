@@ -21,9 +21,9 @@ from tts.text.normalize.classes.dates import day_of_month, roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
     _UNIT_ALT,
-    UNIT_PERIOD,
     DASHES,
     NUMBER,
+    UNIT_PERIOD,
     _unit_of,
     amount,
     noun_form,
