@@ -125,6 +125,18 @@ def _year_words(year: int, case: Case) -> str:
     return f"{ordinal(year, case)} {morph.inflect('год', TAG_OF_CASE[case], 'sing') or 'года'}"
 
 
+_PERIOD_NOUNS = frozenset({"неделя", "период", "срок", "даты", "дата", "сезон"})
+
+
+def _apposition(sentence: Sentence, start: int) -> bool:
+    """After a colon, an opening bracket, a dash or a noun that names a period."""
+    head = sentence.text[:start].rstrip()
+    if head and head[-1] in ":(–—-":
+        return True
+    before = sentence.words_before(start, 1)
+    return bool(before) and morph.lemma(before[0]) in _PERIOD_NOUNS
+
+
 # «20 августа 2024 года», «20-21 августа», «5 и 6 мая», «с 5 по 7 мая»
 DAY_MONTH = re.compile(
     rf"(?<![\w.,:/-])(?P<list>(?:[0-3]?\d,\s?)+)?(?P<d1>[0-3]?\d)"
@@ -149,9 +161,22 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
         # «iPhone 14 — 12 сентября»: no span runs backwards; the first number is something else's
         parts.append(f"{cardinal(d1)} –")
         d1, d2 = d2, None
-    parts.append(ordinal(d1, case, "n"))
+    join = match["join"].strip() if d2 is not None else ""
+    if (
+        d2 is not None
+        and join not in ("по", "на", "и", "или")
+        and grammar.why == _RUNNING_TEXT
+        and _apposition(sentence, match.start())
+    ):
+        # «за неделю 22-28 апреля», «(24-30 января)», «Когда: 14-19 августа»: a span that
+        # names a period rather than dates a verb is said «с двадцать второго по двадцать
+        # восьмое» (after a verb, «пройдёт 24–25 июня», the two genitives stay)
+        parts += ["с", ordinal(d1, "genitive", "n"), "по", ordinal(d2, "accusative", "n")]
+        grammar = Grammar("genitive", "n", why="a span of days: «с … по …»")
+        d2 = None
+    else:
+        parts.append(ordinal(d1, case, "n"))
     if d2 is not None:
-        join = match["join"].strip()
         if join in ("по", "на"):  # «с 5 по 7 мая», «в ночь с 7 на 8 декабря»
             parts += [join, ordinal(d2, "accusative", "n")]
         elif join in ("и", "или"):
