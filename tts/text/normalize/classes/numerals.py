@@ -571,7 +571,9 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if x == "%":  # «30%-ная надбавка» -> «тридцатипроцентная»
         if match["sep"] is None or match["sep"].strip() != "-":
             return None
-        return Reading(compound_head(int(match["num"])) + "процент" + rest, "a compound adjective")
+        return Reading(
+            joined(compound_head(int(match["num"])), "процент" + rest), "a compound adjective"
+        )
     if rest in ("ная", "ный", "ном", "ной", "ное", "ную", "ным", "ных"):
         return None  # only after «%»
     if match["sep"] is None and not x:
@@ -580,7 +582,30 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # «20 килограммовый» is one; «на 3000 метров» is no compound
     if match["sep"] == " " and not x and _plural_adjective(match["rest"]) and int(match["num"]) > 1:
         return None  # «88 ядерных устройств», «400 сильнейших борцов»: a count, not a compound
-    return Reading(compound_head(int(match["num"])) + match["rest"], "a compound adjective")
+    return Reading(joined(compound_head(int(match["num"])), match["rest"]), "a compound adjective")
+
+
+def joined(head: str, rest: str) -> str:
+    """The two halves of a compound, with the hard sign Russian spelling puts between a
+    consonant and «е», «ё», «ю», «я»: «четырёхъядерный», «двухъярусный»."""
+    if head[-1:] not in "аеёиоуыэюя" and rest[:1] in "еёюя":
+        return f"{head}ъ{rest}"
+    return head + rest
+
+
+# «4-ярусный», «12-серийный»: any adjective after a number and a hyphen is a compound's second
+# half, beyond the listed ones (pymorphy3 must know the word as an adjective)
+ANY_COMPOUND = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d+)(?:-х)?-(?P<rest>[а-яё]{3,}"
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими))(?![\w-])"
+)
+
+
+def _any_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    if not morph.has(match["rest"], "ADJF"):
+        return None
+    return Reading(joined(compound_head(int(match["num"])), match["rest"]), "a compound adjective")
 
 
 # «2- и 4-комнатные» -> «двух- и четырёхкомнатные»: the first half of a compound whose second
@@ -618,6 +643,7 @@ RULES = (
     Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
     Rule("compound", DECIMAL_COMPOUND, _decimal_compound, "4,7-дюймовый -> четырёх целых …"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
+    Rule("compound", ANY_COMPOUND, _any_compound, "4-ярусный -> четырёхъярусный"),
     Rule("compound", HANGING_COMPOUND, _hanging_compound, "2- и 4-комнатные -> двух- и …"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
