@@ -81,6 +81,9 @@ _STANDINGS = re.compile(
 )
 
 
+_AND_RANGE = re.compile(r"\s(?:и|или)\s\d+\s?[-–—]\s?\d+(?![\w.,:/-])")
+
+
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     labelled = _label_range(match, sentence)
     if labelled is not None:
@@ -130,7 +133,10 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
         # «делит 7 – 17 места», «разыграют 2-3 места»: places in a table, each one singular
         low, high = (ordinal(n.whole, "nominative", "n") for n in (first, second))
         return Reading(f"{low} – {high}", "places in a table: «места»", "ordinal")
-    plural = context.plural_ordinal_noun(sentence, match.end()) if whole else None
+    # «ученики 6-9 и 10-11 классов»: a range sharing its noun with the next one
+    shared = _AND_RANGE.match(match.string, match.end())
+    noun_end = shared.end() if shared else match.end()
+    plural = context.plural_ordinal_noun(sentence, noun_end) if whole else None
     if plural is not None and second.whole < 1000:
         case, noun = plural
         low, high = (ordinal(n.whole, case, plural=True) for n in (first, second))

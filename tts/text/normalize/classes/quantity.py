@@ -213,6 +213,20 @@ def _case_shown_after(sentence: Sentence, end: int) -> Case | None:
     return _SHOWN.get(cases.pop())
 
 
+def _share_of_cases(sentence: Sentence, start: int, end: int) -> bool:
+    """«в 47% случаев»: where, not how much (a level «в 5% от ВВП» stays accusative)."""
+    after = sentence.word_after(end)
+    return (
+        sentence.words_before(start, 1) == ["в"]
+        and after is not None
+        and after.lower
+        in (
+            "случаев",
+            "случаях",
+        )
+    )
+
+
 def speak(
     sentence: Sentence,
     start: int,
@@ -232,6 +246,8 @@ def speak(
         if shown is not None:
             why = "the case of the noun after it"
             grammar = Grammar(shown, grammar.gender, grammar.animate, grammar.plural, why)
+    if unit is not None and unit.noun == "процент" and _share_of_cases(sentence, start, end):
+        grammar = Grammar("prepositional", why="«в … процентах случаев»")
     if lemma:
         grammar = Grammar(
             grammar.case, _gender(lemma), grammar.animate, grammar.plural, grammar.why
