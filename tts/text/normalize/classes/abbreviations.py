@@ -131,6 +131,9 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "о.": (_place("остров"),),  # о. Сахалин
     "ст.": (_place("станция"), _adjective("старший", "word")),  # ст. Арысь; ст. лейтенант
     "акад.": (_noun("академик"),),  # акад. Сатпаев
+    "реж.": (_noun("режиссёр"),),  # (реж. Ж. Есенбеков)
+    "соб.корр.": (_fixed("собкор"),),  # сообщает соб. корр. Travel.ru
+    "др.": (_adjective("другой", "word"),),  # ряда др. заводов («и др.» is a list's end)
     "арх.": (_noun("архитектор"),),  # арх. Стефан Галензовский
     "бывш.": (_adjective("бывший"),),  # (бывш. «АрселорМиттал Темиртау»)
     "п/у": (_fixed("под управлением"),),  # хор п/у Иванова
@@ -235,6 +238,8 @@ def _before_name(sentence: Sentence, end: int) -> bool:
     following = sentence.text[token.end : token.end + 1]
     if len(token.text) == 1 and token.text.isupper() and following == ".":
         return True
+    if following == "." and f"{token.lower}." in _TITLES:
+        return True  # «им. акад. Б. В. Петровского»
     parses = morph.parses(token.text)
     if parses and parses[0].tag.POS in ("NPRO", "VERB", "PREP", "CONJ", "PRCL"):
         return False
@@ -259,6 +264,8 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
         previous = listed[1].lower()
         if previous == "по":
             return Grammar("dative", why="a place listed after «по …»")
+    if re.search(r"(?<![\w.])им\.\s?$", sentence.text[:start]):
+        return Grammar("genitive", why="after «имени»")  # «им. акад. Петровского»
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
     if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
@@ -358,7 +365,12 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
         and not place
     ):
         nxt = sentence.word_after(match.end())
-        if nxt is not None and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text)):
+        initial = nxt is not None and len(nxt.text) == 1 and sentence.text[nxt.end :][:1] == "."
+        if (
+            nxt is not None
+            and not initial  # «(реж. Ж. Есенбеков)»
+            and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text))
+        ):
             return None  # «в нем. Когда…»: a word that ends a sentence (not «акад. Сатпаевым»)
     for entry in entries:
         if entry.where != "any" and entry.where != following:
@@ -407,6 +419,7 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
     return Reading(_inflect_noun(entry.reading, grammar.case), grammar.describe())
 
 
+_TITLES = frozenset({"акад.", "проф.", "ген.", "адм.", "св.", "арх.", "доц."})
 _NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ]")
 
 
@@ -467,6 +480,44 @@ def _scale(lemma: str, match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(lemma, "default")
 
 
+def _cases(word: str) -> set[str]:
+    return {str(p.tag.case) for p in morph.parses(word) if p.tag.case}
+
+
+_QUOTED_LIST = re.compile(r"((?:[«\"][^«»\"]+[»\"]\s?,?\s?)+)$")
+
+
+def _continued_case(sentence: Sentence, start: int) -> tuple[str, str] | None:
+    """The case of the list «и др.» ends. Titles in quotes («произведений «Бурлак», «Пахарь» и
+    др.») take it from the noun before them; words take the case the last conjuncts share
+    («Михаэлисом, Филипповым, Суворовцевым и др.» -> instrumental, though «Суворовцевым»
+    alone could be a dative)."""
+    head = sentence.text[:start].rstrip()
+    quoted = _QUOTED_LIST.search(head)
+    if quoted:
+        before = [t for t in sentence.before(quoted.start(), 1) if t.is_word]
+        if before and morph.has(before[-1].text, "NOUN"):
+            noun = next(p for p in morph.parses(before[-1].text) if p.tag.POS == "NOUN")
+            if noun.tag.case:
+                return str(noun.tag.case), f"titles after «{before[-1].text}»"
+    words = [t for t in sentence.before(start, 3) if t.is_word]
+    if not words:
+        return None
+    last = words[-1].text
+    found = next((p for p in morph.parses(last) if p.tag.case), None)
+    if found is None:
+        return None
+    shared = _cases(last)
+    for token in reversed(sentence.before(words[-1].start, 12)):
+        if token.is_word and token.text[:1].isupper() and _cases(token.text) & shared:
+            shared &= _cases(token.text)  # earlier names of the same list
+        elif token.is_word and not token.text[:1].isupper():
+            break
+    if len(shared) == 1 and str(found.tag.case) not in shared:
+        return shared.pop(), f"continues the list ending «{last}»"
+    return str(found.tag.case), f"continues «{last}»"
+
+
 def _list_end(match: re.Match[str], sentence: Sentence) -> Reading:
     """«и др.» / «и пр.» agree with the noun after them, else with the word they continue."""
     lemma = "другой" if match["abbr"] == "др" else "прочий"
@@ -478,11 +529,7 @@ def _list_end(match: re.Match[str], sentence: Sentence) -> Reading:
         noun = next(p for p in morph.parses(token.text) if p.tag.POS == "NOUN")
         case, why = str(noun.tag.case or "nomn"), f"agrees with «{token.text}»"
     else:
-        words = [t for t in sentence.before(match.start(), 3) if t.is_word]
-        if words:
-            found = next((p for p in morph.parses(words[-1].text) if p.tag.case), None)
-            if found is not None:
-                case, why = str(found.tag.case), f"continues «{words[-1].text}»"
+        case, why = _continued_case(sentence, match.start()) or (case, why)
     form = adjective.inflect({case if case != "accs" else "nomn", "plur"})
     return Reading(f"и {form.word if form else 'другие'}", why)
 
