@@ -107,7 +107,7 @@ _CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
 # «в 13:25 часов»: a written «часов» after the time is part of it
 TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\sчас(?:ов|а)?(?!\w))?")
 RANGE = re.compile(
-    r"(?<![\w:])(?:(?P<from>[сС])\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
+    r"(?<![\w:])(?:(?P<from>[сСвВ]|[вВ]о)\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
     r"(?:\s?[-–—]\s?|\sдо\s)(?P<h2>[01]?\d|2[0-3]|24)[:.](?P<m2>[0-5]\d)(?![\w:]|[.,]\d)"
     r"(?:\sчасов(?!\w))?"  # «с 7:00 до 20:00 часов»: the written word is the reading's own
 )
@@ -211,7 +211,11 @@ _SCHEDULE = re.compile(r"\s?[—–-]\s")
 
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     h1, m1, h2, m2 = int(match["h1"]), match["m1"], int(match["h2"]), match["m2"]
-    start = "с " if match["from"] else ""
+    # «в 16:00 - 19:00», «приём 10:00-12:00»: a span is said «с … до …» (its «в» becomes «с»)
+    previous = sentence.words_before(match.start(), 1)
+    governed = bool(previous) and previous[0] in context.PREPOSITIONS
+    written_to = " до " in match.group()  # «и 22:30 до 6:00»: elliptic as written, kept so
+    start = "с " if match["from"] or not (governed or written_to) else ""
     if not sentence.text[: match.start()].strip() and _SCHEDULE.match(sentence.text, match.end()):
         start = "С "  # «13.00—18.00 — концерт»: a programme line, «с … до …»
     if match["from"] and match["from"].isupper():
