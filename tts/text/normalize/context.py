@@ -416,11 +416,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     words = [w for w in sentence.words_before(start, 5) if w not in ("минус", "плюс", "же")]
     while (
         len(words) >= 3
-        and words[-1]
-        in ("почти", "около", "примерно", "приблизительно", "порядка", "всего", "лишь", "уже")
+        and words[-1] in ("почти", "примерно", "приблизительно", "всего", "лишь", "уже")
         and (words[-3], words[-2]) in COMPOUND_PREPOSITIONS
     ):
-        words = words[:-1]  # «на протяжении почти 10 лет»
+        words = words[:-1]  # «на протяжении почти 10 лет» («на сумму около 8 млн»: «около»)
     if len(words) >= 2 and words[-1] in _PAST_THE_VERB and morph.best_pos(words[-2]) == "VERB":
         # «не достигает и 18 градусов», «составляли соответственно 41,5%», «уступил ему 1,51
         # секунды»: a particle, an adverb or a dative between; the verb governs
@@ -439,6 +438,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({COMPOUND_PREPOSITIONS[words[-2], words[-1]]}), (
             f"after «{words[-2]} {words[-1]}»"
         )
+    if words[-1] in ("целых", "целые") and len(words) >= 2:
+        words = words[:-1]  # «обнаружили целых 2,29 промилле»: «as many as», not an adjective
     agreeing = _agreeing_adjective(words[-1])
     if agreeing is not None and (len(words) < 2 or words[-2] not in PREPOSITIONS):
         return agreeing, f"agrees with «{words[-1]}»"  # «политика последних 20-30 лет»
@@ -830,6 +831,8 @@ def ordinal(
         if token is not None and parses and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR"):
             # (not «и», «с», «в»: pymorphy also has them as nouns, the letters' names)
             for parse in parses:
+                if {"Fixd", "Abbr"} <= parse.tag.grammemes:
+                    continue  # «швед» also as «швед.» (шведский): no agreement with that
                 case = _case_of(parse) if parse.tag.POS in ("NOUN", "ADJF") else None
                 if case is None:
                     continue
@@ -877,8 +880,15 @@ def ordinal(
     if bare and suffix in ("м", "ым", "им"):
         previous = sentence.words_before(start, 1)
         best = _parses_of(previous[0])[0] if previous and _parses_of(previous[0]) else None
-        if best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
-            # «финишировал 26-м», «стал 5-м»: the instrumental of a position
+        verb = best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+        after_break = not previous and bool(sentence.text[:start].strip())
+        if (
+            verb
+            or after_break
+            or (previous and previous[0] not in PREPOSITIONS.keys() | _CONJUNCTIONS)
+        ):
+            # «финишировал 26-м», «стал 5-м», «Абраменко - 69-м»: the instrumental of a
+            # position (a bare «-м» is prepositional only after «в», «на», «о»)
             options = [o for o in options if o[0] == "instrumental"] or options
     if bare and suffix in ("й", "ей", "ой"):
         previous = sentence.words_before(start, 1)
@@ -1032,6 +1042,8 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
         if lemma in LEGAL_PARTS:
             case = _case_of(parse) or "nominative"
             plural = "plur" in parse.tag
+            if plural and _counts_a_noun(sentence, start):
+                return None  # «выбрать глав 20 регионов»: heads of twenty regions, a count
             before = _parses_of(tokens[-2].text) if len(tokens) >= 2 else ()
             if plural and before and before[0].tag.POS in ("ADJF", "PRTF"):
                 return None  # «в этих населенных пунктах 956 домов»: places, not clauses
@@ -1039,6 +1051,19 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
         if lemma in LABELS:
             return Grammar("nominative", why=f"a label after «{last.text}»")
     return None
+
+
+_CONJUNCTIONS = frozenset({"и", "или", "либо", "а"})
+
+
+def _counts_a_noun(sentence: Sentence, start: int) -> bool:
+    """The number at `start` is followed by a plural noun it counts («20 регионов»)."""
+    number = sentence.after(start, 1)
+    token = sentence.word_after(number[0].end) if number else None
+    if token is None or not token.is_cyrillic:
+        return False
+    parses = _parses_of(token.text)
+    return bool(parses) and parses[0].tag.POS == "NOUN" and "plur" in parses[0].tag
 
 
 _AND_NUMBER = re.compile(r"\s(?:и|или)\s(\d{1,3})(?=\s[а-яё])")
@@ -1086,6 +1111,8 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
         return None
     ruled = governor(sentence, start)
     options = [(_case_of(p), p) for p in singular]
+    # «Игры 2 тура»: the likeliest word («тур»), not a homonym («тура», a rook)
+    options = [o for o in options if o[1].normal_form == found[0].normal_form] or options
     if ruled is not None:
         narrowed = [o for o in options if o[0] in ruled[0]]
         options = narrowed or options

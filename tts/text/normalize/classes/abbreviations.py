@@ -111,7 +111,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "мкр-н": (_place("микрорайон", "any"),),  # мкр-н Самал
     "р-н": (_place("район", "any"),),  # Алматинский р-н
     "р-на": (_place("район", "any"),),  # р-на
-    "обл.": (_place("область", "any"),),  # Костанайской обл.
+    "обл.": (_adjective("областной", "word"), _place("область", "any")),  # обл. бюджета
     "г.": (_place("город"),),  # в г. Алматы (a year «2024 г.» is a date's)
     "гор.": (_place("город"),),  # гор. Алматы
     "с.": (_place("село"), _noun("страница", "number")),  # в с. Ивановка; с. 25
@@ -372,9 +372,13 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
             and not any(p.tag.POS in ("NOUN", None) for p in morph.parses(nxt.text))
         ):
             return None  # «в нем. Когда…»: a word that ends a sentence (not «акад. Сатпаевым»)
+    previous = sentence.before(match.start(), 1)
+    after_adjective = bool(previous) and morph.best_pos(previous[0].text) == "ADJF"
     for entry in entries:
         if entry.where != "any" and entry.where != following:
             continue
+        if entry.kind == "adjective" and after_adjective and len(entries) > 1:
+            continue  # «Костанайской обл. сельское…»: the noun an adjective describes
         reading = _read(entry, match, sentence)
         if reading is not None:
             if match["abbr"][:1].isupper() and reading.spoken[:1].islower():
@@ -407,6 +411,9 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         # «составил арх. Стефан Галензовский»: a title takes its name's case
         return Reading(_inflect_noun(entry.reading, name_case), f"{name_case}: as its name")
     grammar = _case(sentence, match.start(), entry.kind == "place")
+    agreed = _agreeing_case(entry.reading, sentence, match.start(), entry.kind == "place")
+    if agreed is not None:
+        return Reading(_inflect_noun(entry.reading, agreed.case), agreed.describe())
     if entry.kind == "place" and entry.reading in _SETTLEMENTS:
         town = _town_case(sentence, match.end())
         if town is not None and town != grammar.case:
@@ -417,6 +424,33 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         spoken = _inflect_noun(entry.reading, grammar.case, plural=True)
         return Reading(spoken, f"{grammar.describe()}, several names follow")
     return Reading(_inflect_noun(entry.reading, grammar.case), grammar.describe())
+
+
+def _agreeing_case(lemma: str, sentence: Sentence, start: int, place: bool) -> Grammar | None:
+    """«в Алматинской обл.» -> «области», «жители Костанайской обл.» -> «области»: an
+    abbreviated noun after its adjective takes the adjective's case, the one the words before
+    the adjective allow."""
+    previous = sentence.before(start, 1)
+    noun = morph.noun(lemma.split()[0])
+    if not previous or noun is None or not previous[0].is_cyrillic:
+        return None
+    gender, word = noun.tag.gender, previous[0].text
+    cases = {
+        CASE_OF_TAG[str(p.tag.case)]
+        for p in morph.parses(word)
+        if p.tag.POS == "ADJF"
+        and "sing" in p.tag
+        and p.tag.gender == gender
+        and str(p.tag.case) in CASE_OF_TAG
+    }
+    if not cases or morph.best_pos(word) != "ADJF":
+        return None
+    if len(cases) == 1:
+        return Grammar(cases.pop(), why=f"agrees with «{word}»")
+    ruled = _case(sentence, previous[0].start, place)
+    if ruled.case in cases:
+        return Grammar(ruled.case, why=f"agrees with «{word}», {ruled.why}")
+    return None
 
 
 _TITLES = frozenset({"акад.", "проф.", "ген.", "адм.", "св.", "арх.", "доц."})

@@ -451,6 +451,17 @@ NUMBER_SIGN = re.compile(
 )
 
 
+# «маршруты №№ 4,6», «№ 3,5,7»: numbers listed after the sign, never a decimal
+NUMBER_LIST = re.compile(r"(?P<sign>№№|№)\s?(?P<list>\d{1,4}(?:,\s?\d{1,4})+)(?![\d.,]\d|[\w/-])")
+
+
+def _number_list(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    numbers = [cardinal(int(n)) for n in re.findall(r"\d+", match["list"])]
+    sign = "номера" if match["sign"] == "№№" else "номер"
+    return Reading(f"{sign} {', '.join(numbers)}", "numbers listed after the number sign")
+
+
 def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
     if match["lone"]:
@@ -652,6 +663,7 @@ RULES = (
     Rule("compound", ANY_COMPOUND, _any_compound, "4-ярусный -> четырёхъярусный"),
     Rule("compound", HANGING_COMPOUND, _hanging_compound, "2- и 4-комнатные -> двух- и …"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
+    Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),

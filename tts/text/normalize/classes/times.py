@@ -103,7 +103,7 @@ def is_sport(sentence: Sentence) -> bool:
     return bool(SPORT.search(sentence.text))
 
 
-_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+_CLOCK = r"(?P<h>[01]?\d|2[0-3]|24(?=[:.]00))[:.](?P<m>[0-5]\d)"  # «около 24.00»
 # «в 13:25 часов»: a written «часов» after the time is part of it
 TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\sчас(?:ов|а)?(?!\w))?")
 RANGE = re.compile(
@@ -355,7 +355,24 @@ def _race(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(" ".join(parts), why)
 
 
+# «за 01:30 до конца овертайма»: time left on a game clock, counted in the accusative
+TIME_LEFT = re.compile(
+    r"(?<=\bза\s)(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?=\s+до\s+(?:конца|окончания|финальной|сирены))",
+    re.IGNORECASE,
+)
+
+
+def _time_left(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    minutes, seconds = int(match["m"]), int(match["s"])
+    parts = [_so_many(minutes, MINUTES, "accusative")] if minutes else []
+    if seconds or not minutes:
+        parts.append(_so_many(seconds, SECONDS, "accusative"))
+    return Reading(" ".join(parts), "accusative: time left, «за … до конца»")
+
+
 RULES = (
+    Rule("game clock", TIME_LEFT, _time_left, "за 01:30 до конца -> за одну минуту тридцать …"),
     Rule("game clock", GOAL_MINUTE, _goal_minute, "Савицкий (33) -> Савицкий, тридцать третья"),
     Rule("game clock", RACE, _race, "2:11:21 -> два часа одиннадцать минут двадцать одна секунда"),
     Rule("time", AM_PM, _am_pm, "8pm -> восемь часов вечера"),
