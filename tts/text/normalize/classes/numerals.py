@@ -475,6 +475,16 @@ def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(spoken, "the number sign and its number")
 
 
+# «дом 5б», «12А, 12Б», «50б»: a building's number and its letter, said by the letter's name
+LETTERED = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,4})(?P<letter>[а-дА-ДжЖзЗ])(?![\w-])")
+
+
+def _lettered(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    spoken = f"{cardinal(int(match['n']))} {spell_cyrillic(match['letter'])}"
+    return Reading(spoken, "a building number with its letter")
+
+
 # Codes: «Су-35», «ГМ-172/6», «РБ-52-2/394», «COVID-19», «Ту-154М»
 CODE = re.compile(
     r"(?<![\w-])(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5})-(?P<body>\d+(?:[-/.]\d+)*)"
@@ -666,6 +676,7 @@ RULES = (
     Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
+    Rule("cardinal", LETTERED, _lettered, "дом 5б -> дом пять бэ"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
     Rule("fraction", RATING, _rating, "8,6/10 -> восемь целых шесть десятых из десяти"),
     Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),
