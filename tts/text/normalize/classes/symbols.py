@@ -57,6 +57,17 @@ SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
 PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)|(?<=\s)\+(?=\s)")
 # «>>», «<<», «→», «•», «|»: navigation and bullets, not read.
 ARROWS = re.compile(r"(?:>>|<<|»»|→|←|►|▶|•|■|▪)+")
+# «<Казахойлом>»: angle brackets typed for quotation marks around a name, not read
+ANGLE_QUOTES = re.compile(r"<(?=[А-ЯЁA-Z][\w\s.-]{0,60}>)|(?<=[\w.])>")
+_QUOTE_OPENED = re.compile(r"<[А-ЯЁA-Z][\w\s.-]{0,60}$")
+
+
+def _angle_quote(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if match.group() == ">" and not _QUOTE_OPENED.search(sentence.text[: match.start()]):
+        return None  # «c > d»: the sign
+    return Reading(" ", "angle brackets for quotation marks: not read")
+
+
 # «&» between words: «и» («R&D» is spelled by the Latin class); in English names «энд».
 AMPERSAND = re.compile(r"(?<=\s)&(?=\s)|(?<=[A-Za-z])&(?=[A-Za-z])")
 
@@ -132,6 +143,7 @@ EARLY = (
     Rule("symbol", FOOTNOTE, lambda m, s: Reading(" ", "a footnote mark: not read"), "[10]"),
     Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),
     Rule("symbol", ARROWS, lambda m, s: Reading(" ", "not read"), "Ria.ru >> -> Ria.ru"),
+    Rule("symbol", ANGLE_QUOTES, _angle_quote, "<Казахойлом> -> Казахойлом"),
     Rule("symbol", AMPERSAND, _ampersand, "Procter & Gamble -> Проктер энд Гэмбл"),
     Rule("abbreviation", SAINT_PETERSBURG, lambda m, s: "Санкт-", "С.-Петербург -> Санкт-…"),
     Rule("symbol", GREEK_LETTER, lambda m, s: GREEK[m.group()], "α -> альфа"),
