@@ -527,7 +527,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
     if lemma == "уровень" and ahead in ("до", "с", "от", "выше", "ниже") and case == "genitive":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"  # «до уровня 9,56»
-    if lemma in APPOSITION_NOUNS:
+    if lemma in PRICE_NOUNS and "plur" in noun.tag:
+        pass  # «составил в текущих ценах 83,8 трлн»: prices in general, not the price of
+    elif lemma in APPOSITION_NOUNS:
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
