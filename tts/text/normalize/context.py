@@ -515,6 +515,13 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return None
     lemma = str(noun.normal_form)
     case = _case_of(noun)
+    if case == "instrumental" and "ablt" in best.tag and len(words) >= 2:
+        verb = _parses_of(words[-2])[:1]
+        if verb and verb[0].tag.POS in ("VERB", "INFN") and "tran" in verb[0].tag:
+            # «обеспечить электроэнергией 1,65 млн домохозяйств»: the verb's object, past
+            # the instrumental it also governs
+            return frozenset({"accusative"}), f"object of «{words[-2]}», past «{previous}»"
+
     ahead = words[-2] if len(words) >= 2 else None
     if (
         ahead is not None
