@@ -103,8 +103,10 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     lemma = SCALES[scale] if scale else (unit.noun if unit else None)
     counted_after = context.counted_noun(sentence, match.end(), second.whole, False)
     years = 1000 <= first.whole < second.whole <= 2100 and not first.fraction
+    shared = _AND_RANGE.match(match.string, match.end())  # «2007-2009 и 2010–2012 годов»
+    noun_end = shared.end() if shared else match.end()
     if not lemma and years and not counted_after:
-        grammar = context.ordinal(sentence, match.start(), match.end())  # «2023-2024»
+        grammar = context.ordinal(sentence, match.start(), noun_end)  # «2023-2024»
         return Reading(
             f"{ordinal(first.whole, grammar.case)} – {ordinal(second.whole, grammar.case)}",
             f"a span of years, {grammar.describe()}",
@@ -134,8 +136,6 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
         low, high = (ordinal(n.whole, "nominative", "n") for n in (first, second))
         return Reading(f"{low} – {high}", "places in a table: «места»", "ordinal")
     # «ученики 6-9 и 10-11 классов»: a range sharing its noun with the next one
-    shared = _AND_RANGE.match(match.string, match.end())
-    noun_end = shared.end() if shared else match.end()
     plural = context.plural_ordinal_noun(sentence, noun_end) if whole else None
     if plural is not None and second.whole < 1000:
         case, noun = plural
@@ -150,6 +150,9 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
         lemma=lemma,
         decimal=bool(second.fraction),
     )
+    if sentence.words_before(match.start(), 1) in (["диапазоне"], ["диапазон"]):
+        # «в диапазоне 5-9 копеек»: the span names the range, «пять – девять копеек»
+        grammar = Grammar("nominative", why="the span «диапазон» names")
     if lemma:
         gender = context.Grammar(grammar.case).gender
         parse = morph.noun(lemma)
@@ -665,7 +668,16 @@ def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(" " + spoken, "a name with its number")
 
 
+# «АИ -92»: a petrol grade typed with a space before its hyphen (not «минус»)
+FUEL_GRADE = re.compile(r"(?<![\w-])(?:АИ|Аи|аи)\s-(?P<n>\d{2,3})(?![\d-])")
+
 RULES = (
+    Rule(
+        "code",
+        FUEL_GRADE,
+        lambda m, s: Reading(f"аи {cardinal(int(m['n']))}", "a petrol grade"),
+        "АИ -92 -> аи девяносто два",
+    ),
     Rule("code", CODE, _code, "Су-35 -> су тридцать пять"),
     Rule("year", NAMED_YEAR, _named_year, "игры-2018 -> игры две тысячи восемнадцать"),
     Rule("compound", DECIMAL_COMPOUND, _decimal_compound, "4,7-дюймовый -> четырёх целых …"),

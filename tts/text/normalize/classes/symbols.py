@@ -31,6 +31,9 @@ SLASH_ABBREVIATION = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in SLASHED) + r")(?![\w/])", re.I
 )
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
+# «… 17-26 процентов. #новостиактау #погодавактау»: tags after a post's last sentence are
+# not read (a tag standing alone, «#новости», is)
+TRAILING_HASHTAGS = re.compile(r"(?<=[.!?…])(?:\s*(?<![\w#])#[^\W\d_][\w-]*)+\s*$")
 
 _OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
 OTHER_LETTERS = re.compile(rf"\w*[{_OTHER}]\w*")
@@ -161,6 +164,12 @@ LATE = (
         SLASH_ABBREVIATION,
         lambda m, s: SLASHED.get(m.group().lower()),
         "б/у -> бывший в употреблении",
+    ),
+    Rule(
+        "symbol",
+        TRAILING_HASHTAGS,
+        lambda m, s: Reading(" ", "hashtags closing a post: not read"),
+        "… погода. #новости -> … погода.",
     ),
     Rule("symbol", HASHTAG, lambda m, s: "хештег ", "#новости -> хештег новости"),
     Rule(
