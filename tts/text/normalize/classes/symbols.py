@@ -30,6 +30,28 @@ SLASHED: dict[str, str] = {
 SLASH_ABBREVIATION = re.compile(
     r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in SLASHED) + r")(?![\w/])", re.I
 )
+_SLASHED_ADJECTIVES = frozenset({"железнодорожный", "сельскохозяйственный"})
+
+
+def _slashed(match: re.Match[str], sentence: Sentence) -> Reading:
+    """«до ж/д вокзала» -> «до железнодорожного вокзала»: an adjective agrees with its noun."""
+    from tts.text.normalize import morph
+
+    spoken = SLASHED[match.group().lower()]
+    token = sentence.word_after(match.end())
+    if spoken not in _SLASHED_ADJECTIVES or token is None or not token.is_cyrillic:
+        return Reading(spoken, "a fixed expansion")
+    noun = next((p for p in morph.parses(token.text) if p.tag.POS == "NOUN" and p.tag.case), None)
+    adjective = next((p for p in morph.parses(spoken) if p.tag.POS == "ADJF"), None)
+    if noun is None or adjective is None:
+        return Reading(spoken, "a fixed expansion")
+    grammemes = {str(noun.tag.case), str(noun.tag.number)}
+    if noun.tag.number == "sing" and noun.tag.gender:
+        grammemes.add(str(noun.tag.gender))
+    form = adjective.inflect(grammemes)
+    return Reading(str(form.word) if form else spoken, f"agrees with «{token.text}»")
+
+
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
 # «… 17-26 процентов. #новостиактау #погодавактау»: tags after a post's last sentence are
 # not read (a tag standing alone, «#новости», is)
@@ -162,7 +184,7 @@ LATE = (
     Rule(
         "abbreviation",
         SLASH_ABBREVIATION,
-        lambda m, s: SLASHED.get(m.group().lower()),
+        _slashed,
         "б/у -> бывший в употреблении",
     ),
     Rule(
