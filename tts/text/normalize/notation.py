@@ -14,6 +14,11 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _ACUTE = re.compile("([аеёиоуыэюяАЕЁИОУЫЭЮЯ])\u0301+")
 
 
+_DASH_MINUS_SPAN = re.compile(
+    r"(?<![\w.,])–(?=\d+(?:[.,]\d+)?(?:\.\.\.?|…)–\d)|(?:(?<=\.\.\.)|(?<=…))–(?=\d)"
+)
+
+
 def clean(text: str) -> str:
     """Invisible characters out; editors' stress accents as the engine's stress marks; words
     typed in two scripts («Всe знaют» with Latin «e», «a») in the script most of them use;
@@ -37,6 +42,8 @@ def clean(text: str) -> str:
         text = _WORD_THEN_DIGIT.sub(" ", text)
     if _ADDRESS.search(text) and _GLUED_LIST_ITEMS.search(text):
         text = _GLUED_LIST_ITEMS.sub(_apart_in_list, text)  # «ул. Кропоткина, 1, 3, 9,11, 13»
+    if "–" in text and _DASH_MINUS_SPAN.search(text):
+        text = _DASH_MINUS_SPAN.sub("-", text)  # «–4…–6»: dashes typed for minus signs
     if _SPACED_MINUS.search(text):
         text = _SPACED_MINUS.sub(r"\g<prep> -", text)  # «до – 54 градусов»: a minus, typed apart
     if _SPACED_DECIMAL.search(text):

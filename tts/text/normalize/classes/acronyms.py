@@ -153,6 +153,15 @@ _EMPHASIS = frozenset({
 })  # fmt: skip
 
 
+def _in_caps_phrase(sentence: Sentence, start: int, end: int) -> bool:
+    """«СПРАВЕДЛИВАЯ РОССИЯ – ЗА ПРАВДУ»: a short word inside a name typed in capitals,
+    next to a capitalised ordinary word."""
+    near = [*sentence.before(start, 1), *sentence.after(end, 1)]
+    return any(
+        t.is_word and len(t.text) > 3 and t.text.isupper() and _is_known_word(t.text) for t in near
+    )
+
+
 def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None:
     word = match.group()
     if (
@@ -162,6 +171,7 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
         and word not in _EMPHASIS
         and _is_known_word(word)
         and len(re.findall(r"\b[а-яё]{2,}", sentence.text)) >= 3
+        and not _in_caps_phrase(sentence, match.start(), match.end())
     ):
         # «В «АЖ» обратились…», «установить ПО»: short capitals in a lower-case text are an
         # acronym even where they spell a word (not in a heading typed in capitals)

@@ -111,7 +111,8 @@ GREEK: dict[str, str] = {
 }  # fmt: skip
 GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
 MATH = re.compile(
-    r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)"
+    # «6−8 июня»: a minus sign typed for a dash before a noun is a span, not a subtraction
+    r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)(?!\d\s+[а-яё])"
     r"|(?<![-−+]\d)(?<![-−+]\d\d)(?<=[\dA-Za-z])\+(?=\d)"  # «45+4-й минуте» (not «-1+1°С»)
     r"|(?<=\d )[xхXХ](?= \d)"  # «3 х 3», «2560 x 1440»: a size or a format
 )
