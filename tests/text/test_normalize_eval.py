@@ -12,7 +12,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from normalize_eval import DATA, matches, ours, score_file  # type: ignore[import-not-found]  # noqa: E402
 
-# Lenient floors (the measured after-figures minus a small margin); raise them, never lower.
+# Lenient floors: the measured figures less than one row, so a single row lost fails the run
+# (a margin of half a point let one row of ru_normalizr's file slip by unnoticed); raise them,
+# never lower.
 # Two were lowered once, deliberately, where a suite's convention contradicts how news is read
 # (benchmarks/NORMALIZE.md): Kaggle's gold keeps «англ.» and «лат.» unread in glosses, which the
 # engine would say as «англ» (we say «по-английски»); rutextnorm reads a bare date in the
@@ -20,12 +22,12 @@ from normalize_eval import DATA, matches, ours, score_file  # type: ignore[impor
 # dateline's nominative, the article's ordinal and «ай о эс».
 FLOORS = {
     "google_kaggle_ru_sentences.tsv": 56.0,
-    "nemo_itn_ru_reversed.tsv": 69.5,
-    "nemo_tn_ru.tsv": 80.5,
-    "nemo_tn_ru_cardinal_multi.tsv": 95.0,
+    "nemo_itn_ru_reversed.tsv": 69.8,
+    "nemo_tn_ru.tsv": 80.8,
+    "nemo_tn_ru_cardinal_multi.tsv": 95.2,
     "num2words_ru_tests.tsv": 100.0,
-    "ru_normalizr_unit_tests.tsv": 89.0,
-    "rutextnorm_author_tests.tsv": 89.0,
+    "ru_normalizr_unit_tests.tsv": 90.0,
+    "rutextnorm_author_tests.tsv": 89.3,
 }
 
 

@@ -482,10 +482,22 @@ def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
 LETTERED = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,4})(?P<letter>[а-дА-ДжЖзЗ])(?![\w-])")
 
 
-def _lettered(match: re.Match[str], sentence: Sentence) -> Reading:
-    del sentence
+_ADDRESS_WORDS = frozenset({"дом", "дома", "домах", "доме", "домов", "д", "корпус", "строение"})
+
+
+def _lettered(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if match["letter"] in "вгВГ" and not _in_address(sentence, match.start()):
+        return None  # «123г.», «12В»: grams, volts
     spoken = f"{cardinal(int(match['n']))} {spell_cyrillic(match['letter'])}"
     return Reading(spoken, "a building number with its letter")
+
+
+def _in_address(sentence: Sentence, start: int) -> bool:
+    """«дом 5в», «… 104, 106г, 108»: after a house word or inside a list of numbers."""
+    words = sentence.words_before(start, 1)
+    if words and words[0] in _ADDRESS_WORDS:
+        return True
+    return re.search(r"\d[а-яА-Я]?\s?,\s?$", sentence.text[:start]) is not None
 
 
 # Codes: «Су-35», «ГМ-172/6», «РБ-52-2/394», «COVID-19», «Ту-154М»
