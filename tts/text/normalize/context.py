@@ -301,6 +301,8 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
         best = (fitting or nouns or found)[0]
         # «двух подозреваемых»; but «ждут 3 модели» (a model is a thing first)
         animate = "anim" in best.tag if nouns else any("anim" in p.tag for p in found)
+        if animate and value is not None and is_paucal(value) and "sing" in best.tag:
+            animate = False  # «на 2 человека»: «два человека»; «двух» would need «человек»
         return Counted(cases, _gender_of(best), animate, token.text)
     return None
 

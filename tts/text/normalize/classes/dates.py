@@ -68,9 +68,18 @@ _COPULAS = frozenset(
 
 
 _RUNNING_TEXT = "a date in running text"
+_COPULA_AFTER = re.compile(r"\s+(является|стало|станет|становится|считается|вошло)(?!\w)")
 # «АЛМА-АТА, 3 октября (Рейтер) -», «Москва, 1 августа - "Вести"», «Минск, 31 октября /Корр.»
 _DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:,?\s[А-ЯЁ][А-ЯЁа-яё-]+){0,2},\s?$")
 _DATELINE_TAIL = re.compile(r"^\s?(?:[(/.]|[-–—]\s|$)")
+
+
+def _verb_before(sentence: Sentence, start: int) -> bool:
+    words = [t for t in sentence.before(start, 12) if t.is_word and t.is_cyrillic]
+    return bool(words) and (
+        sentence.words_before(start, 1)[:1] in [[p] for p in context.PREPOSITIONS]
+        or any(morph.best_pos(t.text) in ("VERB", "PRTS") for t in words)
+    )
 
 
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
@@ -114,6 +123,10 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         return Grammar("nominative", "n", why="a dateline or the subject")
     if before and before[0] in _COPULAS:  # «самым людным стало 6 января»
         return Grammar("nominative", "n", why=f"the subject of «{before[0]}»")
+    copula = _COPULA_AFTER.match(rest)
+    if copula and not _verb_before(sentence, start):
+        # «22 июня 1941 года является одной из дат», «В 1941 году 22 июня стало началом»
+        return Grammar("nominative", "n", why=f"the subject of «{copula[1]}»")
     if _verbless(sentence) and (not head or not head[-1].isalpha() or head[-1].isupper()):
         # «Актобе. 20 августа», «Москва, 20 августа»; but «вступление в силу 22 ноября»
         # dates the phrase before it: genitive
