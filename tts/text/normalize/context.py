@@ -894,9 +894,14 @@ def ordinal(
         best = _parses_of(previous[0])[0] if previous and _parses_of(previous[0]) else None
         verb = best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
         after_break = not previous and bool(sentence.text[:start].strip())
+        # «стал десятым в сезоне и 30-м в карьере»: a position listed after another one
+        listed = (
+            bool(previous) and previous[0] in _CONJUNCTIONS and _position_before(sentence, start)
+        )
         if (
             verb
             or after_break
+            or listed
             or (previous and previous[0] not in PREPOSITIONS.keys() | _CONJUNCTIONS)
         ):
             # «финишировал 26-м», «стал 5-м», «Абраменко - 69-м»: the instrumental of a
@@ -1066,6 +1071,15 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
 
 
 _CONJUNCTIONS = frozenset({"и", "или", "либо", "а"})
+
+
+def _position_before(sentence: Sentence, start: int) -> bool:
+    """An ordinal in the instrumental shortly before («десятым в сезоне и …»)."""
+    for token in sentence.before(start, 8):
+        parses = _parses_of(token.text) if token.is_word and token.is_cyrillic else ()
+        if parses and parses[0].tag.POS == "ADJF" and {"Anum", "ablt"} <= parses[0].tag.grammemes:
+            return True
+    return False
 
 
 def _counts_a_noun(sentence: Sentence, start: int) -> bool:
