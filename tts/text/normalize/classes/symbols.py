@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tts.text.normalize import morph
 from tts.text.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
 from tts.text.normalize.numbers import cardinal
 from tts.text.normalize.rules import Reading, Rule
@@ -35,8 +36,6 @@ _SLASHED_ADJECTIVES = frozenset({"железнодорожный", "сельск
 
 def _slashed(match: re.Match[str], sentence: Sentence) -> Reading:
     """«до ж/д вокзала» -> «до железнодорожного вокзала»: an adjective agrees with its noun."""
-    from tts.text.normalize import morph
-
     spoken = SLASHED[match.group().lower()]
     token = sentence.word_after(match.end())
     if spoken not in _SLASHED_ADJECTIVES or token is None or not token.is_cyrillic:
