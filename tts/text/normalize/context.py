@@ -890,22 +890,16 @@ def ordinal(
     if place and suffix in ("е", "ое"):
         options = [o for o in options if o[1] == "n" and not o[2]] or options
     if bare and suffix in ("м", "ым", "им"):
-        previous = sentence.words_before(start, 1)
-        best = _parses_of(previous[0])[0] if previous and _parses_of(previous[0]) else None
-        verb = best is not None and best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
-        after_break = not previous and bool(sentence.text[:start].strip())
-        # «стал десятым в сезоне и 30-м в карьере»: a position listed after another one
-        listed = (
-            bool(previous) and previous[0] in _CONJUNCTIONS and _position_before(sentence, start)
+        word = next(iter(sentence.words_before(start, 1)), None)
+        # «финишировал 26-м», «стал 5-м», «Абраменко - 69-м», «десятым в сезоне и 30-м»: the
+        # instrumental of a position. A bare «-м» is prepositional only after a preposition
+        # («в 5-м»), alone, or after «и» that continues something else («в 2025-м и 2026-м»).
+        prepositional = (
+            not sentence.text[:start].strip()
+            or word in PREPOSITIONS
+            or (word in _CONJUNCTIONS and not _position_before(sentence, start))
         )
-        if (
-            verb
-            or after_break
-            or listed
-            or (previous and previous[0] not in PREPOSITIONS.keys() | _CONJUNCTIONS)
-        ):
-            # «финишировал 26-м», «стал 5-м», «Абраменко - 69-м»: the instrumental of a
-            # position (a bare «-м» is prepositional only after «в», «на», «о»)
+        if not prepositional:
             options = [o for o in options if o[0] == "instrumental"] or options
     if bare and suffix in ("й", "ей", "ой"):
         previous = sentence.words_before(start, 1)

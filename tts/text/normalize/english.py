@@ -55,6 +55,9 @@ def _line_at(data: bytes, position: int) -> tuple[int, int]:
     return start, len(data) if stop < 0 else stop
 
 
+_WINDOW = 3  # lines checked either side of the found place
+
+
 @cache
 def phones_of(word: str) -> str | None:
     """The word's first pronunciation, by binary search in the sorted file (a lookup costs
@@ -86,9 +89,6 @@ def phones_of(word: str) -> str | None:
             return sounds.split("#", 1)[0].strip()
         start = stop + 1
     return None
-
-
-_WINDOW = 3
 
 
 def phones(word: str) -> list[str] | None:

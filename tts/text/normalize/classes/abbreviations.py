@@ -295,7 +295,8 @@ def _inflect_noun(lemma: str, case: Case, plural: bool = False) -> str:
     return f"{word} {rest}" if rest else word
 
 
-def _agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
+def agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tuple[str, str]:
+    """An abbreviated adjective in the form of the noun after it («т. н. цифровых активов»)."""
     *prefix, head = lemma.split()
     token = sentence.word_after(end)
     while (
@@ -402,7 +403,7 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         if entry.reading in LANGUAGES and not _agreement_target(sentence, match.end()):
             # «(англ. Half Armor)»: a gloss, «по-английски»
             return Reading(LANGUAGES[entry.reading], "a language gloss")
-        spoken, why = _agree_adjective(entry.reading, sentence, match.end(), match.start())
+        spoken, why = agree_adjective(entry.reading, sentence, match.end(), match.start())
         return Reading(spoken, why)
     if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):
         return _scale(entry.reading, match, sentence)
@@ -411,10 +412,10 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
     if name_case is not None and title is not None and "anim" in title.tag:
         # «составил арх. Стефан Галензовский»: a title takes its name's case
         return Reading(_inflect_noun(entry.reading, name_case), f"{name_case}: as its name")
-    grammar = _case(sentence, match.start(), entry.kind == "place")
     agreed = _agreeing_case(entry.reading, sentence, match.start(), entry.kind == "place")
     if agreed is not None:
         return Reading(_inflect_noun(entry.reading, agreed.case), agreed.describe())
+    grammar = _case(sentence, match.start(), entry.kind == "place")
     if entry.kind == "place" and entry.reading in _SETTLEMENTS:
         town = _town_case(sentence, match.end())
         if town is not None and town != grammar.case:

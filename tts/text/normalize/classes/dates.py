@@ -75,11 +75,11 @@ _DATELINE_TAIL = re.compile(r"^\s?(?:[(/.]|[-–—]\s|$)")
 
 
 def _verb_before(sentence: Sentence, start: int) -> bool:
+    """A preposition right before, or a verb anywhere before: the date is no subject."""
+    if next(iter(sentence.words_before(start, 1)), None) in context.PREPOSITIONS:
+        return True
     words = [t for t in sentence.before(start, 12) if t.is_word and t.is_cyrillic]
-    return bool(words) and (
-        sentence.words_before(start, 1)[:1] in [[p] for p in context.PREPOSITIONS]
-        or any(morph.best_pos(t.text) in ("VERB", "PRTS") for t in words)
-    )
+    return any(morph.best_pos(t.text) in ("VERB", "PRTS") for t in words)
 
 
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:

@@ -219,11 +219,7 @@ def _share_of_cases(sentence: Sentence, start: int, end: int) -> bool:
     return (
         sentence.words_before(start, 1) == ["в"]
         and after is not None
-        and after.lower
-        in (
-            "случаев",
-            "случаях",
-        )
+        and after.lower in ("случаев", "случаях")
     )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tts.text.normalize import morph
 from tts.text.normalize.alphabet import OTHER_CYRILLIC, replace_other_cyrillic
+from tts.text.normalize.classes.abbreviations import agree_adjective
 from tts.text.normalize.numbers import cardinal
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
@@ -37,18 +37,9 @@ _SLASHED_ADJECTIVES = frozenset({"железнодорожный", "сельск
 def _slashed(match: re.Match[str], sentence: Sentence) -> Reading:
     """«до ж/д вокзала» -> «до железнодорожного вокзала»: an adjective agrees with its noun."""
     spoken = SLASHED[match.group().lower()]
-    token = sentence.word_after(match.end())
-    if spoken not in _SLASHED_ADJECTIVES or token is None or not token.is_cyrillic:
+    if spoken not in _SLASHED_ADJECTIVES:
         return Reading(spoken, "a fixed expansion")
-    noun = next((p for p in morph.parses(token.text) if p.tag.POS == "NOUN" and p.tag.case), None)
-    adjective = next((p for p in morph.parses(spoken) if p.tag.POS == "ADJF"), None)
-    if noun is None or adjective is None:
-        return Reading(spoken, "a fixed expansion")
-    grammemes = {str(noun.tag.case), str(noun.tag.number)}
-    if noun.tag.number == "sing" and noun.tag.gender:
-        grammemes.add(str(noun.tag.gender))
-    form = adjective.inflect(grammemes)
-    return Reading(str(form.word) if form else spoken, f"agrees with «{token.text}»")
+    return Reading(*agree_adjective(spoken, sentence, match.end(), match.start()))
 
 
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
