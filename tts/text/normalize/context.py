@@ -965,6 +965,19 @@ def phrase_case(sentence: Sentence, start: int, default: Case = "nominative") ->
     return Grammar(_pick(ruled[0], sentence, start, default), why=ruled[1])
 
 
+_SPAN_AHEAD = re.compile(r"[^;:!?]{0,60}?\s(?:по|до)\s(?:\d|[а-яё]{1,5}\.)")
+
+
+def with_noun(sentence: Sentence, start: int) -> Grammar | None:
+    """A noun (not a number) after «с» is «with» it, in the instrumental: «в соответствии с ч.
+    1 ст. 5» -> «с частью первой», «столкновение с а/м» -> «с автомобилем»; «from» takes the
+    genitive only at the start of a span («с ул. Ленина до …»)."""
+    words = sentence.words_before(start, 1)
+    if not words or words[0] not in ("с", "со") or _SPAN_AHEAD.match(sentence.text, start):
+        return None
+    return Grammar("instrumental", why=f"«{words[0]}» with a noun: together with")
+
+
 def declined_noun_case(sentence: Sentence, start: int) -> Grammar | None:
     """The oblique case of a declinable name at `start` («для iPhone», «нового iPhone»): from
     a preposition or a singular adjective right before it; None where it stays nominative."""

@@ -53,6 +53,11 @@ def clean(text: str) -> str:
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
     if "Вт" in text:
         text = _WATT_HOUR.sub(r"\1·ч", text)  # «кВт*ч», «МВт.ч»: the unit's point typed otherwise
+    if "-" in text and _HYPHEN_TIME.search(text):
+        text = _HYPHEN_SPAN.sub(_colon_span, text)  # «с 9-30 до 18-30»
+        text = _HYPHEN_TIME.sub(_colon_time, text)  # «в 17-00», «с 10-00ч.»
+    if _SPACED_YEARS.search(text):
+        text = _SPACED_YEARS.sub(r"\1гг.", text)  # «в 2007-2008 г.г.»: the plural typed as two
     if _VULGAR.search(text):
         text = _VULGAR.sub(_vulgar_fraction, text)
     return text
@@ -62,6 +67,33 @@ _WATT_HOUR = re.compile(r"(?<!\w)([кМГТ]?Вт)\s?[*.⋅∙•]\s?ч(?!\w)")
 # «2½ года» is «2,5 года»; a fraction sign alone, «½ стакана», is «1/2 стакана»
 _VULGAR_PARTS = {"½": ("5", "1/2"), "¼": ("25", "1/4"), "¾": ("75", "3/4"), "⅓": ("", "1/3"),
                  "⅔": ("", "2/3")}  # fmt: skip
+# A clock typed with a hyphen: «с 17-00ч. до 21-00ч.», «в 10-00». Only where it cannot be a
+# range of counts: whole hours after a preposition of time, a glued «ч», or a «с … до …» pair.
+_HYPHEN_CLOCK = r"(?:[01]?\d|2[0-3])-[0-5]\d"
+_HYPHEN_TIME = re.compile(
+    r"(?<![\w.,:/-])(?P<clock>(?P<h>[01]?\d|2[0-3])-(?P<m>[0-5]\d))"
+    r"(?P<glued>\s?ч\.?(?!\w))?(?![\w-]|[.,]\d)"
+)
+_HYPHEN_SPAN = re.compile(
+    rf"(?<!\w)(?P<from>[сС]о?\s)(?P<a>{_HYPHEN_CLOCK})(?:\s?ч\.?)?(?P<to>\s?(?:до|[-–—])\s?)"
+    rf"(?P<b>{_HYPHEN_CLOCK})(?:\s?ч\.?(?!\w))?(?![\w-]|[.,]\d)"
+)
+_TIME_PREPOSITION = re.compile(r"(?i)(?<!\w)(?:с|со|до|в|во|к|ко|после|около|по|на)\s$")
+
+
+def _colon_span(match: re.Match[str]) -> str:
+    a, b = (match[k].replace("-", ":") for k in ("a", "b"))
+    return f"{match['from']}{a}{match['to']}{b}"
+
+
+def _colon_time(match: re.Match[str]) -> str:
+    whole_hour = match["m"] == "00" and _TIME_PREPOSITION.search(match.string[: match.start()])
+    if match["glued"] or whole_hour:
+        return match["clock"].replace("-", ":")
+    return match.group()
+
+
+_SPACED_YEARS = re.compile(r"(?<=\d)(\s?)г\.\s?г\.")
 _VULGAR = re.compile(r"(\d*)\s?([½¼¾⅓⅔])")
 
 

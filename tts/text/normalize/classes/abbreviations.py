@@ -277,7 +277,9 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
         r"[;:!?]", sentence.text[:start].lower().rpartition("см.")[2]
     ):
         return Grammar("accusative", why="object of «см.»")  # «см. рис. 2 и табл. 3»
-    return context.phrase_case(sentence, start)
+    return (None if place else context.with_noun(sentence, start)) or context.phrase_case(
+        sentence, start
+    )
 
 
 def _inflect_noun(lemma: str, case: Case, plural: bool = False) -> str:

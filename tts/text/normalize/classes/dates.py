@@ -304,12 +304,19 @@ _YEAR_NOUN = (
     r"г(?![\w]))"  # a whole word: not the start of «годовщине»
 )
 # «55 г.р.», «1990 г. р.»: the year of birth
-BIRTH_YEAR = re.compile(r"(?<![\w.,-])(?P<y>\d{2,4})\s?г\.\s?р\.")
+# (and of a group: «спортсменов 2006-2009 г.р», the final point often left out)
+BIRTH_YEAR = re.compile(
+    rf"(?<![\w.,-])(?P<y>\d{{2,4}})(?:\s?(?:{DASH})\s?(?P<y2>\d{{2,4}}))?\s?г\.\s?р(?:\.|(?!\w))"
+)
 
 
 def _birth_year(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
-    return Reading(f"{ordinal(int(match['y']), 'genitive')} года рождения", "genitive: «г. р.»")
+    first = ordinal(int(match["y"]), "genitive")
+    if match["y2"]:
+        second = ordinal(int(match["y2"]), "genitive")
+        return Reading(f"{first} – {second} годов рождения", "genitive: «г. р.» of a span")
+    return Reading(f"{first} года рождения", "genitive: «г. р.»")
 
 
 # «в 21 году», «к 41 году»: a two-digit year before «году» is an ordinal

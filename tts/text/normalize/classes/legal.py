@@ -89,7 +89,9 @@ def _reference_case(sentence: Sentence, start: int) -> tuple[Case, str]:
     if previous == "см":
         return "accusative", "object of «см.»"
     if previous in context.PREPOSITIONS:
-        grammar = context.phrase_case(sentence, start, "genitive")
+        grammar = context.with_noun(sentence, start) or context.phrase_case(
+            sentence, start, "genitive"
+        )
         return grammar.case, grammar.why
     if morph.best_pos(previous) == "NOUN":
         return "genitive", f"complement of «{previous}»"

@@ -224,6 +224,28 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, grammar.describe())
 
 
+# «1–5-х классов», «5-9-х классов», «2-3-х дней»: a span whose second number carries the
+# ending for both (the first may carry it too: «5-х – 9-х»)
+SUFFIXED_SPAN = re.compile(
+    r"(?<![\w.,/-])(?P<a>\d{1,3})(?:-(?:х|м|ми|ти))?\s?[-–—]\s?(?P<b>\d{1,3})"
+    r"-(?P<suffix>х|м|ми|ти)(?!\w)"
+)
+
+
+def _suffixed_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    first, second, suffix = int(match["a"]), int(match["b"]), match["suffix"]
+    if first >= second:
+        return None
+    grades = context.plural_ordinal_noun(sentence, match.end())
+    if grades is not None:  # «1–5-х классов»: grades, in the noun's case
+        case, noun = grades
+        low, high = (ordinal(n, case, plural=True) for n in (first, second))
+        return Reading(f"{low} – {high}", f"{case}: ordinals of «{noun}»", "ordinal")
+    low = _cardinal_ending(match, sentence, first, suffix)
+    high = _cardinal_ending(match, sentence, second, suffix)
+    return Reading(f"{low.spoken} – {high.spoken}", low.why)
+
+
 def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffix: str) -> Reading:
     """«в 2-х томах», «5-ти», «по 2-м классам», «1у минуту»: a cardinal's case ending."""
     grammar = context.count(sentence, match.start(), match.end(), value)
@@ -699,6 +721,7 @@ RULES = (
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
+    Rule("range", SUFFIXED_SPAN, _suffixed_span, "1–5-х классов -> первых – пятых классов"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("cardinal", LETTERED, _lettered, "дом 5б -> дом пять бэ"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
