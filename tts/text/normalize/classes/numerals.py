@@ -241,9 +241,9 @@ def _suffixed_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
         case, noun = grades
         low, high = (ordinal(n, case, plural=True) for n in (first, second))
         return Reading(f"{low} – {high}", f"{case}: ordinals of «{noun}»", "ordinal")
-    low = _cardinal_ending(match, sentence, first, suffix)
-    high = _cardinal_ending(match, sentence, second, suffix)
-    return Reading(f"{low.spoken} – {high.spoken}", low.why)
+    lower = _cardinal_ending(match, sentence, first, suffix)
+    upper = _cardinal_ending(match, sentence, second, suffix)
+    return Reading(f"{lower.spoken} – {upper.spoken}", lower.why)
 
 
 def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffix: str) -> Reading:
