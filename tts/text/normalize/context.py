@@ -127,7 +127,7 @@ INSTRUMENTAL_VERBS = frozenset({
 QUANTITY_NOUNS = frozenset({
     "уровень", "высота", "глубина", "отметка", "расстояние", "дистанция", "скорость",
     "температура", "размер", "количество", "объём", "объем", "предел", "район",
-    "возраст", "диапазон", "течение", "пределы", "ход",
+    "возраст", "диапазон", "течение", "пределы", "ход", "площадь",
 })  # fmt: skip
 # Nouns of measure whose value follows as an apposition in the nominative: «квартира
 # стоимостью 5 млн», «Площадь 50 кв. м», «Цена 5 рублей», «инфляция 8,5 %».
@@ -267,7 +267,9 @@ class Counted:
 def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool) -> Counted | None:
     """The noun right after a number (past up to two agreeing adjectives), and the cases the
     number may take before that form of it."""
-    tokens = [t for t in sentence.after(end, 3)]
+    tokens = sentence.after(end, 3)
+    if len(tokens) == 3 and tokens[0].lower in ("кв", "куб") and tokens[1].text == ".":
+        tokens = sentence.after(tokens[1].end, 3)  # «4 кв. метра»: the noun counts
     candidates: list[tuple[Any, list[Any]]] = []
     for token in tokens:
         if not token.is_word or not token.is_cyrillic:

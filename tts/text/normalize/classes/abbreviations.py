@@ -305,6 +305,7 @@ def agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tup
         token is not None
         and sentence.text[token.end : token.end + 1] == "."
         and len(token.text) <= 4
+        and (f"{token.lower}." in ABBREVIATIONS or not morph.is_known(token.text))
     ):
         token = sentence.word_after(token.end + 1)  # «св. прав. Иоанна»: past another abbreviation
     parse = next((p for p in morph.parses(head) if p.tag.POS in ("ADJF", "PRTF")), None)
@@ -339,7 +340,7 @@ def agree_adjective(lemma: str, sentence: Sentence, end: int, start: int) -> tup
                 why = f"after 2-4, before «{token.text}»"
     if not grammemes:
         grammar = context.phrase_case(sentence, start)
-        grammemes = {TAG_OF_CASE[grammar.case], "sing", "masc"}
+        grammemes = {TAG_OF_CASE[grammar.case], "sing", "masc", "inan"}
         why = grammar.why
     form = parse.inflect(grammemes)
     word = str(form.word) if form else head
