@@ -536,8 +536,13 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         ahead = words[-3]  # «на комфортном уровне +10…+15°C»: the adjective agrees, no more
     if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
-    if lemma == "уровень" and ahead in ("до", "с", "от", "выше", "ниже") and case == "genitive":
-        return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"  # «до уровня 9,56»
+    if (
+        lemma in QUANTITY_NOUNS
+        and ahead in ("до", "с", "со", "от", "выше", "ниже")
+        and morph.has(previous, "NOUN", "gent")  # «с площади»: not the locative after «с»
+        and lemma not in ("район", "отметка")  # «до отметки 8-13 градусов»: a value
+    ):  # «до уровня 9,56», «с площади 3,181 млн га»
+        return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
     if lemma in PRICE_NOUNS and "plur" in noun.tag:
         pass  # «составил в текущих ценах 83,8 трлн»: prices in general, not the price of
     elif lemma in APPOSITION_NOUNS:

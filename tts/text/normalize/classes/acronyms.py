@@ -101,7 +101,9 @@ CYRILLIC: dict[str, str | None] = {
 }
 
 _CYR = re.compile(
-    r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])|(?<=«)Ъ(?=»)"
+    # «РСС-ВСД», «ЦСК-ВВС»: an acronym after another one's hyphen is one too
+    r"(?:(?<![\w-])|(?<=[А-ЯЁ]{2}-))(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])"
+    r"|(?<=«)Ъ(?=»)"
 )
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 
@@ -162,6 +164,25 @@ def _in_caps_phrase(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
+def _caps_heading(sentence: Sentence) -> bool:
+    """«ПЕРВЕНСТВО ВХЛ, 4-Й ТУР, ПЕРВЫЙ МАТЧ»: no lower-case word, and at least two ordinary
+    words typed in capitals."""
+    words = re.findall(r"[А-ЯЁа-яё]{2,}", sentence.text)
+    if any(not w.isupper() for w in words):
+        return False
+    return sum(len(w) > 3 and _is_known_word(w) for w in words) >= 2
+
+
+def _content_word(word: str) -> bool:
+    parses = morph.parses(word.lower())
+    return (
+        bool(parses)
+        and morph.is_known(word)
+        and parses[0].tag.POS in ("NOUN", "VERB", "ADJF")
+        and not any("Abbr" in p.tag for p in parses[:2])  # «МВД», «ФСБ» are acronyms
+    )
+
+
 def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None:
     word = match.group()
     if (
@@ -176,6 +197,14 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
         # «В «АЖ» обратились…», «установить ПО»: short capitals in a lower-case text are an
         # acronym even where they spell a word (not in a heading typed in capitals)
         return Reading(spell_cyrillic(word), "acronym")
+    if (
+        word.isupper()
+        and len(word) <= 3
+        and word not in CYRILLIC
+        and _caps_heading(sentence)
+        and _content_word(word)
+    ):
+        return Reading(word.lower(), "a word in a heading typed in capitals")  # «4-Й ТУР»
     if word in CYRILLIC or word.isupper():
         spoken = read_cyrillic(word)
         return Reading(spoken, "acronym") if spoken else None

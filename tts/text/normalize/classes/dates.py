@@ -555,6 +555,12 @@ def _number(text: str) -> int | None:
 _CENTURY_NOUNS = {"в": "век", "к": "квартал"}
 
 
+_PARTS_OF_A_CENTURY = frozenset({
+    "конце", "конца", "начале", "начала", "середине", "середины", "половине", "половины",
+    "рубеже", "рубежа", "четверти",
+})  # fmt: skip
+
+
 def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     c1 = _number(match["c1"])
     c2 = _number(match["c2"]) if match["c2"] else None
@@ -564,7 +570,18 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
     dated = noun.startswith("кв.") and re.match(r"\s?\d{4}\b", sentence.text[match.end() :])
-    if abbreviated and not match["c1"].isupper() and match.group().find("-") < 0 and not dated:
+    part_of = (
+        noun.startswith("в")
+        and sentence.words_before(match.start(), 1)
+        and (sentence.words_before(match.start(), 1)[0] in _PARTS_OF_A_CENTURY)
+    )  # «в конце 18 в.»
+    if (
+        abbreviated
+        and not match["c1"].isupper()
+        and match.group().find("-") < 0
+        and not dated
+        and not part_of
+    ):
         return None  # «5 в …»: not a century; «1 кв. м» is a square metre («4 кв. 2019 г.» is)
     lemma = (
         "квартал"

@@ -42,11 +42,16 @@ def _latin_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
         )
     if match["a"] in ("N",) and not match["b"]:
         return None  # «N2»: the number sign
+    if match["a"] == "V" and match["n"] in _CYLINDERS and not match["b"]:
+        return Reading(f"вэ {cardinal(int(match['n']))}", "an engine's cylinders")  # «V8»
     parts = [spell_latin(match["a"].lower()), cardinal(int(match["n"]))]
     if match["b"]:
         parts.append(spell_latin(match["b"].lower()))
     return Reading(" ".join(parts), "a code of letters and digits")
 
+
+# «V8», «V12»: Russian motoring says the engine's «V» as the Latin letter's Russian name.
+_CYLINDERS = frozenset({"2", "4", "6", "8", "10", "12", "16"})
 
 _ABBREVIATION_AFTER = re.compile(r"\.\s?[A-ZА-ЯЁ\d]")
 

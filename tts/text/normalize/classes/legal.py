@@ -70,6 +70,9 @@ _INSTRUMENTAL = re.compile(
 )
 
 
+# «внести изменения в ст. 5»: amending takes «в» with the accusative.
+_AMENDMENTS = frozenset({"изменение", "поправка", "дополнение", "изменить", "дополнить"})
+
 _SEE = re.compile(r"(?i)\bсм\.\s*(?:[^.]*?\s(?:и|,)\s*)?$")
 
 
@@ -83,6 +86,9 @@ def _reference_case(sentence: Sentence, start: int) -> tuple[Case, str]:
     if _INSTRUMENTAL.match(previous):
         return "instrumental", f"after «{previous}»"
     if previous in ("в", "во"):
+        two = sentence.words_before(start, 2)
+        if len(two) == 2 and morph.lemma(two[0]) in _AMENDMENTS:
+            return "accusative", f"«{two[0]} в …»: what is amended"  # «изменения в ст. 264»
         return "prepositional", "after «в»: where it is written"
     if previous in ("по", "согласно", "к"):
         return "dative", f"after «{previous}»"
@@ -178,11 +184,10 @@ _PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпун�
 def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
         return None  # «ТК» alone is usually something else (a shopping mall)
-    if re.match(r"\s?«", match.string[match.end() :]) or match.string[: match.start()].endswith(
-        ("«", '"', "„")
-    ):
+    quoted_after = match["country"] is None and re.match(r"\s?«", match.string[match.end() :])
+    if quoted_after or match.string[: match.start()].endswith(("«", '"', "„")):
         # «АО «НК «QazaqGaz»»: a company's kind (национальная компания); «ООО «УК Жилищная…»»:
-        # the name of a managing company (управляющая компания)
+        # the name of a managing company (управляющая компания); not «УК РФ «Вандализм»»
         return None
     if _PART_WORDS.search(sentence.text[: match.start()]):
         # «по статье 318 УК РФ», «статьи 167 («Повреждение имущества») УК РФ»

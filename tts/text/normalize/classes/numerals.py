@@ -30,6 +30,7 @@ from tts.text.normalize.classes.quantity import (
     read_amount,
     unit_words,
 )
+from tts.text.normalize.classes.times import is_sport
 from tts.text.normalize.classes.units import SCALES
 from tts.text.normalize.context import Grammar
 from tts.text.normalize.numbers import (
@@ -206,6 +207,14 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if suffix == "ю" and not noun_after and written.isdigit() and value >= 5:
         return Reading(cardinal(value, "instrumental"), "instrumental: «6-ю 7» (times)")
     plural_noun = parse is not None and parse.tag.POS == "NOUN" and "plur" in parse.tag
+    if suffix == "й" and _minute_of_play(sentence, match.start(), match.end(), value):
+        # «на 41-й сравняли счёт», «на 11-й добавленной»: the minute of a game
+        return Reading(ordinal(value, "prepositional", "f"), "prepositional: «на N-й» минуте")
+    grades = context.plural_ordinal_noun(sentence, match.end()) if suffix == "х" else None
+    if grades is not None and written.isdigit() and value <= 11:
+        # «учеников 11-х классов», «в 5-х классах»: grades, not two or five classes
+        case, noun = grades
+        return Reading(ordinal(value, case, plural=True), f"{case}: ordinals of «{noun}»")
     if written.isdigit() and (
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
     ):
@@ -244,6 +253,19 @@ def _suffixed_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
     lower = _cardinal_ending(match, sentence, first, suffix)
     upper = _cardinal_ending(match, sentence, second, suffix)
     return Reading(f"{lower.spoken} – {upper.spoken}", lower.why)
+
+
+def _minute_of_play(sentence: Sentence, start: int, end: int, value: int) -> bool:
+    """«на 41-й» in a match report, no noun after (or only «добавленной»): «минуте» left out."""
+    if value > 130 or sentence.words_before(start, 1) != ["на"] or not is_sport(sentence):
+        return False
+    token = sentence.word_after(end)
+    if token is None or not token.is_cyrillic:
+        return True
+    parse = next(iter(morph.parses(token.text)), None)
+    if parse is not None and parse.tag.POS in ("ADJF", "PRTF"):
+        return bool({"femn", "loct"} <= parse.tag.grammemes)  # «на 11-й добавленной»
+    return parse is None or parse.tag.POS not in ("NOUN", "ADJF", "PRTF")
 
 
 def _cardinal_ending(match: re.Match[str], sentence: Sentence, value: int, suffix: str) -> Reading:

@@ -615,7 +615,7 @@ def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
 _PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
 LONE_UNIT = re.compile(
-    r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
+    r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек|[кМГ]бит/с)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
     r"|(?<=[а-яё]\s)(?P<square>кв\.\s?м)\.?(?![\wА-яЁё])"  # «три миллиона кв. м.»
     rf"|(?<=\sза\s)(?P<per>{_PER_ALT_PRICE})(?![\wА-яЁё]|\.\s?[а-яё]\.)"
 )
@@ -640,6 +640,10 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
     if word and morph.best_pos(word) == "NUMR":
         value = _NUMBER_WORDS.get(word, 5)
         return Reading(unit_words(unit, value, "nominative", False), f"agrees with «{word}»")
+    words = sentence.words_before(match.start(), 2)
+    if len(words) == 2 and words[0] in ("в", "во") and morph.has(words[1], "ADJF", "loct", "plur"):
+        # «измеряемого во многих Мбит/с»: the adjective's case
+        return Reading(unit_words(unit, 5, "prepositional", False), f"agrees with «{words[1]}»")
     return Reading(unit_words(unit, 5, "genitive", False), "a unit without its number")
 
 
