@@ -371,7 +371,30 @@ def _time_left(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(" ".join(parts), "accusative: time left, «за … до конца»")
 
 
+# A goal line of a hockey protocol with its clock typed with a point: «0:1 – Окружнов
+# (Закиров, 14.18, бол.)», «1:0 – 37.37 Гриф (Тапильский, бол.)».
+DOTTED_CLOCK = re.compile(r"(?<![\w.,:])(?P<m>[0-6]?\d)\.(?P<s>[0-5]\d)(?![\w.:]|,\d)")
+_SCORE_BEFORE = re.compile(r"(?:^|[;.]\s|:\s)\s*\d{1,2}:\d{1,2}\s?[—–-]\s?[^;:]*$")
+# «бол.», «мен.»: the team's strength when it scored
+STRENGTH = re.compile(r"(?<![\w.])(?P<w>бол|мен)\.(?=\s?[);,]|\s*$)")
+
+
+def _dotted_clock(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not _SCORE_BEFORE.search(sentence.text[: match.start()]):
+        return None
+    spoken = game_clock(int(match["m"]), int(match["s"]))
+    return Reading(spoken, "a goal's clock, typed with a point")
+
+
+def _strength(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not is_sport(sentence):
+        return None
+    return Reading("большинство" if match["w"] == "бол" else "меньшинство", "a goal's strength")
+
+
 RULES = (
+    Rule("game clock", DOTTED_CLOCK, _dotted_clock, "1:0 – 37.37 Гриф -> тридцать семь минут …"),
+    Rule("game clock", STRENGTH, _strength, "(Тапильский, бол.) -> большинство"),
     Rule("game clock", TIME_LEFT, _time_left, "за 01:30 до конца -> за одну минуту тридцать …"),
     Rule("game clock", GOAL_MINUTE, _goal_minute, "Савицкий (33) -> Савицкий, тридцать третья"),
     Rule("game clock", RACE, _race, "2:11:21 -> два часа одиннадцать минут двадцать одна секунда"),
