@@ -380,9 +380,14 @@ def _verb_across_phrase(sentence: Sentence, start: int) -> tuple[frozenset[Case]
     return None
 
 
+_SIZES = frozenset({"мм", "см", "м"})  # «8,5 м х 4 м»
+
+
 def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | None:
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
+    if tokens and tokens[-1].text == "×" and len(tokens) >= 2 and tokens[-2].text.isdigit():
+        return frozenset({"accusative"}), "after «×» (said «на»)"  # «1920×1080 точек»
     if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in _SHORT_PREPOSITIONS:
         return governor(sentence, tokens[-1].start)  # «увеличится с — 62771 тенге»
     texts = [t.text for t in tokens]
@@ -480,7 +485,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
                 break
         return None
     sized = [t.text for t in sentence.before(start, 2)]
-    if previous in ("х", "x") and len(sized) == 2 and sized[0].isdigit():
+    if previous in ("х", "x") and len(sized) == 2 and (sized[0].isdigit() or sized[0] in _SIZES):
         return frozenset({"accusative"}), f"after «{previous}» (said «на»)"  # «2560 x 1440»
     if previous in PREPOSITIONS:
         return PREPOSITIONS[previous], f"after «{previous}»"
@@ -730,6 +735,8 @@ def count(
     if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):
         # «с 20,8% голосов», «модель с 16 ГБ»: with so much, not «from»
         ruled = frozenset({"instrumental"}), f"«с … {lemma}»: with so much"
+    if ruled is not None and ruled[1] == "after «под»" and lemma == "процент":
+        ruled = frozenset({"accusative"}), "«под … процентов»: a rate"  # «под 6,5 % годовых»
     slip = ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted
     if slip and ruled is not None and ruled[1].startswith("after «"):
         # «около 32 квадратных метра»: the text's noun form is a slip; a verb's case is not

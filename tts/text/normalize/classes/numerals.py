@@ -694,6 +694,38 @@ def _any_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(joined(compound_head(int(match["num"])), match["rest"]), "a compound adjective")
 
 
+# «107-мм мине», «3-нм процессор», «45-мм снаряда»: a unit's abbreviation after a hyphen stands
+# for its adjective, in the form of the words after it.
+UNIT_COMPOUND = re.compile(r"(?<![\w.,:/-])(?P<num>\d{1,4})-(?P<unit>мм|см|нм|км|кг)(?=\s+[а-яё])")
+_UNIT_ADJECTIVES = {"мм": "миллиметровый", "см": "сантиметровый", "нм": "нанометровый",
+                    "км": "километровый", "кг": "килограммовый"}  # fmt: skip
+
+
+def _unit_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    token = sentence.word_after(match.end())
+    found = [
+        p
+        for p in (morph.parses(token.text) if token is not None else ())
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case
+    ]
+    adjective = next(
+        (p for p in morph.parses(_UNIT_ADJECTIVES[match["unit"]]) if p.tag.POS == "ADJF"), None
+    )
+    if not found or adjective is None:
+        return None
+    target = found[0].tag
+    grammemes = {str(target.case), str(target.number)}
+    if target.number == "sing" and target.gender:
+        grammemes.add(str(target.gender))
+    if target.case == "accs" and target.animacy:
+        grammemes.add(str(target.animacy))
+    form = adjective.inflect(grammemes)
+    if form is None:
+        return None
+    spoken = joined(compound_head(int(match["num"])), str(form.word))
+    return Reading(spoken, f"a compound adjective, agrees with «{token.text}»")  # type: ignore[union-attr]
+
+
 # «2- и 4-комнатные» -> «двух- и четырёхкомнатные»: the first half of a compound whose second
 # half the next one shares.
 HANGING_COMPOUND = re.compile(
@@ -739,6 +771,7 @@ RULES = (
     Rule("compound", DECIMAL_COMPOUND, _decimal_compound, "4,7-дюймовый -> четырёх целых …"),
     Rule("compound", COMPOUND, _compound, "24-летний -> двадцатичетырёхлетний"),
     Rule("compound", ANY_COMPOUND, _any_compound, "4-ярусный -> четырёхъярусный"),
+    Rule("compound", UNIT_COMPOUND, _unit_compound, "107-мм мине -> стосемимиллиметровой мине"),
     Rule("compound", HANGING_COMPOUND, _hanging_compound, "2- и 4-комнатные -> двух- и …"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
     Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),

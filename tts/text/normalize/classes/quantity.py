@@ -500,7 +500,11 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         why = "a year after its month"
     elif previous in _YEAR_CASES:
         case, why = _YEAR_CASES[previous], f"a year after «{previous}»"
-    elif previous is None and re.search(r"(?:\(|\d{4},)\s*$", sentence.text[: match.start()]):
+    elif (
+        previous is None
+        and re.search(r"(?:\(|\d{4},)\s*$", sentence.text[: match.start()])
+        and not re.match(r"\s?[×xхXХ]\s?\d", sentence.text[match.end() :])  # «(1920×1080)»
+    ):
         case, why = "nominative", "a year in a list"
     elif previous is not None and morph.lemma(previous) in _DATED:
         case, why = "genitive", f"the year of «{previous}»"  # «Минской конвенции 1933»
