@@ -729,7 +729,15 @@ def count(
         echoed = _echoed_case(sentence, start, ruled[0])
         if echoed is not None:
             ruled = echoed  # «ремонт провели в 39 зданиях, текущий — в 180»
-    if ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
+    measured = sentence.words_before(start, 2)
+    if (
+        ruled is not None
+        and ruled[1] == "after «в»"
+        and len(measured) == 2
+        and morph.lemma(measured[0]) in QUANTITY_NOUNS - {"район", "течение", "ход", "пределы"}
+    ):  # «до уровня в 5 % от ВВП», «до отметки в 776 мм»: the size itself
+        ruled = frozenset({"accusative"}), f"«{measured[0]} в …»: the value"
+    elif ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
     if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):

@@ -620,9 +620,7 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
         second = ordinal(c2, "genitive", gender)  # type: ignore[arg-type]
         return Reading(f"{first} до {second} {_noun_form(lemma, 'genitive', False)}", why)
     second = ordinal(c2, case, gender)  # type: ignore[arg-type]
-    word = noun if not abbreviated else _noun_form(lemma, case, True)
-    if not abbreviated and not plural:
-        word = _noun_form(lemma, case, True)
+    word = noun if not abbreviated else _noun_form(lemma, case, True)  # «к 3–4 тысячелетию»
     separator = " и " if join == "и" else " – "
     return Reading(f"{first}{separator}{second} {word}", f"{case}: {why}")
 
