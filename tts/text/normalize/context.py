@@ -434,6 +434,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «не достигает и 18 градусов», «составляли соответственно 41,5%», «уступил ему 1,51
         # секунды»: a particle, an adverb or a dative between; the verb governs
         words = words[:-1]
+    if len(words) >= 3 and words[-1] == "чем" and words[-2] in _MORE_OR_LESS:
+        words = words[:-2]  # «перевозку более чем 674 тысяч»: «более чем» governs nothing
+        if not words:
+            return None
     if len(words) >= 2 and words[-1] == "не" and words[-2] not in PREPOSITIONS:
         words = words[:-1]  # «равен не 5 556, а 5 834»: the negation governs nothing
     if not words:
@@ -589,6 +593,7 @@ _PAST_THE_VERB = frozenset({
     "почти", "примерно", "приблизительно",
     "ему", "ей", "им", "мне", "нам", "вам", "тебе", "себе",  # a dative
 })  # fmt: skip
+_MORE_OR_LESS = frozenset({"более", "менее", "больше", "меньше"})
 _COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(
     r"(?P<number>\d)(?:\s?%|\s[^\s,;.]+){1,3},\s(?:(?:а|и)\s)?[^\d,;:()]{1,60}\s[–—-]\s?$"
@@ -801,7 +806,10 @@ def _echoed_case(
 
 _WITH_UNITS = frozenset({"процент", "гигабайт", "терабайт", "мегабайт"})
 # «в 5 км от Алматы», «в 311 км на юго-восток»: how far, in the prepositional
-_WHERE_FROM = re.compile(r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)")
+_WHERE_FROM = re.compile(
+    r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)"
+    r"|\s(?:северо-|юго-)?(?:север|юж|запад|восточ)нее\s"  # «в 424,1 км северо-восточнее»
+)
 
 
 def _indirect_object(word: str) -> bool:
