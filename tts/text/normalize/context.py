@@ -120,7 +120,8 @@ DATIVE_ADJECTIVES = frozenset({"доступный", "эквивалентный
 INSTRUMENTAL_VERBS = frozenset({
     "управлять", "руководить", "владеть", "командовать", "заведовать", "обладать",
     "располагать", "пользоваться", "воспользоваться", "торговать", "оснастить", "оснащать",
-    "оборудовать", "укомплектовать", "наградить", "награждать",
+    "оборудовать", "укомплектовать", "наградить", "награждать", "ограничиться",
+    "ограничиваться",
 })  # fmt: skip
 # Nouns in the locative after «в»/«на» that measure what follows: «на уровне 61,29 рубля»,
 # «на высоте 2750 метров», «в размере 5 млн», «в возрасте 25 лет».
@@ -142,7 +143,7 @@ APPOSITION_NOUNS = frozenset({
 # Prices: «стоимость 5 млн тенге» is the price itself; «стоимость 1 кв. м» is the price of.
 PRICE_NOUNS = frozenset({"стоимость", "цена"})
 _MONEY_WORDS = re.compile(
-    r"^\s*[\d\s,.]*(?:тыс\w*|млн|млрд|трлн|миллион\w*|миллиард\w*|триллион\w*)?\.?\s*"
+    r"^(?:\s*[\d\s,.]*(?:тыс\w*|млн|млрд|трлн|милл|миллион\w*|миллиард\w*|триллион\w*)?\.?){1,2}\s*"
     r"(?:руб|тенге|тг|долл|доллар|евро|\$|€|₸|₽|"
     r"юан|фунт|сом|гривен|копе|тиын|цент)",
     re.IGNORECASE,
@@ -511,7 +512,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         return frozenset({"genitive"}), f"object of «{previous}»"
     instrumental = best.normal_form in INSTRUMENTAL_VERBS
     if best.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and instrumental:
-        if _number_is_subject(sentence, start, best):  # «Услугами воспользовались 91 тыс.»
+        if _number_is_subject(sentence, start, best) and _instrumental_taken(sentence, start):
+            # «Услугами воспользовались 91 тыс.» (not «в других ограничатся 12 ГБ»)
             return frozenset({"nominative"}), f"subject of «{previous}»"
         return frozenset({"instrumental"}), f"object of «{previous}»"
     priced = any(p.normal_form in ("стоить", "обойтись") for p in parses)
@@ -652,6 +654,17 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
     return True
 
 
+def _instrumental_taken(sentence: Sentence, start: int) -> bool:
+    """An instrumental noun earlier in the clause: the verb's object is there already."""
+    clause = re.split(r"[,;:()«»\"–—]|\s(?:и|а|но)\s", sentence.text[:start])[-1]
+    return any(
+        (found := _parses_of(word))
+        and found[0].tag.POS in ("NOUN", "NPRO")
+        and found[0].tag.case == "ablt"
+        for word in re.findall(r"[а-яё]+", clause.lower())
+    )
+
+
 _ACTION_ENDINGS = ("ание", "ение", "тие", "ство", "ция")
 _ACTION_WHY = "object of the action noun"
 # Action nouns whose ending does not show it: «передача 18 домов», «транспортировка 840 машин»
@@ -739,7 +752,8 @@ def count(
         ruled is not None
         and ruled[1] == "after «в»"
         and len(measured) == 2
-        and morph.lemma(measured[0]) in QUANTITY_NOUNS - {"район", "течение", "ход", "пределы"}
+        and morph.lemma(measured[0])
+        in (QUANTITY_NOUNS | APPOSITION_NOUNS) - {"район", "течение", "ход", "пределы"}
     ):  # «до уровня в 5 % от ВВП», «до отметки в 776 мм»: the size itself
         ruled = frozenset({"accusative"}), f"«{measured[0]} в …»: the value"
     elif ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):

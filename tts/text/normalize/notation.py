@@ -125,9 +125,12 @@ _SPACED_MINUS = re.compile(
 )
 # «73, 6 года», «126, 81 тенге»: a decimal typed with a space after its comma (the noun's
 # singular genitive cannot follow «6» or «81» as a count, so no list is meant)
+# «на 0, 7 года», «37, 61 центнера»: the genitive singular proves a fraction where a list
+# would end in another form («0, 7 лет», «37, 61 центнер»); not after 2–4 («2, 3 года»).
 _SPACED_DECIMAL = re.compile(
-    r"(?<![\d,.])(\d{1,4}), (\d?[05-9]|1\d)(?=\s(?:года|процента|тенге|рубля|доллара|метра|"
-    r"километра|килограмма|тонны|балла|пункта|гектара|градуса)(?!\w))"
+    r"(?<![\d,.])(\d{1,4}), (\d?[015-9]|1\d)(?=\s(?:года|процента|рубля|доллара|метра|"
+    r"километра|килограмма|тонны|балла|пункта|гектара|градуса|центнера|литра|сантиметра|"
+    r"миллиметра|тысячи|миллиона|миллиарда)(?!\w))"
 )
 _TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
 # «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
