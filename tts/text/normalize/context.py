@@ -567,7 +567,12 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if head and head[0].tag.POS == "NOUN" and head[0].normal_form in APPOSITION_NOUNS and valued:
         # «стаж вождения 5 лет», «стоимость проезда 50 рублей»: the value of the noun before
         return NOM_ACC, f"the value of «{ahead} {previous}»"
-    if lemma in GENITIVE_HEADS and not (lemma == "выборы" and case == "prepositional"):
+    part_of_whole = re.search(r"(?i)(?<!\w)из\s\d[\d\s]*\s[а-яё]+\s*$", sentence.text[:start])
+    if (
+        lemma in GENITIVE_HEADS
+        and not (lemma == "выборы" and case == "prepositional")
+        and not part_of_whole  # «Из 444 заявок 357 были допущены»: a part, its own subject
+    ):
         # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
     # «По итогам мероприятий 678 граждан…»: a plural action noun heads no object
@@ -1176,8 +1181,10 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     if before and before[0].text.isascii() and before[0].text.isalpha():
         return None  # «в iOS 16 стали»: a version, whatever follows it
     parses = _parses_of(token.text)
-    if parses and parses[0].tag.POS in ("ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ"):
-        return None  # «из которых 32 уже запущены»: «уже» is an adverb first
+    if parses and parses[0].tag.POS in (
+        "ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "VERB", "INFN", "PRTS", "GRND"
+    ):
+        return None  # «из которых 32 уже запущены»: «уже» is an adverb first; «357 были»
     found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL | _SCALES:
         return None  # «на 30 миллиарда»: a slip for «миллиардов», never «тридцатого»
@@ -1187,9 +1194,15 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     if not singular:
         return None
     ruled = governor(sentence, start)
-    options = [(_case_of(p), p) for p in singular]
-    # «Игры 2 тура»: the likeliest word («тур»), not a homonym («тура», a rook)
-    options = [o for o in options if o[1].normal_form == found[0].normal_form] or options
+    every = [(_case_of(p), p) for p in singular]
+    previous = sentence.words_before(start, 1)
+    # «по 23 округу»: «по» before a numbered thing is «along», the dative
+    preferred = _ORDINAL_PREFERRED.get(previous[0]) if previous else None
+    # «Игры 2 тура»: the likeliest word («тур»), not a homonym («тура», a rook), unless only
+    # the other word fits the preposition («по 23 округу», not «округа»)
+    options = [o for o in every if o[1].normal_form == found[0].normal_form] or every
+    if preferred and all(o[0] != preferred for o in options):
+        options = [o for o in every if o[0] == preferred] or options
     if ruled is not None:
         narrowed = [o for o in options if o[0] in ruled[0]]
         options = narrowed or options
@@ -1201,13 +1214,14 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
                 and [("genitive", next(p for p in singular if _case_of(p) == "genitive"))]
                 or options
             )
-    previous = sentence.words_before(start, 1)
-    preferred = PREFERRED.get(previous[0]) if previous else None
     chosen = next((o for o in options if o[0] == preferred), options[0])
     case, parse = chosen
     if case is None:
         return None
     return Grammar(case, _gender_of(parse), "anim" in parse.tag, why=f"an ordinal: «{token.text}»")
+
+
+_ORDINAL_PREFERRED: dict[str, Case] = {**PREFERRED, "по": "dative"}
 
 
 def _ordinal_anyway(sentence: Sentence, start: int, found: list[Any], value: int) -> bool:
