@@ -1182,7 +1182,16 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
         return None  # «в iOS 16 стали»: a version, whatever follows it
     parses = _parses_of(token.text)
     if parses and parses[0].tag.POS in (
-        "ADVB", "COMP", "PRED", "CONJ", "PRCL", "INTJ", "VERB", "INFN", "PRTS", "GRND"
+        "ADVB",
+        "COMP",
+        "PRED",
+        "CONJ",
+        "PRCL",
+        "INTJ",
+        "VERB",
+        "INFN",
+        "PRTS",
+        "GRND",
     ):
         return None  # «из которых 32 уже запущены»: «уже» is an adverb first; «357 были»
     found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
