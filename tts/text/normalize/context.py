@@ -767,6 +767,8 @@ def count(
     if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):
         # «с 20,8% голосов», «модель с 16 ГБ»: with so much, not «from»
         ruled = frozenset({"instrumental"}), f"«с … {lemma}»: with so much"
+    if ruled is not None and ruled[1] == "after «по»" and re.match(r"\s+из\s(?!кажд)", rest):
+        ruled = frozenset({"dative"}), "«по … из»: about so many of them"  # «по 78 из них»
     if ruled is not None and ruled[1] == "after «под»" and lemma == "процент":
         ruled = frozenset({"accusative"}), "«под … процентов»: a rate"  # «под 6,5 % годовых»
     slip = ruled is not None and len(ruled[0]) == 1 and not ruled[0] & allowed and counted

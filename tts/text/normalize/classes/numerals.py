@@ -623,7 +623,9 @@ def _decimal_compound(match: re.Match[str], sentence: Sentence) -> Reading:
     if part == "5":
         head = f"{cardinal(int(whole), 'genitive')} с половиной"
     else:
-        head = decimal(match["num"], "genitive")
+        # «1.6-литровым» -> «одна целая шесть десятых литровым»: newsreaders leave a fraction
+        # in the nominative («одной целой шести десятых литровым» is the written norm)
+        head = decimal(match["num"], "nominative")
     return Reading(f"{head} {match['rest']}", "a compound adjective with a decimal")
 
 

@@ -141,7 +141,10 @@ def _math(match: re.Match[str], sentence: Sentence) -> str:
 
 
 # Footnote markers: «Кагарлицкий[10]», «полумесяце{5}»: not read.
-FOOTNOTE = re.compile(r"(?<=[^\W\d])[\[{]\d{1,3}[\]}]|(?<=[.,;:])[\[{]\d{1,3}[\]}]")
+FOOTNOTE = re.compile(
+    r"(?<=[^\W\d])[\[{]\d{1,3}[\]}]|(?<=[.,;:])[\[{]\d{1,3}[\]}]"
+    r"|(?:(?<=[^\W\d])|(?<=[.,;:)])) \[\d{1,3}\](?=[\s,.;:]|$)"  # «на Дону [165] ,»
+)
 
 
 def _floor(match: re.Match[str], sentence: Sentence) -> str:
