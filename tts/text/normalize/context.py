@@ -56,7 +56,7 @@ PREPOSITIONS: dict[str, frozenset[Case]] = {
          "против", "вместо", "возле", "мимо", "вдоль", "внутри", "вне", "ради", "из-за",
          "из-под", "сверх", "накануне", "вследствие", "свыше", "более", "менее", "порядка",
          "около", "ниже", "выше", "больше", "меньше", "дороже", "дешевле", "старше",
-         "младше", "моложе", "позже", "раньше", "позднее", "ранее"],
+         "младше", "моложе", "позже", "раньше", "позднее", "ранее", "помимо"],
         frozenset({"genitive"}),
     ),
     **dict.fromkeys(
@@ -557,7 +557,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if lemma in PRICE_NOUNS and "plur" in noun.tag:
         pass  # «составил в текущих ценах 83,8 трлн»: prices in general, not the price of
     elif lemma in APPOSITION_NOUNS:
-        if lemma in PRICE_NOUNS and not _money_follows(sentence, start):
+        idiom = ahead in ("в", "во") and morph.has(
+            previous, "NOUN", "loct"
+        )  # «прибавили в цене 2,05 %»
+        if lemma in PRICE_NOUNS and not _money_follows(sentence, start) and not idiom:
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
     if lemma in _AGED and case != "dative" and _AGE_FOLLOWS.match(sentence.text, start):
@@ -767,6 +770,14 @@ def count(
     if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):
         # «с 20,8% голосов», «модель с 16 ГБ»: with so much, not «from»
         ruled = frozenset({"instrumental"}), f"«с … {lemma}»: with so much"
+    if (
+        ruled is not None
+        and decimal
+        and counted is None
+        and lemma is None
+        and ruled[1].startswith("complement of")
+    ):
+        ruled = NOM_ACC, f"a value: {ruled[1]}"  # «рейтинг 9,1»: a fraction counts nothing
     if ruled is not None and ruled[1] == "after «по»" and re.match(r"\s+из\s(?!кажд)", rest):
         ruled = frozenset({"dative"}), "«по … из»: about so many of them"  # «по 78 из них»
     if ruled is not None and ruled[1] == "after «под»" and lemma == "процент":
