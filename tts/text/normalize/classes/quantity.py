@@ -390,6 +390,10 @@ def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if number is None:
         return None
     unit = CURRENCIES["₸" if match["cur"] == "Т" else match["cur"]]
+    named = sentence.word_after(match.end())
+    if match["scale"] and named is not None and morph.lemma(named.text) == unit.noun:
+        # «$101 миллион долларов»: the currency is written out after the amount too
+        return speak(sentence, match.start(), match.end(), number, match["scale"], None)
     return speak(sentence, match.start(), match.end(), number, match["scale"], unit)
 
 
