@@ -201,7 +201,7 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
         word.isupper()
         and len(word) <= 3
         and word not in CYRILLIC
-        and _caps_heading(sentence)
+        and (_caps_heading(sentence) or _in_caps_phrase(sentence, match.start(), match.end()))
         and _content_word(word)
     ):
         return Reading(word.lower(), "a word in a heading typed in capitals")  # «4-Й ТУР»

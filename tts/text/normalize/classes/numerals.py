@@ -434,6 +434,9 @@ def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
         spoken = ordinal(value, name.case, name.gender)
         return Reading(spoken.capitalize(), name.describe())
     no_noun = after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN")
+    if no_noun and adjective_after and after is not None:
+        noun = sentence.word_after(after.end)  # «X международного форума»: past the adjective
+        no_noun = noun is None or not noun.is_cyrillic or not morph.has(noun.text, "NOUN")
     if no_noun and (len(match["r"]) < 2 or sentence.text.count(" ") < 2):
         return None
     coordinated = re.match(r"\s(?:и|или|,)\s?[IVX]+\s", sentence.text[match.end() :])

@@ -375,8 +375,8 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
             sign = "плюс"
         elif match["sign"] == "~":
             sign = "примерно"
-        elif not before or before[-1] in '(:,;/«"' or before[-1].isalpha():
-            sign = "минус"
+        elif not before or before[-1] in '(:,;/«"—–' or before[-1].isalpha():
+            sign = "минус"  # «теплее — -1 градус»: a dash, then the minus
         else:
             return None  # «5-7»: a range, read by the range class
     if scale is None and unit is None and not sign:
@@ -494,6 +494,11 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         return None
     if context.counted_noun(sentence, match.end(), number.whole, False) is not None:
         return None
+    span = re.match(r"\s+до\s+(\d{1,3}(?:\s\d{3})*|\d+)(?=\s)", sentence.text[match.end() :])
+    if span is not None:
+        end = match.end() + span.end()
+        if context.counted_noun(sentence, end, int(re.sub(r"\s", "", span[1])), False):
+            return None  # «от 2000 до 2500 рублей»: a span of amounts, no year
     words = sentence.words_before(match.start(), 1)
     previous = words[0] if words else None
     if sentence.words_before(match.start(), 2) == ["сравнению", "с"]:
@@ -571,7 +576,18 @@ def _spaced_decimal(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 # before the ordinals' and fractions' rules, which would claim «102-м» or «12/256» alone
+# «видео 4K», «в 4К», «2K»: a screen resolution (not «5K подписчиков», five thousand)
+RESOLUTION = re.compile(r"(?<![\w.,$€₽-])(?P<n>[12458]|16)[KК](?![\w-])")
+
+
+def _resolution(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if context.counted_noun(sentence, match.end(), 1000, False) is not None:
+        return None
+    return Reading(f"{cardinal(int(match['n']))} кей", "a resolution: «4K»")
+
+
 EARLY = (
+    Rule("measure", RESOLUTION, _resolution, "видео 4K -> видео четыре кей"),
     Rule("decimal", SPACED_DECIMAL, _spaced_decimal, "50, 08% -> пятьдесят целых восемь сотых …"),
     Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),
     Rule("measure", MEMORY, _memory, "12/256 ГБ -> двенадцать на двести пятьдесят шесть …"),

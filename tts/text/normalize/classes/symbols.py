@@ -103,7 +103,8 @@ GREEK_LETTER = re.compile("[" + "".join(GREEK) + "]")
 MATH = re.compile(
     # «6−8 июня»: a minus sign typed for a dash before a noun is a span, not a subtraction
     r"(?<=\s)[×÷](?=\s)|(?<=\d)[×÷^](?=\d)|(?<=^\d)−(?=\d+$)|(?<=\s\d)−(?=\d\b)(?!\d\s+[а-яё])"
-    r"|(?<![-−+]\d)(?<![-−+]\d\d)(?<=[\dA-Za-z])\+(?=\d)"  # «45+4-й минуте» (not «-1+1°С»)
+    # «45+4-й», «4+2+4»; not after a signed number («-1+1°С», «+18+20 градусов»: a span)
+    r"|(?<![^\d][-−+]\d)(?<!^[-−+]\d)(?<![^\d][-−+]\d\d)(?<!^[-−+]\d\d)(?<=[\dA-Za-z])\+(?=\d)"
     r"|(?<=\d )[xхXХ](?= \d)"  # «3 х 3», «2560 x 1440»: a size or a format
     r"|(?:(?<=\d\sм )|(?<=\d\sсм )|(?<=\d\sмм ))[xхXХ](?= \d)"  # «8,5 м х 4 м»
 )
