@@ -388,7 +388,10 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     """What the words before a number require of it, with the reason."""
     tokens = sentence.before(start, 4)
     if tokens and tokens[-1].text == "×" and len(tokens) >= 2 and tokens[-2].text.isdigit():
-        return frozenset({"accusative"}), "after «×» (said «на»)"  # «1920×1080 точек»
+        after = sentence.word_after(_number_end_at(sentence, start))
+        if int(tokens[-2].text) >= 100 or (after is not None and after.is_cyrillic):
+            # «1920×1080 точек», a size said with «на» (not «9 × 11,1 =», a product)
+            return frozenset({"accusative"}), "after «×» (said «на»)"
     if len(tokens) >= 2 and tokens[-1].text in "–—-" and tokens[-2].lower in _SHORT_PREPOSITIONS:
         return governor(sentence, tokens[-1].start)  # «увеличится с — 62771 тенге»
     texts = [t.text for t in tokens]
