@@ -129,6 +129,7 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "эт.": (_noun("этаж", "number"),),  # эт. 3
     "р.": (_place("река"),),  # р. Урал
     "оз.": (_place("озеро"),),  # оз. Балхаш
+    "х.": (_place("хутор"),),  # «х. Зайцевка»: a Cossack farmstead of the Don
     "о.": (_place("остров"),),  # о. Сахалин
     "ст.": (_place("станция"), _adjective("старший", "word")),  # ст. Арысь; ст. лейтенант
     "акад.": (_noun("академик"),),  # акад. Сатпаев
@@ -251,7 +252,7 @@ def _before_name(sentence: Sentence, end: int) -> bool:
 # listed after others takes the case of the preposition that opened the list.
 _PLACE_LIST = re.compile(
     r"(?i)(?<!\w)(на|в|во|по|о|об|при)\s*:?\s*[—–-]?\s*"
-    r"(?:(?:ул|пр|пер|просп|пл|мкр|наб|б-р)\.\s?[^,;:]*?[,;]\s*[—–-]?\s*)*$"
+    r"(?:(?:ул|пр|пер|просп|пл|мкр|наб|б-р|оз)\.\s?[^,;:]*?(?:[,;]|\sи)\s*[—–-]?\s*)*$"
 )
 
 
@@ -352,7 +353,11 @@ def _render(match: re.Match[str], sentence: Sentence) -> Reading | None:
     entries = ABBREVIATIONS.get(written) or ABBREVIATIONS.get(written.lower())
     if entries is None:
         return None
-    capitals = written not in ABBREVIATIONS and sum(c.isupper() for c in written) >= 2
+    capitals = (
+        written not in ABBREVIATIONS
+        and sum(c.isupper() for c in written) >= 2
+        and not re.fullmatch(r"(?:[А-ЯЁ][а-яё]+\.)+", written)  # «Прим.Ред.»: title case
+    )
     if capitals and re.search("[а-яё]", sentence.text):
         return None  # «Он сказал ОК.»: capitals in a lower-case text are an acronym (not «ок.»)
     following = _next(sentence, match.end())

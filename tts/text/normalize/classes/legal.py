@@ -184,6 +184,8 @@ _PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпун�
 def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
         return None  # «ТК» alone is usually something else (a shopping mall)
+    if re.search(r"(?i)далее\s?[–—-]\s?$", match.string[: match.start()]):
+        return None  # «(далее – УПК РФ)»: the short name defined, said as written
     quoted_after = match["country"] is None and re.match(r"\s?«", match.string[match.end() :])
     if quoted_after or match.string[: match.start()].endswith(("«", '"', "„")):
         # «АО «НК «QazaqGaz»»: a company's kind (национальная компания); «ООО «УК Жилищная…»»:
