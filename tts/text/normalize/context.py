@@ -1214,7 +1214,18 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL | _SCALES:
         return None  # «на 30 миллиарда»: a slip for «миллиардов», never «тридцатого»
-    if _cases_before(found, value, False) and not _ordinal_anyway(sentence, start, found, value):
+    # «17 тур»: the word in its dictionary form, which no count of its own lemma takes (its
+    # genitive plural is another word's: «тур» of «тура», a rook); not «человек»
+    dictionary_form = (
+        token.lower == found[0].normal_form
+        and "nomn" in found[0].tag
+        and not _cases_before([p for p in found if p.normal_form == token.lower], value, False)
+    )
+    if (
+        _cases_before(found, value, False)
+        and not _ordinal_anyway(sentence, start, found, value)
+        and not (dictionary_form and not takes_singular(value) and not is_paucal(value))
+    ):
         return None
     singular = [p for p in found if "sing" in p.tag and "Fixd" not in p.tag]
     if not singular:

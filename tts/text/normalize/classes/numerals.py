@@ -38,6 +38,7 @@ from tts.text.normalize.numbers import (
     Case,
     cardinal,
     decimal,
+    digit_by_digit,
     digits_in_groups,
     fraction,
     ordinal,
@@ -458,12 +459,19 @@ _RATIOS = frozenset({(24, 7), (50, 50), (365, 24), (90, 60), (4, 3), (16, 9), (2
 FRACTION = re.compile(r"(?<![\w.,/-])(?P<n>\d{1,3})/(?P<d>\d{1,3})(?![\w/]|[.,]\d)")
 
 
+# «бригаде «03»», «службы «01»»: an emergency number in quotes, said digit by digit
+QUOTED_CODE = re.compile(r"(?<=«)0\d{1,2}(?=»)")
+
+
 def _fraction(match: re.Match[str], sentence: Sentence) -> Reading | None:
     n, d = int(match["n"]), int(match["d"])
     if d == 0:
         return None
     if (n, d) in _RATIOS or d > 100 or n == d:
         return Reading(f"{cardinal(n)} на {cardinal(d)}", "a ratio")
+    previous = sentence.words_before(match.start(), 1)
+    if d == n + 1 and n >= 10 and previous and morph.lemma(previous[0]) == "сезон":
+        return Reading(f"{cardinal(n)} – {cardinal(d)}", "a season of two years")  # «24/25»
     if d == 1 or re.search(
         r"(?:№|дом\w*|д\.|корпус\w*)[\s\d,/а-я]*$", sentence.text[: match.start()]
     ):
@@ -787,6 +795,12 @@ RULES = (
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
     Rule("fraction", RATING, _rating, "8,6/10 -> восемь целых шесть десятых из десяти"),
     Rule("fraction", FRACTION, _fraction, "1/4 -> одна четвёртая"),
+    Rule(
+        "cardinal",
+        QUOTED_CODE,
+        lambda m, s: Reading(digit_by_digit(m.group()), "a service's number"),
+        "«03» -> ноль три",
+    ),
     Rule("roman", ROMAN_LIST, _roman_list, "Главы IV и V -> Четвёртая и пятая главы"),
     Rule("roman", ROMAN, _roman, "Николай II -> Николай Второй"),
 )
