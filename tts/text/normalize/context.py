@@ -1165,7 +1165,7 @@ def _counts_a_noun(sentence: Sentence, start: int) -> bool:
     return bool(parses) and parses[0].tag.POS == "NOUN" and "plur" in parses[0].tag
 
 
-_AND_NUMBER = re.compile(r"\s(?:и|или)\s(\d{1,3})(?=\s[а-яё])")
+_AND_NUMBER = re.compile(r"(?:,\s?\d{1,3})*(?:\s(?:и|или)\s|,\s?)(\d{1,3})(?=\s[а-яё])")
 
 
 def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) -> Grammar | None:

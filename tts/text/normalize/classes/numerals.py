@@ -35,6 +35,7 @@ from tts.text.normalize.classes.units import SCALES
 from tts.text.normalize.context import Grammar
 from tts.text.normalize.numbers import (
     CASE_OF_TAG,
+    GENDER_OF_TAG,
     Case,
     cardinal,
     decimal,
@@ -216,6 +217,15 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
         # «учеников 11-х классов», «в 5-х классах»: grades, not two or five classes
         case, noun = grades
         return Reading(ordinal(value, case, plural=True), f"{case}: ordinals of «{noun}»")
+    listed = re.search(
+        r"\d-(?:м|й|го)\s(?:и|или)\s$|\d-(?:м|й|го),\s$", sentence.text[: match.start()]
+    )
+    if listed and suffix == "м" and plural_noun and parse is not None and value < 1000:
+        # «на 65-м и 66-м автобусах», «в 5-м и 6-м классах»: each one, in the noun's case
+        case = CASE_OF_TAG.get(str(parse.tag.case), "prepositional")
+        lemma = morph.noun(str(parse.normal_form))
+        gender = GENDER_OF_TAG.get(str(lemma.tag.gender), "m") if lemma is not None else "m"
+        return Reading(ordinal(value, case, gender), f"{case}: one of a list before «{parse.word}»")
     if written.isdigit() and (
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
     ):
