@@ -768,7 +768,14 @@ def count(
         in (QUANTITY_NOUNS | APPOSITION_NOUNS) - {"район", "течение", "ход", "пределы"}
     ):  # «до уровня в 5 % от ВВП», «до отметки в 776 мм»: the size itself
         ruled = frozenset({"accusative"}), f"«{measured[0]} в …»: the value"
-    elif ruled is not None and ruled[1] == "after «в»" and _WHERE_FROM.match(rest):
+    elif (
+        ruled is not None
+        and ruled[1] == "after «в»"
+        and (
+            _WHERE_FROM.match(rest)
+            or (lemma in _DISTANCES and _LOCATED.search(sentence.text[:start]))
+        )
+    ):  # «находится примерно в 24 км»: where, not how far it went
         ruled = frozenset({"prepositional"}), "«в … от», «в … из»"
     with_percent = ruled is not None and ruled[1] in ("after «с»", "after «со»")
     if with_percent and lemma in _WITH_UNITS and not re.search(r"\bдо\b|\bпо\b", rest):
@@ -842,6 +849,8 @@ def _echoed_case(
 
 _WITH_UNITS = frozenset({"процент", "гигабайт", "терабайт", "мегабайт"})
 # «в 5 км от Алматы», «в 311 км на юго-восток»: how far, in the prepositional
+_DISTANCES = frozenset({"километр", "метр"})
+_LOCATED = re.compile(r"(?i)(?:находи|располож|расположен|располага)\w*[^,.;:]{0,40}$")
 _WHERE_FROM = re.compile(
     r"\s(?:от|из)\s|\s(?:на|к)\s(?:северо-|юго-)?(?:север|юг|запад|восток)"
     r"|\s(?:северо-|юго-)?(?:север|юж|запад|восточ)нее\s"  # «в 424,1 км северо-восточнее»

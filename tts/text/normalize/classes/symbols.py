@@ -72,6 +72,9 @@ SAINT_PETERSBURG = re.compile(r"(?<![\w.])С\.\s?-?\s?(?=Петербург)")
 PLUS = re.compile(r"\+(?![\d+аеёиоуыэюяАЕЁИОУЫЭЮЯ]|\s\d)|\+(?=\+)|(?<=\s)\+(?=\s)")
 # «>>», «<<», «→», «•», «|»: navigation and bullets, not read.
 ARROWS = re.compile(r"(?:>>|<<|»»|→|←|►|▶|•|■|▪)+")
+# «видеоролик, <…> где»: an editor's mark of words left out; a stray «<» before a capital
+# («АЗЕРБАЙДЖАН, <Азербайджанская Республика»): neither is read
+OMISSION = re.compile(r"[<\[(](?:…|\.\.\.)[>\])]|(?<=\s)<(?=[А-ЯЁA-Z][^>]*$)")
 # «<Казахойлом>»: angle brackets typed for quotation marks around a name, not read
 ANGLE_QUOTES = re.compile(r"<(?=[А-ЯЁA-Z][\w\s.-]{0,60}>)|(?<=[\w.])>")
 _QUOTE_OPENED = re.compile(r"<[А-ЯЁA-Z][\w\s.-]{0,60}$")
@@ -164,6 +167,7 @@ EARLY = (
     Rule("symbol", FOOTNOTE, lambda m, s: Reading(" ", "a footnote mark: not read"), "[10]"),
     Rule("symbol", PLUS, lambda m, s: " плюс ", "OPEC+ -> опек плюс"),
     Rule("symbol", ARROWS, lambda m, s: Reading(" ", "not read"), "Ria.ru >> -> Ria.ru"),
+    Rule("symbol", OMISSION, lambda m, s: Reading(" ", "an omission mark: not read"), "<…>"),
     Rule("symbol", ANGLE_QUOTES, _angle_quote, "<Казахойлом> -> Казахойлом"),
     Rule("symbol", AMPERSAND, _ampersand, "Procter & Gamble -> Проктер энд Гэмбл"),
     Rule("abbreviation", SAINT_PETERSBURG, lambda m, s: "Санкт-", "С.-Петербург -> Санкт-…"),
