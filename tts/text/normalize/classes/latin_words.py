@@ -132,6 +132,9 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
             spoken += ("" if glued else " ") + reading
         return Reading(_capitalised(spoken, word), "Latin words written as one")
     del sentence
+    possessive = re.fullmatch(r"(.+)['’]s", word)
+    if possessive:  # «Shopper’s», «Assassin's»: the English «'s» is a final «с»
+        word = possessive[1]
     parts = re.split(r"['’-]", word)
     if word.isupper() and all(roman_value(p) and set(p) <= set("IVX") for p in parts):
         return None  # Roman numerals: the roman and century classes
@@ -140,6 +143,8 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return Reading(_ABBREVIATIONS[word.lower()], "abbreviation")
     whole = BRANDS.get(word.lower())
     spoken = whole or " ".join(read_latin_word(w) for w in parts if w)
+    if possessive and not spoken.endswith(("с", "з")):
+        spoken += "с"
     spoken = _capitalised(spoken, word)
     digits = match["digits"]
     if digits:  # «LIFE09» -> «лайф ноль девять»
