@@ -272,6 +272,8 @@ QUOTED_LETTER = re.compile(r"(?<=[«\"„])[а-яёА-ЯЁ](?=[»\"“])")
 
 def _quoted_letter(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
+    if match.group() in CYRILLIC:  # «Ъ»: the newspaper Kommersant's name
+        return Reading(CYRILLIC[match.group()] or match.group(), "acronym")
     return Reading(spell_cyrillic(match.group().upper()), "a letter by its name")
 
 
