@@ -560,9 +560,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
     if lemma in PRICE_NOUNS and "plur" in noun.tag:
         pass  # «составил в текущих ценах 83,8 трлн»: prices in general, not the price of
     elif lemma in APPOSITION_NOUNS:
-        idiom = ahead in ("в", "во") and morph.has(
-            previous, "NOUN", "loct"
-        )  # «прибавили в цене 2,05 %»
+        # «прибавили в цене 2,05 %»: an idiom, no price of anything
+        idiom = ahead in ("в", "во") and morph.has(previous, "NOUN", "loct")
         if lemma in PRICE_NOUNS and not _money_follows(sentence, start) and not idiom:
             return frozenset({"genitive"}), f"what «{previous}» is of"  # «стоимость 1 кв. м»
         return NOM_ACC, f"the value of «{previous}»"
