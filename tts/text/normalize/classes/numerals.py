@@ -252,6 +252,21 @@ SUFFIXED_SPAN = re.compile(
 )
 
 
+# «с 1 по 11 классы»: a span of grades, each one an ordinal («с первого по одиннадцатый»)
+GRADE_SPAN = re.compile(r"(?<![\w-])(?P<from>[сС]о?)\s(?P<a>\d{1,2})\sпо\s(?P<b>\d{1,2})(?=\s)")
+
+
+def _grade_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    grades = context.plural_ordinal_noun(sentence, match.end())
+    if grades is None or int(match["a"]) >= int(match["b"]):
+        return None
+    lemma = morph.noun(morph.lemma(grades[1]))
+    gender = GENDER_OF_TAG.get(str(lemma.tag.gender), "m") if lemma is not None else "m"
+    low = ordinal(int(match["a"]), "genitive", gender)  # type: ignore[arg-type]
+    high = ordinal(int(match["b"]), "accusative", gender)  # type: ignore[arg-type]
+    return Reading(f"{match['from']} {low} по {high}", f"a span of «{grades[1]}»", "ordinal")
+
+
 def _suffixed_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
     first, second, suffix = int(match["a"]), int(match["b"]), match["suffix"]
     if first >= second:
@@ -719,9 +734,12 @@ def _any_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 # «107-мм мине», «3-нм процессор», «45-мм снаряда»: a unit's abbreviation after a hyphen stands
 # for its adjective, in the form of the words after it.
-UNIT_COMPOUND = re.compile(r"(?<![\w.,:/-])(?P<num>\d{1,4})-(?P<unit>мм|см|нм|км|кг)(?=\s+[а-яё])")
+UNIT_COMPOUND = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d{1,4})(?:-(?P<unit>мм|см|нм|км|кг)|(?P<unit2>%)-[а-я]{1,3})"
+    r"(?=\s+[а-яё])"  # «100%-го показателя» too
+)
 _UNIT_ADJECTIVES = {"мм": "миллиметровый", "см": "сантиметровый", "нм": "нанометровый",
-                    "км": "километровый", "кг": "килограммовый"}  # fmt: skip
+                    "км": "километровый", "кг": "килограммовый", "%": "процентный"}  # fmt: skip
 
 
 def _unit_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -731,9 +749,8 @@ def _unit_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
         for p in (morph.parses(token.text) if token is not None else ())
         if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case
     ]
-    adjective = next(
-        (p for p in morph.parses(_UNIT_ADJECTIVES[match["unit"]]) if p.tag.POS == "ADJF"), None
-    )
+    unit = match["unit"] or match["unit2"]
+    adjective = next((p for p in morph.parses(_UNIT_ADJECTIVES[unit]) if p.tag.POS == "ADJF"), None)
     if not found or adjective is None:
         return None
     target = found[0].tag
@@ -800,6 +817,7 @@ RULES = (
     Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", SUFFIXED_SPAN, _suffixed_span, "1–5-х классов -> первых – пятых классов"),
+    Rule("range", GRADE_SPAN, _grade_span, "с 1 по 11 классы -> с первого по одиннадцатый"),
     Rule("range", RANGE, _range, "5–7 лет -> пять – семь лет"),
     Rule("cardinal", LETTERED, _lettered, "дом 5б -> дом пять бэ"),
     Rule("ordinal", SUFFIXED, _suffixed, "в 5-м классе -> в пятом классе"),
