@@ -62,23 +62,11 @@ def _verbless(sentence: Sentence) -> bool:
     )
 
 
-_COPULAS = frozenset(
-    {
-        "стало",
-        "стал",
-        "стала",
-        "станет",
-        "является",
-        "будет",
-        "было",
-        "был",
-        "была",
-        "считается",
-        "считалось",
-        "считался",
-        "считалась",
-    }  # «датой … считается 15 декабря»
-)
+# «датой … считается 15 декабря»: a date right after these is their subject
+_COPULAS = frozenset({
+    "стало", "стал", "стала", "станет", "является", "будет", "было", "был", "была",
+    "считается", "считалось", "считался", "считалась",
+})  # fmt: skip
 
 
 _RUNNING_TEXT = "a date in running text"
@@ -589,17 +577,14 @@ def _century(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun, join = match["noun"], (match["join"] or "").strip()
     abbreviated = noun.startswith(("в", "кв.")) and not noun.startswith("век")
     dated = noun.startswith("кв.") and re.match(r"\s?\d{4}\b", sentence.text[match.end() :])
-    part_of = (
-        noun.startswith("в")
-        and sentence.words_before(match.start(), 1)
-        and (sentence.words_before(match.start(), 1)[0] in _PARTS_OF_A_CENTURY)
-    )  # «в конце 18 в.»
+    before = sentence.words_before(match.start(), 1)
+    part_of = noun.startswith("в") and bool(before) and before[0] in _PARTS_OF_A_CENTURY
     if (
         abbreviated
         and not match["c1"].isupper()
         and match.group().find("-") < 0
         and not dated
-        and not part_of
+        and not part_of  # «в конце 18 в.»
     ):
         return None  # «5 в …»: not a century; «1 кв. м» is a square metre («4 кв. 2019 г.» is)
     lemma = (

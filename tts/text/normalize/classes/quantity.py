@@ -575,7 +575,6 @@ def _spaced_decimal(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return speak(sentence, match.start(), match.end(), number, None, UNITS["%"])
 
 
-# before the ordinals' and fractions' rules, which would claim «102-м» or «12/256» alone
 # «видео 4K», «в 4К», «2K»: a screen resolution (not «5K подписчиков», five thousand)
 RESOLUTION = re.compile(r"(?<![\w.,$€₽-])(?P<n>[12458]|16)[KК](?![\w-])")
 
@@ -586,6 +585,7 @@ def _resolution(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(f"{cardinal(int(match['n']))} кей", "a resolution: «4K»")
 
 
+# before the ordinals' and fractions' rules, which would claim «102-м» or «12/256» alone
 EARLY = (
     Rule("measure", RESOLUTION, _resolution, "видео 4K -> видео четыре кей"),
     Rule("decimal", SPACED_DECIMAL, _spaced_decimal, "50, 08% -> пятьдесят целых восемь сотых …"),
