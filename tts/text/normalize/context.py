@@ -242,7 +242,8 @@ def _case_of(parse: Any) -> Case | None:
     return CASE_OF_TAG.get(str(parse.tag.case)) if parse.tag.case else None
 
 
-def _gender_of(parse: Any) -> Gender:
+def gender_of(parse: Any) -> Gender:
+    """A noun parse's gender; a plural form takes its lemma's."""
     gender = GENDER_OF_TAG.get(str(parse.tag.gender)) if parse.tag.gender else None
     if gender is None:  # a plural form: the lemma's gender
         lemma = morph.noun(str(parse.normal_form))
@@ -306,7 +307,7 @@ def counted_noun(sentence: Sentence, end: int, value: int | None, decimal: bool)
         animate = "anim" in best.tag if nouns else any("anim" in p.tag for p in found)
         if animate and value is not None and is_paucal(value) and "sing" in best.tag:
             animate = False  # «на 2 человека»: «два человека»; «двух» would need «человек»
-        return Counted(cases, _gender_of(best), animate, token.text)
+        return Counted(cases, gender_of(best), animate, token.text)
     return None
 
 
@@ -636,7 +637,7 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
     word before it in its clause that could be its subject, has the number as its subject."""
     if verb.tag.POS != "VERB" or not ("plur" in verb.tag or {"past", "neut"} in verb.tag):
         return False
-    clause = re.split(r"[,;:()«»\"–—]|\s(?:и|а|но)\s", sentence.text[:start])[-1]
+    clause = _clause_before(sentence, start)
     words = re.findall(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)?|\d+", clause)[:-1]
     if not words:
         return False
@@ -666,13 +667,17 @@ def _number_is_subject(sentence: Sentence, start: int, verb: Any) -> bool:
 
 def _instrumental_taken(sentence: Sentence, start: int) -> bool:
     """An instrumental noun earlier in the clause: the verb's object is there already."""
-    clause = re.split(r"[,;:()«»\"–—]|\s(?:и|а|но)\s", sentence.text[:start])[-1]
     return any(
         (found := _parses_of(word))
         and found[0].tag.POS in ("NOUN", "NPRO")
         and found[0].tag.case == "ablt"
-        for word in re.findall(r"[а-яё]+", clause.lower())
+        for word in re.findall(r"[а-яё]+", _clause_before(sentence, start).lower())
     )
+
+
+def _clause_before(sentence: Sentence, start: int) -> str:
+    """The text of the clause a number at `start` stands in, up to the number."""
+    return re.split(r"[,;:()«»\"–—]|\s(?:и|а|но)\s", sentence.text[:start])[-1]
 
 
 _ACTION_ENDINGS = ("ание", "ение", "тие", "ство", "ция")
@@ -735,7 +740,7 @@ def count(
     if lemma:
         parse = morph.noun(lemma)
         if parse is not None:
-            gender = _gender_of(parse)
+            gender = gender_of(parse)
             animate = "anim" in parse.tag
     elif counted:
         gender, animate = counted.gender, counted.animate
@@ -924,7 +929,7 @@ def ordinal(
                     continue
                 plural = "plur" in parse.tag
                 why = f"agrees with «{token.text}»"
-                options.append((case, _gender_of(parse), plural, "anim" in parse.tag, why))
+                options.append((case, gender_of(parse), plural, "anim" in parse.tag, why))
     if forms is not None:
         options = [o for o in options if (o[0], "p" if o[2] else o[1]) in forms]
         if not options:
@@ -936,7 +941,7 @@ def ordinal(
         gender: Gender = "m"
         if lemma is not None:
             parse = morph.noun(lemma)
-            gender = _gender_of(parse) if parse is not None else "m"
+            gender = gender_of(parse) if parse is not None else "m"
         cases = ALL_CASES
         ruled = governor(sentence, start)
         why = "default"
@@ -1130,7 +1135,7 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
 
         case = expansion_case(sentence, tokens[-2].start).case
         noun = next(p for p in _parses_of(lemma) if p.tag.POS == "NOUN" and "inan" in p.tag)
-        return Grammar(case, _gender_of(noun), why=f"names «{tokens[-2].text}.»")
+        return Grammar(case, gender_of(noun), why=f"names «{tokens[-2].text}.»")
     if not last.is_word or not last.is_cyrillic:
         return None
     for parse in _parses_of(last.text)[:3]:
@@ -1145,7 +1150,7 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
             before = _parses_of(tokens[-2].text) if len(tokens) >= 2 else ()
             if plural and before and before[0].tag.POS in ("ADJF", "PRTF"):
                 return None  # «в этих населенных пунктах 956 домов»: places, not clauses
-            return Grammar(case, _gender_of(parse), plural=plural, why=f"names «{last.text}»")
+            return Grammar(case, gender_of(parse), plural=plural, why=f"names «{last.text}»")
         if lemma in LABELS:
             return Grammar("nominative", why=f"a label after «{last.text}»")
     return None
@@ -1263,7 +1268,7 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     case, parse = chosen
     if case is None:
         return None
-    return Grammar(case, _gender_of(parse), "anim" in parse.tag, why=f"an ordinal: «{token.text}»")
+    return Grammar(case, gender_of(parse), "anim" in parse.tag, why=f"an ordinal: «{token.text}»")
 
 
 _ORDINAL_PREFERRED: dict[str, Case] = {**PREFERRED, "по": "dative"}
@@ -1318,7 +1323,7 @@ def grade_after(sentence: Sentence, start: int, end: int) -> Grammar | None:
     head = _parses_of(previous[0])
     if not found or not head or head[0].tag.POS != "NOUN":
         return None
-    return Grammar("genitive", _gender_of(found[0]), why=f"grades of «{token.text}»")
+    return Grammar("genitive", gender_of(found[0]), why=f"grades of «{token.text}»")
 
 
 # Nouns whose plural after «5-7» still names numbered ones: «в 5-7 местах» counts places.

@@ -325,14 +325,14 @@ def _birth_year(match: re.Match[str], sentence: Sentence) -> Reading:
 SHORT_YEAR = re.compile(r"(?<![\w.,:/-])(?P<y>\d{1,2})\s(?P<noun>году)(?!\w)")
 
 
+_TERM_AFTER = re.compile(r"\s(?:и\s)?\d{1,2}\s(?:месяц|недел|дн)")  # «к 1 году 6 месяцам»
+
+
 def _short_year(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     if int(match["y"]) == 1 or _TERM_AFTER.match(match.string, match.end()):
         return None  # «к 1 году 6 месяцам»: a term, not the year '01
     return Reading(f"{ordinal(int(match['y']), 'prepositional')} году", "prepositional: «году»")
-
-
-_TERM_AFTER = re.compile(r"\s(?:и\s)?\d{1,2}\s(?:месяц|недел|дн)")
 
 
 YEARS = re.compile(

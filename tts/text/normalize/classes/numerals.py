@@ -17,6 +17,7 @@ import re
 
 from tts.text.normalize import context, morph
 from tts.text.normalize.alphabet import spell_cyrillic
+from tts.text.normalize.classes.abbreviations import agree_adjective
 from tts.text.normalize.classes.dates import day_of_month, roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
@@ -35,7 +36,6 @@ from tts.text.normalize.classes.units import SCALES
 from tts.text.normalize.context import Grammar
 from tts.text.normalize.numbers import (
     CASE_OF_TAG,
-    GENDER_OF_TAG,
     Case,
     cardinal,
     decimal,
@@ -223,9 +223,8 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if listed and suffix == "м" and plural_noun and parse is not None and value < 1000:
         # «на 65-м и 66-м автобусах», «в 5-м и 6-м классах»: each one, in the noun's case
         case = CASE_OF_TAG.get(str(parse.tag.case), "prepositional")
-        lemma = morph.noun(str(parse.normal_form))
-        gender = GENDER_OF_TAG.get(str(lemma.tag.gender), "m") if lemma is not None else "m"
-        return Reading(ordinal(value, case, gender), f"{case}: one of a list before «{parse.word}»")
+        spoken = ordinal(value, case, context.gender_of(parse))
+        return Reading(spoken, f"{case}: one of a list before «{parse.word}»")
     if written.isdigit() and (
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
     ):
@@ -260,10 +259,10 @@ def _grade_span(match: re.Match[str], sentence: Sentence) -> Reading | None:
     grades = context.plural_ordinal_noun(sentence, match.end())
     if grades is None or int(match["a"]) >= int(match["b"]):
         return None
-    lemma = morph.noun(morph.lemma(grades[1]))
-    gender = GENDER_OF_TAG.get(str(lemma.tag.gender), "m") if lemma is not None else "m"
-    low = ordinal(int(match["a"]), "genitive", gender)  # type: ignore[arg-type]
-    high = ordinal(int(match["b"]), "accusative", gender)  # type: ignore[arg-type]
+    noun = next(p for p in morph.parses(grades[1]) if p.tag.POS == "NOUN")
+    gender = context.gender_of(noun)
+    low = ordinal(int(match["a"]), "genitive", gender)
+    high = ordinal(int(match["b"]), "accusative", gender)
     return Reading(f"{match['from']} {low} по {high}", f"a span of «{grades[1]}»", "ordinal")
 
 
@@ -742,28 +741,11 @@ _UNIT_ADJECTIVES = {"мм": "миллиметровый", "см": "сантим�
                     "км": "километровый", "кг": "килограммовый", "%": "процентный"}  # fmt: skip
 
 
-def _unit_compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    token = sentence.word_after(match.end())
-    found = [
-        p
-        for p in (morph.parses(token.text) if token is not None else ())
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case
-    ]
+def _unit_compound(match: re.Match[str], sentence: Sentence) -> Reading:
     unit = match["unit"] or match["unit2"]
-    adjective = next((p for p in morph.parses(_UNIT_ADJECTIVES[unit]) if p.tag.POS == "ADJF"), None)
-    if not found or adjective is None:
-        return None
-    target = found[0].tag
-    grammemes = {str(target.case), str(target.number)}
-    if target.number == "sing" and target.gender:
-        grammemes.add(str(target.gender))
-    if target.case == "accs" and target.animacy:
-        grammemes.add(str(target.animacy))
-    form = adjective.inflect(grammemes)
-    if form is None:
-        return None
-    spoken = joined(compound_head(int(match["num"])), str(form.word))
-    return Reading(spoken, f"a compound adjective, agrees with «{token.text}»")  # type: ignore[union-attr]
+    adjective, why = agree_adjective(_UNIT_ADJECTIVES[unit], sentence, match.end(), match.start())
+    spoken = joined(compound_head(int(match["num"])), adjective)
+    return Reading(spoken, f"a compound adjective, {why}")
 
 
 # «2- и 4-комнатные» -> «двух- и четырёхкомнатные»: the first half of a compound whose second
