@@ -41,7 +41,8 @@ def test_first_pronunciation_not_a_variant() -> None:
 @pytest.mark.parametrize(
     ("word", "spoken"),
     [("Fusion", "фьюжн"), ("BuzzFeed", "базфид"), ("Force", "форс"), ("Touch", "тач"),
-     ("pixel", "пиксел"), ("Nissan", "ниссан"), ("centralmedia", "сентралмидиа")],
+     ("pixel", "пиксел"), ("Nissan", "ниссан"), ("centralmedia", "сентралмидиа"),
+     ("English", "инглиш"), ("thinking", "тинкинг")],
 )  # fmt: skip
 def test_reading(word: str, spoken: str) -> None:
     assert english.read(word) == spoken

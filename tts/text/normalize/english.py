@@ -148,6 +148,9 @@ def _phones_to_russian(word: str, sounds: list[str]) -> str:
             if base == "N" and previous_phones(sounds, i) == ["SH", "AH0"] and following == "AH0":
                 out.append("н")  # «international» -> «интернэшнл»
                 continue
+            if base == "NG" and following in ("K", "G"):
+                out.append("н")  # «Frank» -> «франк», «English» -> «инглиш»
+                continue
             out.append(_CONSONANTS.get(base, ""))
             continue
         previous = sounds[i - 1] if i > 0 else ""
@@ -176,6 +179,11 @@ def _phones_to_russian(word: str, sounds: list[str]) -> str:
             letters = "о"  # «gold», «holding»
         if base in ("EH", "EY") and (not out or out[-1][-1:] in "аеиоуэюяй"):
             letters = "э" + letters[1:]  # «Edge» -> «эдж», «today» -> «тудэй»
+        if base == "AE" and group[:1] == "a":
+            # «admin» -> «админ», «glass» -> «гласс», «cap» -> «кап»: Russian keeps the
+            # spelled «a» (dev split: 6 sentences right, 1 wrong against «э»); established
+            # «э» forms («Apple», «Galaxy») are the brands table's
+            letters = "а"
         if base == "AA" and group[:1] == "o":
             letters = "о"  # «John» -> «джон», «Bob» -> «боб»
         out.append(letters)
