@@ -132,7 +132,8 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "оз.": (_place("озеро"),),  # оз. Балхаш
     "х.": (_place("хутор"),),  # «х. Зайцевка»: a Cossack farmstead of the Don
     "о.": (_place("остров"),),  # о. Сахалин
-    "ст.": (_place("станция"), _adjective("старший", "word")),  # ст. Арысь; ст. лейтенант
+    # ст. Вёшенская (a Cossack village); ст. Арысь; ст. лейтенант
+    "ст.": (_place("станица"), _place("станция"), _adjective("старший", "word")),
     "акад.": (_noun("академик"),),  # акад. Сатпаев
     "реж.": (_noun("режиссёр"),),  # (реж. Ж. Есенбеков)
     "соб.корр.": (_fixed("собкор"),),  # сообщает соб. корр. Travel.ru
@@ -416,6 +417,8 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
         return Reading(spoken, why)
     if entry.reading in ("миллион", "миллиард", "триллион", "тысяча"):
         return _scale(entry.reading, match, sentence)
+    if entry.reading == "станица" and not _STANITSA.match(sentence.text, match.end()):
+        return None  # a railway station's name is mostly a noun («ст. Арысь»)
     title = morph.noun(entry.reading)
     name_case = _case_of_name(sentence, match.start(), match.end()) if title else None
     if name_case is not None and title is not None and "anim" in title.tag:
@@ -463,6 +466,9 @@ def _agreeing_case(lemma: str, sentence: Sentence, start: int, place: bool) -> G
         return Grammar(ruled.case, why=f"agrees with «{word}», {ruled.why}")
     return None
 
+
+# «ст. Северская», «ст. Вёшенской»: a Cossack village's name is a feminine adjective
+_STANITSA = re.compile(r"\s?[А-ЯЁ][а-яё]+(?:ская|цкая|ской|цкой|скую|цкую)\b")
 
 _TITLES = frozenset({"акад.", "проф.", "ген.", "адм.", "св.", "арх.", "доц."})
 _NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ]")
