@@ -487,6 +487,11 @@ def day_of_month(
     token = sentence.word_after(match.end())
     if token is not None and token.lower.startswith(("год", "числ")):
         return None
+    if token is not None and any(
+        p.tag.POS == "NOUN" and {"neut", "sing"} <= set(p.tag.grammemes)
+        for p in morph.parses(token.text)[:1]
+    ):
+        return None  # «19 декабря состоялось 4-е заседание»: the ordinal has its own noun
     grammar = date_case(sentence, match.start(), match.end())  # a date's own case rules
     return Reading(ordinal(value, grammar.case, "n"), f"{grammar.describe()}: a day of the month")
 
