@@ -120,6 +120,8 @@ def to_russian(word: str, sounds: list[str]) -> str:
             index = spoken.find(letter, max(0, _position(word, double.start(), spoken) - 2))
             if index >= 0:
                 spoken = spoken[:index] + letter + spoken[index:]
+    if "tz" in word.lower():
+        spoken = spoken.replace("тс", "ц")  # «Fritz» -> «фриц», «Blitz» -> «блиц»
     if word.lower().endswith("s") and spoken.endswith("з"):
         spoken = spoken[:-1] + "с"
     return spoken
