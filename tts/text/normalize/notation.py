@@ -60,7 +60,12 @@ def clean(text: str) -> str:
         text = _SPACED_YEARS.sub(r"\1гг.", text)  # «в 2007-2008 г.г.»: the plural typed as two
     if _VULGAR.search(text):
         text = _VULGAR.sub(_vulgar_fraction, text)
+    if "-" in text and _WEATHER_SPAN.search(text):
+        text = _WEATHER_SPAN.sub(" – ", text)  # «3° мороза-2° тепла»: a range's dash typed short
     return text
+
+
+_WEATHER_SPAN = re.compile(r"(?:(?<=мороза)|(?<=тепла))-(?=\d)")
 
 
 _WATT_HOUR = re.compile(r"(?<!\w)([кМГТ]?Вт)\s?[*.⋅∙•]\s?ч(?!\w)")
