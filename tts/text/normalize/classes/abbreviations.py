@@ -270,6 +270,8 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
             return Grammar("dative", why="a place listed after «по …»")
     if re.search(r"(?<![\w.])им\.\s?$", sentence.text[:start]):
         return Grammar("genitive", why="after «имени»")  # «им. акад. Петровского»
+    if place and previous in ("в", "во", "на") and _after_motion(sentence, start):
+        return Grammar("accusative", why=f"a place after «{previous}», where to")
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
     if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
@@ -470,8 +472,30 @@ def _agreeing_case(lemma: str, sentence: Sentence, start: int, place: bool) -> G
 # «ст. Северская», «ст. Вёшенской»: a Cossack village's name is a feminine adjective
 _STANITSA = re.compile(r"\s?[А-ЯЁ][а-яё]+(?:ская|цкая|ской|цкой|скую|цкую)\b")
 
+# Verbs whose «в»/«на» names where to, in the accusative: «прибыл в г. Актау» -> «в город»,
+# «переименовать в г. Тараз».
+_MOTION_VERBS = frozenset({
+    "прибыть", "прибывать", "приехать", "приезжать", "поехать", "ехать", "выехать", "въехать",
+    "уехать", "переехать", "заехать", "отправиться", "отправляться", "отправить", "направиться",
+    "направляться", "направить", "вернуться", "возвращаться", "вернуть", "доставить",
+    "доставлять", "госпитализировать", "перевезти", "перевозить", "эвакуировать", "попасть",
+    "поступить", "поступать", "прилететь", "вылететь", "улететь", "лететь", "прийти", "пойти",
+    "переселить", "переселиться", "перевести", "переименовать", "превратить", "командировать",
+    "добраться", "прибывший", "следовать", "отбыть", "увезти", "вывезти", "завезти", "привезти",
+})  # fmt: skip
+
+
+def _after_motion(sentence: Sentence, start: int) -> bool:
+    words = sentence.words_before(start, 5)[:-1]  # the words before the preposition
+    return any(
+        p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.normal_form in _MOTION_VERBS
+        for w in words[-3:]
+        for p in morph.parses(w)[:1]
+    )
+
+
 _TITLES = frozenset({"акад.", "проф.", "ген.", "адм.", "св.", "арх.", "доц."})
-_NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ]")
+_NAMES_LISTED = re.compile(r"\s?«?[А-ЯЁ][\w-]*»?(?:\s?,\s?|\s(?:и)\s)«?[А-ЯЁ](?![А-ЯЁ])")
 
 
 _SETTLEMENTS = frozenset({"город", "село", "посёлок", "деревня"})
@@ -482,6 +506,8 @@ def _town_case(sentence: Sentence, end: int) -> Case | None:
     token = sentence.word_after(end)
     if token is None or not token.text[:1].isupper() or not token.is_cyrillic:
         return None
+    if re.fullmatch(r"[А-ЯЁ][а-яё]+[ое]го", token.text):
+        return "genitive"  # «команда «Луч» с. Падинского»: an adjective name shows its case
     places = [p for p in morph.parses(token.text) if "Geox" in p.tag and p.tag.case]
     cases = {CASE_OF_TAG.get(str(p.tag.case)) for p in places}
     if len(cases) != 1 or "nominative" in cases or None in cases:
