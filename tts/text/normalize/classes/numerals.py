@@ -14,6 +14,7 @@ fractions, «№ 24», and codes that hold numbers («Су-35», «ГМ-172/6»)
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tts.text.normalize import context, morph
 from tts.text.normalize.alphabet import spell_cyrillic
@@ -212,11 +213,24 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if suffix == "й" and _minute_of_play(sentence, match.start(), match.end(), value):
         # «на 41-й сравняли счёт», «на 11-й добавленной»: the minute of a game
         return Reading(ordinal(value, "prepositional", "f"), "prepositional: «на N-й» минуте")
-    grades = context.plural_ordinal_noun(sentence, match.end()) if suffix == "х" else None
+    list_end = _LIST_REST.match(sentence.text, match.end())
+    grades_at = list_end.start("noun") - 1 if list_end else match.end()  # «5-х и 6-х классов»
+    grades = context.plural_ordinal_noun(sentence, grades_at) if suffix == "х" else None
     if grades is not None and written.isdigit() and value <= 11:
         # «учеников 11-х классов», «в 5-х классах»: grades, not two or five classes
         case, noun = grades
         return Reading(ordinal(value, case, plural=True), f"{case}: ordinals of «{noun}»")
+    shared = _list_noun(sentence, match.start(), match.end()) if suffix in _LISTED else None
+    if shared is not None and written.isdigit():
+        # «2-е и 3-е места», «во 2-й и 3-й группах»: each one of the list is singular, in
+        # the noun's case
+        each: Case = CASE_OF_TAG.get(str(shared.tag.case), "nominative")
+        if each in ("nominative", "accusative"):
+            each = "accusative" if suffix == "ю" else "nominative"
+        gender = context.gender_of(shared)
+        if (each, gender) in context.SUFFIX_FORMS.get(_norm_suffix(suffix), frozenset()):
+            spoken = ordinal(value, each, gender)
+            return Reading(spoken, f"{each}: one of a list before «{shared.word}»")
     listed = re.search(
         r"\d-(?:м|й|го)\s(?:и|или)\s$|\d-(?:м|й|го),\s$", sentence.text[: match.start()]
     )
@@ -241,6 +255,33 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
             grammar = name
     spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural, grammar.animate)
     return Reading(spoken, grammar.describe())
+
+
+_LIST_REST = re.compile(
+    r"(?:\s?,\s?\d+-[а-я]{1,2})*(?:\s?,\s?|\s(?:и|или)\s)\d+-[а-я]{1,2}\s(?P<noun>[а-яё]+)"
+)
+_LIST_BEFORE = re.compile(r"\d-[а-я]{1,2}(?:\s(?:и|или)\s|,\s?)$")
+
+
+def _list_noun(sentence: Sentence, start: int, end: int) -> Any:
+    """The plural noun in the nominative or accusative that a list of ordinals shares («2-е и
+    3-е места»), or None."""
+    text = sentence.text
+    after = _LIST_REST.match(text, end)
+    if after is not None:
+        word = after["noun"]
+    elif _LIST_BEFORE.search(text[:start]):
+        token = sentence.word_after(end)
+        word = token.text if token is not None else ""
+    else:
+        return None
+    return next(
+        (p for p in morph.parses(word) if p.tag.POS == "NOUN" and "plur" in p.tag and p.tag.case),
+        None,
+    )
+
+
+_LISTED = frozenset({"е", "я", "ю", "й", "м", "го", "ой"})
 
 
 # «1–5-х классов», «5-9-х классов», «2-3-х дней»: a span whose second number carries the
