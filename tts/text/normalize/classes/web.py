@@ -91,7 +91,22 @@ def _letters(word: str) -> str:
         return spell_latin(low)  # «abc» -> «эй би си»
     if kazakh_name(low):
         return kazakh(low)  # «paryz.kz» -> «парыз»
+    parts = _two_words(low)
+    if parts is not None:
+        return "".join(parts)  # «huaweiclub» -> «хуавэйклаб», one name as the site's is
     return transliterate(low)
+
+
+def _two_words(low: str) -> list[str] | None:
+    """A label glued from two words of the brand table («huawei» + «club»); a word English
+    itself knows whole («ranking») is no such pair."""
+    if english.phones(low):
+        return None
+    for cut in range(4, len(low) - 3):
+        head, tail = low[:cut], low[cut:]
+        if head in BRANDS and tail in BRANDS:
+            return [BRANDS[head], BRANDS[tail]]
+    return None
 
 
 def _split_capitals(match: re.Match[str]) -> str:
