@@ -525,7 +525,7 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
 # A kilometre post of a road: «на 45 км трассы», «на 102-м км», «в районе 383 км а/д» -> «на
 # сорок пятом километре», «сто втором», «трёхсот восемьдесят третьего километра».
 KM_POST = re.compile(
-    r"(?<![\w.,/-])(?P<num>\d{1,4})(?P<suffix>-(?:м|ом|го|ого))?\s?км(?![\w/])"
+    r"(?<![\w.,/-])(?P<num>\d{1,4})(?P<suffix>-(?:м|ом|го|ого|й|ый|ой))?\s?км(?![\w/])"
     r"(?=(?P<road>\s(?:трасс|автотрасс|автодорог|дорог|а/д|шоссе|магистрал|федеральн|"
     r"республиканск|област|[МРАЕ]-?\d))?)"
 )
@@ -536,6 +536,10 @@ _ROAD_CASE: dict[str, Case] = {"на": "prepositional", "в": "genitive", "с": 
 def _km_post(match: re.Match[str], sentence: Sentence) -> Reading | None:
     before = sentence.words_before(match.start(), 2)
     previous = before[-1] if before else ""
+    if match["suffix"] in ("-й", "-ый", "-ой") and previous not in _ROAD_CASE:
+        # «с 718-го по 729-й км»: the post named by its ordinal's ending
+        spoken = f"{ordinal(int(match['num']), 'nominative')} километр"
+        return Reading(spoken, "nominative: a kilometre post, its ordinal's ending", "ordinal")
     if before[-2:] == ["в", "районе"] or previous == "района":
         previous = "в"
     if previous not in _ROAD_CASE or not (match["suffix"] or match["road"]):
@@ -546,6 +550,15 @@ def _km_post(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun = "километре" if case == "prepositional" else "километра"
     spoken = f"{ordinal(int(match['num']), case)} {noun}"
     return Reading(spoken, f"{case}: a kilometre post after «{previous}»", "ordinal")
+
+
+# «на участке км 12 – км 23»: a road's post named by its kilometre, the number after the unit
+KM_NAMED = re.compile(r"(?<!\d )(?<![\w-])км(?= \d)")
+
+
+def _km_named(match: re.Match[str], sentence: Sentence) -> Reading:
+    del match, sentence
+    return Reading("километр", "a kilometre post named before its number")
 
 
 # A phone's memory, «12/256 ГБ»: operative and built-in, «двенадцать на двести пятьдесят шесть
@@ -590,6 +603,7 @@ EARLY = (
     Rule("measure", RESOLUTION, _resolution, "видео 4K -> видео четыре кей"),
     Rule("decimal", SPACED_DECIMAL, _spaced_decimal, "50, 08% -> пятьдесят целых восемь сотых …"),
     Rule("ordinal", KM_POST, _km_post, "на 45 км трассы -> на сорок пятом километре трассы"),
+    Rule("measure", KM_NAMED, _km_named, "участок км 12 -> участок километр двенадцать"),
     Rule("measure", MEMORY, _memory, "12/256 ГБ -> двенадцать на двести пятьдесят шесть …"),
 )
 RULES = (
