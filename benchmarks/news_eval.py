@@ -4,6 +4,8 @@
     python benchmarks/news_eval.py --split test    # the frozen test split (figures only)
     python benchmarks/news_eval.py --library       # ru-normalizr 1.3.0 `tts` mode alone
     python benchmarks/news_eval.py --show 40       # dev failures: written, ours, gold
+    python benchmarks/news_eval.py --dump a.json   # every reading, for --compare later
+    python benchmarks/news_eval.py --compare a.json  # sentences fixed and broken since a.json
 
 A sentence is right when the output equals one of its gold readings after folding (case,
 ё, stress, punctuation, spaces; see news_corpus.fold). Classes are found in the written text
@@ -13,6 +15,7 @@ by patterns independent of the normalizer; a sentence counts in every class it h
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -98,7 +101,7 @@ def deleted(written: str, spoken: str) -> list[str]:
 
 def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str, object]:
     by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    failures = []
+    failures, outputs = [], []
     right = speakable = intact = 0
     started = time.process_time()
     for s in sentences:
@@ -110,13 +113,35 @@ def evaluate(sentences: list[Sentence], read: Callable[[str], str]) -> dict[str,
         for name in classes_of(s.written):
             by_class[name][0] += 1
             by_class[name][1] += ok
+        outputs.append((s, out))
         if not ok:
             failures.append((s, out))
     return {
         "n": len(sentences), "right": right, "speakable": speakable, "intact": intact,
         "by_class": dict(by_class), "failures": failures,
-        "cpu": time.process_time() - started,
+        "outputs": outputs, "cpu": time.process_time() - started,
     }  # fmt: skip
+
+
+def compare(
+    sentences: list[Sentence], result: dict[str, object], before: dict[str, str], split: str
+) -> None:
+    """Sentences whose verdict changed since an earlier --dump; on test, the counts only."""
+    now = dict((s.written, out) for s, out in result["outputs"])  # type: ignore[attr-defined]
+    fixed, broken = [], []
+    for s in sentences:
+        if s.written not in before or before[s.written] == now[s.written]:
+            continue
+        was, ok = correct(before[s.written], s.spoken), correct(now[s.written], s.spoken)
+        if was != ok:
+            (fixed if ok else broken).append(s)
+    print(f"since the dump: {len(fixed)} fixed, {len(broken)} broken")
+    if split == "test":
+        return
+    for label, group in (("FIXED", fixed), ("BROKE", broken)):
+        for s in group:
+            print(f"{label} [{s.site}] {s.written}\n  was: {before[s.written]}\n  now: "
+                  f"{now[s.written]}\n  gold: {readings(s.spoken)[0]}")  # fmt: skip
 
 
 def _files(pattern: str, exclude: str) -> list[Path]:
@@ -162,6 +187,10 @@ def main() -> int:
         "--files", default="*.jsonl", help="which raw/ files, a glob (e.g. 'round4_*.jsonl')"
     )
     parser.add_argument("--exclude", default="", help="raw/ files to leave out, a glob")
+    parser.add_argument("--dump", type=Path, help="write every sentence's reading (JSON)")
+    parser.add_argument(
+        "--compare", type=Path, help="a --dump file: list dev sentences fixed and broken since"
+    )
     args = parser.parse_args()
     if args.segment:
         print(segmentation(args.split, args.files, args.exclude))
@@ -181,6 +210,11 @@ def main() -> int:
     print("  by class (a sentence counts in each class it holds):")
     for name, (total, ok) in sorted(result["by_class"].items(), key=lambda kv: -kv[1][0]):
         print(f"    {name:13} {total:5} {100 * ok / total:6.1f} %")
+    if args.dump:
+        outputs = {s.written: out for s, out in result["outputs"]}
+        args.dump.write_text(json.dumps(outputs, ensure_ascii=False, indent=0), encoding="utf-8")
+    if args.compare:
+        compare(sentences, result, json.loads(args.compare.read_text(encoding="utf-8")), args.split)
     if args.show and args.split == "dev":
         shown = 0
         for s, out in result["failures"]:
