@@ -287,13 +287,14 @@ PER: dict[str, str] = {
     "кг": "на килограмм", "г": "на грамм", "м2": "на квадратный метр", "га": "на гектар",
     "чел": "на человека", "т": "на тонну", "км": "на километр", "м": "на метр",
     "м³": "на кубический метр", "м3": "на кубический метр", "м²": "на квадратный метр",
-    "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "шт": "за штуку",
+    "кВт·ч": "за киловатт-час", "кВтч": "за киловатт-час", "кВт*ч": "за киловатт-час",
+    "кВт/ч": "за киловатт-час", "шт": "за штуку",  # «за кВт/ч», written so, meant kWh
     "мес": "в месяц", "Гкал": "на гигакалорию",
     "$": "на доллар", "долл.": "на доллар", "евро": "на евро",  # «15,85 грн/$», a rate
 }  # fmt: skip
 # What a price can be per: «тенге/м³» -> «за кубический метр», the same words after «за».
-_PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "шт", "чел", "сут", "мес", "ч",
-           "Гкал", "$", "долл.", "евро")  # fmt: skip
+_PRICED = ("м³", "м3", "м2", "м²", "кг", "л", "т", "кВт·ч", "кВтч", "кВт*ч", "кВт/ч", "шт",
+           "чел", "сут", "мес", "ч", "Гкал", "$", "долл.", "евро")  # fmt: skip
 _PER_UNIT = {k: "за " + PER[k].split(" ", 1)[1] for k in _PRICED}
 _PER_ALT = "|".join(re.escape(k) for k in sorted(PER, key=len, reverse=True))
 MEASURE = re.compile(
@@ -653,9 +654,10 @@ def _decimal_noun(match: re.Match[str], sentence: Sentence) -> Reading | None:
 # news writes it after a range or a spelled number («15-20 м/сек», «двадцать м/с»).
 _PER_ALT_PRICE = "|".join(re.escape(k) for k in sorted(_PER_UNIT, key=len, reverse=True))
 LONE_UNIT = re.compile(
-    r"(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек|[кМГ]бит/с)(?![\w/])|(?<=\sс\s)(?P<ha>га)(?!\w)"
+    rf"(?<=\sза\s)(?P<per>{_PER_ALT_PRICE})(?![\wА-яЁё]|\.\s?[а-яё]\.)"  # first: «за кВт/ч»
+    r"|(?<![\w/])(?P<unit>км/ч|км/час|м/с|м/сек|[кМГ]бит/с|кВт[/*·]ч)(?![\w/])"
+    r"|(?<=\sс\s)(?P<ha>га)(?!\w)"
     r"|(?<=[а-яё]\s)(?P<square>кв\.\s?м)\.?(?![\wА-яЁё])"  # «три миллиона кв. м.»
-    rf"|(?<=\sза\s)(?P<per>{_PER_ALT_PRICE})(?![\wА-яЁё]|\.\s?[а-яё]\.)"
 )
 
 
@@ -672,7 +674,7 @@ def _lone_unit(match: re.Match[str], sentence: Sentence) -> Reading:
         return Reading(unit_words(UNITS["кв. м"], 5, "genitive", False), "a unit without digits")
     if match["per"]:  # «3389,52 тенге за Гкал» -> «за гигакалорию»
         return Reading(_PER_UNIT[match["per"]].removeprefix("за "), "a price per unit after «за»")
-    unit = UNITS[match["unit"]]
+    unit = UNITS[re.sub("кВт.ч", "кВт·ч", match["unit"])]  # «(кВт/ч)»: written so, meant kWh
     previous = sentence.words_before(match.start(), 1)
     word = previous[0] if previous else ""
     if word and morph.best_pos(word) == "NUMR":

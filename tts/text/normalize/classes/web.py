@@ -1,7 +1,8 @@
 """Domains, URLs, e-mail addresses and phone numbers, read as a newsreader would.
 
 A URL is read as its host only («https://tsao.kz/about» -> «цао точка кей зет»); «www.» is
-not read. Phone numbers are read in their printed groups.
+read only where such an address opens the line («www.stat.kz, 28 декабря»).
+Phone numbers are read in their printed groups.
 """
 
 from __future__ import annotations
@@ -155,9 +156,13 @@ def _url(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if "." not in host:
         return None
     segments = [s for s in re.split(r"[?#]", path, maxsplit=1)[0].split("/") if s]
+    # «www.stat.kz, 28 декабря»: an address that opens a line (a credit, a source) is said
+    # whole, «www» too; in running text («подробности на сайте www…») the host is enough
+    opens = match.group()[:4].lower() == "www." and not match.string[: match.start()].strip()
+    spoken_host = ("вэ вэ вэ точка " if opens else "") + read_host(host)
     if not segments or len(segments) > 2 or not all(_WORDY.fullmatch(s) for s in segments):
-        return Reading(read_host(host), "a web address: its host")  # ids are not read
-    parts = [read_host(host)]
+        return Reading(spoken_host, "a web address: its host")  # ids are not read
+    parts = [spoken_host]
     for segment in segments:  # «tengrinews.kz/sport» -> «… слэш спорт»
         parts.append("слэш " + " ".join(read_label(w) for w in re.split(r"[-_.]", segment) if w))
     return Reading(" ".join(parts), "a web address with a short path")
