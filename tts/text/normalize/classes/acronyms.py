@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize import morph
-from tts.text.normalize.alphabet import spell_cyrillic
+from tts.text.normalize.alphabet import replace_other_cyrillic, spell_cyrillic
 from tts.text.normalize.latin import is_pronounceable, read_latin_word
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
@@ -106,9 +106,10 @@ CYRILLIC: dict[str, str | None] = {
 }
 
 _CYR = re.compile(
-    # «РСС-ВСД», «ЦСК-ВВС»: an acronym after another one's hyphen is one too
-    r"(?:(?<![\w-])|(?<=[А-ЯЁ]{2}-))(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{2,}(?:[а-яё]{1,2}\b)?(?![\w])"
-    r"|(?<=«)Ъ(?=»)"
+    # «РСС-ВСД», «ЦСК-ВВС»: an acronym after another one's hyphen is one too; «ҚТЖ», «ҰБТ»:
+    # Kazakh capitals, read as the nearest Russian letters
+    r"(?:(?<![\w-])|(?<=[А-ЯЁ]{2}-))(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}(?:[а-яё]{1,2}\b)?"
+    r"(?![\w])|(?<=«)Ъ(?=»)"
 )
 _FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "PRED"}
 
@@ -189,7 +190,7 @@ def _content_word(word: str) -> bool:
 
 
 def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None:
-    word = match.group()
+    word = replace_other_cyrillic(match.group())
     if (
         word.isupper()
         and len(word) <= 3

@@ -36,8 +36,13 @@ _MONTH_CAP = "|".join(m + "|" + m.capitalize() + "|" + m.upper() for m in MONTHS
 _MONTH_CAP += rf"|(?:{_SHORT}|{_SHORT.title()})\.?(?=[\s,;:—–-]|$)"
 DASH = r"\s?[-–—−]\s?"
 
-# Where a date is the subject or a heading, it is nominative («20 августа – День…»).
-_DATELINE_AFTER = re.compile(r"^\s*(?:[.!?]|$|[-–—]\s+(?!\d))")
+# Where a date is the subject or a heading, it is nominative («20 августа – День…», «15 марта,
+# День Конституции, …»); a preposition after the dash makes it the time of what follows
+# («23 февраля – в День защитников Отечества команды встретились»: genitive).
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:[.!?]|$|[-–—]{1,2}\s+(?!\d|(?:в|во|на|с|со|к|по|у|о|об|за|до|от|при)\s)"
+    r"|,\s+(?:День|ДЕНЬ)\b)"
+)
 
 
 _WEEKDAYS = re.compile(
