@@ -47,7 +47,7 @@ def clean(text: str) -> str:
     if _SPACED_MINUS.search(text):
         text = _SPACED_MINUS.sub(r"\g<prep> -", text)  # «до – 54 градусов»: a minus, typed apart
     if _SPACED_DECIMAL.search(text):
-        text = _SPACED_DECIMAL.sub(r"\1,\2", text)  # «выросла на 0, 7 года»
+        text = _SPACED_DECIMAL.sub(lambda m: f"{m[1]},{m[2] or m[3]}", text)  # «на 0, 7 года»
     text = _TIMES_LETTER.sub(r" \g<0> ", text)  # «3х3», «2560x1440»: apart, for the size rule
     if _THOUSANDS.search(text):
         text = _THOUSANDS.sub(lambda m: re.sub(r"[.,]", " ", m.group()), text)
@@ -132,10 +132,11 @@ _SPACED_MINUS = re.compile(
 # singular genitive cannot follow «6» or «81» as a count, so no list is meant)
 # «на 0, 7 года», «37, 61 центнера»: the genitive singular proves a fraction where a list
 # would end in another form («0, 7 лет», «37, 61 центнер»); not after 2–4 («2, 3 года»).
+# «65, 3 млрд сомов», «121, 8 млрд рублей»: before a scale abbreviation no list is meant.
 _SPACED_DECIMAL = re.compile(
-    r"(?<![\d,.])(\d{1,4}), (\d?[015-9]|1\d)(?=\s(?:года|процента|тенге|рубля|доллара|метра|"
-    r"километра|килограмма|тонны|балла|пункта|гектара|градуса|центнера|литра|сантиметра|"
-    r"миллиметра|тысячи|миллиона|миллиарда)(?!\w))"
+    r"(?<![\d,.])(\d{1,4}), (?:(\d?[015-9]|1\d)(?=\s(?:года|процента|тенге|рубля|доллара|"
+    r"метра|километра|килограмма|тонны|балла|пункта|гектара|градуса|центнера|литра|сантиметра|"
+    r"миллиметра|тысячи|миллиона|миллиарда|триллиона)(?!\w))|(\d{1,2})(?=\s(?:млн|млрд|трлн)\b))"
 )
 _TIMES_LETTER = re.compile(r"(?<=\d)[xхXХ](?=\d)")
 # «100.000 долларов», «1,000 станций», «1.250.000»: thousands grouped by a point or a comma
