@@ -499,20 +499,26 @@ def _roman(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if name is not None:
         spoken = ordinal(value, name.case, name.gender)
         return Reading(spoken.capitalize(), name.describe())
+    # «дипломами I, II и III степеней»: the list's last numeral stands before the noun
+    coordinated = _ROMAN_CHAIN.match(sentence.text[match.end() :])
+    end = match.end() + (coordinated.end() if coordinated else 0)
+    if coordinated:
+        after = sentence.word_after(end)
     no_noun = after is None or not after.is_cyrillic or not morph.has(after.text, "NOUN")
     if no_noun and adjective_after and after is not None:
         noun = sentence.word_after(after.end)  # «X международного форума»: past the adjective
         no_noun = noun is None or not noun.is_cyrillic or not morph.has(noun.text, "NOUN")
     if no_noun and (len(match["r"]) < 2 or sentence.text.count(" ") < 2):
         return None
-    coordinated = re.match(r"\s(?:и|или|,)\s?[IVX]+\s", sentence.text[match.end() :])
-    end = match.end() + (coordinated.end() - 1 if coordinated else 0)
     grammar = context.ordinal(sentence, match.start(), end)
     if grammar.plural and (coordinated or _coordinated_before(sentence, match.start())):
         # «I и II групп»: each ordinal is singular, in the plural noun's case
         return Reading(ordinal(value, grammar.case, grammar.gender), grammar.describe())
     spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural)
     return Reading(spoken, grammar.describe())
+
+
+_ROMAN_CHAIN = re.compile(r"(?:(?:,\s?|\s(?:и|или)\s)[IVX]{1,6})+(?=\s)")
 
 
 def _coordinated_before(sentence: Sentence, start: int) -> bool:
