@@ -17,7 +17,8 @@ from tts.text.normalize.numbers import TAG_OF_CASE, cardinal, digit_by_digit
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
-_BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@]|\.\w)")
+# A whole word only: not «McDonald» of «McDonald's», nor «GLASS» of the code «GLASS-z12»
+_BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@'’]|[.-]\w)")
 _WORD = re.compile(
     r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![^\W²³]|@|\.\w)"
 )
@@ -132,7 +133,8 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
             spoken += ("" if glued else " ") + reading
         return Reading(_capitalised(spoken, word), "Latin words written as one")
     del sentence
-    possessive = re.fullmatch(r"(.+)['’]s", word)
+    own = BRANDS.get(word.lower().replace("’", "'"))  # «McDonald's», «Levi's»: names of their own
+    possessive = None if own else re.fullmatch(r"(.+)['’]s", word)
     if possessive:  # «Shopper’s», «Assassin's»: the English «'s» is a final «с»
         word = possessive[1]
     parts = re.split(r"['’-]", word)
@@ -141,7 +143,7 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     after = match.string[match.end() : match.end() + 3]
     if word.lower() in _ABBREVIATIONS and after.startswith("."):
         return Reading(_ABBREVIATIONS[word.lower()], "abbreviation")
-    whole = BRANDS.get(word.lower())
+    whole = own or BRANDS.get(word.lower())
     spoken = whole or " ".join(read_latin_word(w) for w in parts if w)
     if possessive and not spoken.endswith(("с", "з")):
         spoken += "с"
