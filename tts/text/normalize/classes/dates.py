@@ -78,6 +78,7 @@ _RUNNING_TEXT = "a date in running text"
 _COPULA_AFTER = re.compile(r"\s+(является|стало|станет|становится|считается|вошло)(?!\w)")
 # «АЛМА-АТА, 3 октября (Рейтер) -», «Москва, 1 августа - "Вести"», «Минск, 31 октября /Корр.»
 _DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:,?\s[А-ЯЁ][А-ЯЁа-яё-]+){0,2},\s?$")
+_LABEL = re.compile(r"^\s*(?:Опубликовано|Обновлено|Изменено|Добавлено|Размещено|Дата)\s?:\s*$")
 _DATELINE_TAIL = re.compile(r"^\s?(?:[(/.]|[-–—]\s|$)")
 
 
@@ -105,6 +106,10 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
             return Grammar("nominative", "n", why="a dateline: «Понедельник, 25 ноября»")
         return Grammar("genitive", "n", why="the date of a weekday")
     head = sentence.text[:start]
+    if _LABEL.match(head) and not re.match(r"[^,;]{0,12}\sв\s\d", sentence.text[end:]):
+        # «Опубликовано: 27.07.2023», «Обновлено: 3.03.2026 08:53»; but «Опубликовано: 12 мая
+        # 2025 г. в 11:21» dates the publication: genitive
+        return Grammar("nominative", "n", why="the value of a label")
     if (
         _DATELINE_PLACE.match(head)
         and (
