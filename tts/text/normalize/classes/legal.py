@@ -179,11 +179,19 @@ def _reference(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 
 _PART_WORDS = re.compile(r"(?i)\b(?:стать|част|пункт|подпункт|ст\.|ч\.|п\.)")
+_CRIMINAL = re.compile(r"(?i)уголовн|преступ|осужд|приговор|\bсуд|кодекс")
 
 
 def _code_alone(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if match["country"] is None and match["code"] not in ("УК", "КоАП", "УПК", "ГК", "НК"):
         return None  # «ТК» alone is usually something else (a shopping mall)
+    if (
+        match["code"] == "УК"
+        and match["country"] is None
+        and not _PART_WORDS.search(sentence.text)
+        and not _CRIMINAL.search(sentence.text)
+    ):
+        return None  # «проверку всех УК», «в пользу самой УК»: managing companies
     if re.search(r"(?i)далее\s?[–—-]\s?$", match.string[: match.start()]):
         return None  # «(далее – УПК РФ)»: the short name defined, said as written
     quoted_after = match["country"] is None and re.match(r"\s?«", match.string[match.end() :])
