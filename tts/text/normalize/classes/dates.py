@@ -187,6 +187,9 @@ def _day_month(match: re.Match[str], sentence: Sentence) -> Reading | None:
         parts.append(f"{cardinal(d1)} –")
         d1, d2 = d2, None
     join = match["join"].strip() if d2 is not None else ""
+    after_from = sentence.words_before(match.start(), 1) in (["с"], ["со"])
+    if d2 is not None and join in "-–—−" and after_from:
+        join = "по"  # «с 3-6 сентября»: the dash stands for «по» after «с»
     if (
         d2 is not None
         and join not in ("по", "на", "и", "или")
