@@ -233,6 +233,8 @@ CURRENCIES: dict[str, Unit] = {
     "RUB": _u("рубль"),  # 5 RUB
     "BYN": _u("рубль"),  # BYN3,1176 (the Belarusian rouble; «белорусского» is left to the text)
     "коп.": _u("копейка"),  # 5 коп.
+    "у.е.": _u("единица", "условный"),  # 2803 у.е. (a price in «conventional units»)
+    "у. е.": _u("единица", "условный"),  # 2803 у. е.
     "тг": Unit("тенге", indeclinable=True),  # 5 тг
     "тг.": Unit("тенге", indeclinable=True),  # 5 тг.
     "тнг": Unit("тенге", indeclinable=True),  # 5 тнг
