@@ -725,6 +725,10 @@ def _number_start(sentence: Sentence, end: int) -> int:
     return start
 
 
+# «на реализацию 11 ОЦП»: an acronym counted is a noun, the action noun's object all the same
+_ACRONYM_AFTER = re.compile(r"\s[А-ЯЁ]{2,}(?![\w-])")
+
+
 def count(
     sentence: Sentence,
     start: int,
@@ -752,10 +756,11 @@ def count(
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
     ruled = governor(sentence, start) or _verb_across_phrase(sentence, start)
+    acronym_after = counted is None and _ACRONYM_AFTER.match(sentence.text, end)
     if (
         ruled is not None
         and ruled[1].startswith(_ACTION_WHY)
-        and ("genitive" not in allowed or counted is None)
+        and ("genitive" not in allowed or (counted is None and not acronym_after))
     ):
         # «участие 3 раза»: the noun after the number says it is no object; «класс
         # землетрясения 9.7»: nothing counted, a value
