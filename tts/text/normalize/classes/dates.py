@@ -420,6 +420,8 @@ def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
         return context.phrase_case(sentence, start, "genitive")
     if previous in MONTHS:
         return Grammar("genitive", why="after a date")
+    if sentence.text[:start].endswith("(") and match.string[match.end() :].startswith(")"):
+        return Grammar("nominative", why="a year alone in brackets: «(1889 г.)»")
     first = re.search(r"(?:^|\()\s*\d{3,4}\s?г\.\s?[-–—]\s?$", sentence.text[:start])
     if first is not None:  # «(1093 г. - 1166 г.)»: the second year as the first
         return Grammar("nominative", why="a span of years in brackets or a heading")

@@ -523,6 +523,13 @@ def _bare_year(match: re.Match[str], sentence: Sentence, number: Amount) -> Read
         case, why = "genitive", f"the year of «{previous}»"  # «Минской конвенции 1933»
     else:
         return None
+    alone = re.search(r"\(\s*$", sentence.text[: match.start()]) and re.match(
+        r"\s*\)[.!?;]?\s*$", sentence.text[match.end() :]
+    )
+    listed = re.search(r"\(\d{4}\)", sentence.text[: match.start()])  # «(2022), … (2024).»
+    if alone and case == "nominative" and not listed:
+        # «Лауреат Ленинской премии (1957).»: the year named
+        return Reading(f"{ordinal(number.whole, case)} год", "a year alone in closing brackets")
     return Reading(ordinal(number.whole, case), f"{case}: {why}", "year")
 
 
