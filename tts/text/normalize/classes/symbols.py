@@ -45,6 +45,8 @@ def _slashed(match: re.Match[str], sentence: Sentence) -> Reading:
 HASHTAG = re.compile(r"(?<![\w#])#(?=[^\W\d_])")
 # «… 17-26 процентов. #новостиактау #погодавактау»: tags after a post's last sentence are
 # not read (a tag standing alone, «#новости», is)
+# «…добыть 20 т урана.--0--»: a news agency's end-of-story mark, not read
+END_MARK = re.compile(r"(?<=[.!?…»\"])\s*-{2,}0-{2,}\s*$")
 TRAILING_HASHTAGS = re.compile(r"(?<=[.!?…])(?:\s*(?<![\w#])#[^\W\d_][\w-]*)+\s*$")
 
 _OTHER = "".join(OTHER_CYRILLIC) + "".join(OTHER_CYRILLIC).upper()
@@ -194,6 +196,7 @@ LATE = (
         "… погода. #новости -> … погода.",
     ),
     Rule("symbol", HASHTAG, lambda m, s: "хештег ", "#новости -> хештег новости"),
+    Rule("symbol", END_MARK, lambda m, s: Reading("", "an end-of-story mark: not read"), "--0--"),
     Rule(
         "other cyrillic",
         OTHER_LETTERS,
