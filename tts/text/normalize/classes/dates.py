@@ -518,6 +518,10 @@ DECADE = re.compile(
 )
 
 
+# An ordinal in «-е» after a dash earlier in the sentence: «Иванов - 13-е, Петров - 50-е»
+_PLACES_LISTED = re.compile(r"[—–-]\s?\d{1,3}-е\b.*[—–-]\s?$")
+
+
 def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if not match["first"] and not match["years"]:
         day = day_of_month(match, sentence, int(match["num"]), match["suffix"])
@@ -533,6 +537,8 @@ def _decade(match: re.Match[str], sentence: Sentence) -> Reading | None:
             and parses[0].normal_form in context.ORDINAL_NOUNS
         ):
             return None  # «20-е место»: an ordinal, not a decade
+    if _PLACES_LISTED.search(sentence.text[: match.start()]) and not match["years"]:
+        return None  # «Чудов - 13-е, … Максимов - 50-е»: a place among places
     before = sentence.words_before(match.start(), 1)
     previous = before[0] if before else None
     by_suffix: dict[str, Case] = {"е": "nominative", "х": "genitive", "ми": "instrumental"}

@@ -207,6 +207,9 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
     noun_after = parse is not None and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case
     if not match["hyphen"] and suffix in _UNIT_LIKE and not noun_after:
         return None  # «5м»: metres
+    echoed = _echoed_ordinal(match, sentence, suffix) if not noun_after else None
+    if echoed is not None:
+        return echoed
     if suffix == "ю" and not noun_after and written.isdigit() and value >= 5:
         return Reading(cardinal(value, "instrumental"), "instrumental: «6-ю 7» (times)")
     plural_noun = parse is not None and parse.tag.POS == "NOUN" and "plur" in parse.tag
@@ -255,6 +258,30 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
             grammar = name
     spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural, grammar.animate)
     return Reading(spoken, grammar.describe())
+
+
+def _echoed_ordinal(match: re.Match[str], sentence: Sentence, suffix: str) -> Reading | None:
+    """«Шумекова стала 15-й, Галиева — 18-й»: an ordinal after a dash that repeats an earlier
+    one's construction takes that one's form."""
+    head = sentence.text[: match.start()]
+    if not re.search(r"[—–-]\s?$", head):
+        return None
+    first = next(
+        (
+            m
+            for m in SUFFIXED.finditer(head)
+            if m["hyphen"] and m["suffix"].lower() == match["suffix"].lower() and m["num"].isdigit()
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    grammar = context.ordinal(sentence, first.start(), first.end(), suffix=_norm_suffix(suffix))
+    value = int(match["num"]) if match["num"].isdigit() else roman_value(match["num"])
+    if value is None:
+        return None
+    spoken = ordinal(value, grammar.case, grammar.gender, grammar.plural, grammar.animate)
+    return Reading(spoken, f"{grammar.case}: as «{first.group()}» before it")
 
 
 _LIST_REST = re.compile(
