@@ -756,6 +756,8 @@ def count(
         (case,) = allowed
         return Grammar(case, gender, animate, why=why_noun)
     ruled = governor(sentence, start) or _verb_across_phrase(sentence, start)
+    if sentence.text[:start].rstrip().endswith("±"):
+        ruled = NOM_ACC, "a tolerance after «±»"  # «5% годовых ±1,5 п.п.»: governs nothing
     acronym_after = counted is None and _ACRONYM_AFTER.match(sentence.text, end)
     if (
         ruled is not None

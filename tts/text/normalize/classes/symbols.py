@@ -15,6 +15,8 @@ from tts.text.normalize.sentence import Sentence
 LONE_SIGN = re.compile(r"(?<![\w%°‰])(?<!\d\s)[%°‰](?![\w%°‰])")
 _SIGN_NAMES = {"%": "процент", "°": "градус", "‰": "промилле"}
 POWER = re.compile(r"[²³]")
+# «±1,5 п.п.», «точность ±2 мм»: the sign said before its number
+PLUS_MINUS = re.compile(r"\s?±\s?")
 
 # Abbreviations with a slash.
 SLASHED: dict[str, str] = {
@@ -182,6 +184,7 @@ EARLY = (
 )
 LATE = (
     Rule("symbol", LONE_SIGN, lambda m, s: _SIGN_NAMES[m.group()], "% -> процент"),
+    Rule("symbol", PLUS_MINUS, lambda m, s: " плюс-минус ", "±2 мм -> плюс-минус два миллиметра"),
     Rule("symbol", POWER, lambda m, s: " в квадрате" if m.group() == "²" else " в кубе", "x²"),
     Rule(
         "abbreviation",
