@@ -656,7 +656,7 @@ def _in_address(sentence: Sentence, start: int) -> bool:
 # Codes: «Су-35», «ГМ-172/6», «РБ-52-2/394», «COVID-19», «Ту-154М»
 CODE = re.compile(
     r"(?<![\w-])(?P<prefix>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,5})-(?P<body>\d+(?:[-/.]\d+)*)"
-    r"(?P<tail>[A-ZА-ЯЁ]{0,2})(?![\w-])"
+    r"(?P<tail>[A-ZА-ЯЁ]{0,2}|(?<=\.\d)[а-д])(?![\w-])"  # «Союз-2.1б»: a version's letter
 )
 
 
@@ -679,7 +679,8 @@ def _code(match: re.Match[str], sentence: Sentence) -> Reading | None:
     prefix = read_prefix(match["prefix"])
     if prefix is None:
         return None
-    tail = read_prefix(match["tail"]) if match["tail"] else ""
+    tail = match["tail"]
+    tail = spell_cyrillic(tail.upper()) if tail.islower() else read_prefix(tail) if tail else ""
     spoken = " ".join(p for p in (prefix, read_code_number(match["body"]), tail) if p)
     return Reading(spoken, "a model or code name")
 
