@@ -1136,7 +1136,12 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
     last = tokens[-1]
     if last.text in (",", "и") and len(tokens) >= 2 and tokens[-2].text.isdigit():
         return label_before(sentence, tokens[-2].start)  # «частями 1 и 2»
-    if last.text == "." and len(tokens) >= 2 and tokens[-2].lower in ABBREVIATED_LABELS:
+    if (
+        last.text == "."
+        and len(tokens) >= 2
+        and tokens[-2].lower in ABBREVIATED_LABELS
+        and not re.search(r"(?i)(?<!\w)т\.\s?ч\.\s*$", sentence.text[:start])  # «в т. ч. 25»
+    ):
         lemma = ABBREVIATED_LABELS[tokens[-2].lower]
         if lemma not in LEGAL_PARTS:
             return Grammar("nominative", why=f"a label after «{tokens[-2].text}.»")

@@ -60,11 +60,27 @@ def clean(text: str) -> str:
         text = _SPACED_YEARS.sub(r"\1гг.", text)  # «в 2007-2008 г.г.»: the plural typed as two
     if _VULGAR.search(text):
         text = _VULGAR.sub(_vulgar_fraction, text)
+    if _DEGREE_TYPED.search(text):
+        text = _DEGREE_TYPED.sub("°С", text)  # «+22⁰С», «+40оС», «+2 0С»: a degree typed otherwise
+    if _SPACED_CLOCK.search(text):
+        text = _SPACED_CLOCK.sub(r"\1:\2", text)  # «с 10: 00 до 21: 00»
+    if _ZERO_KOPECKS.search(text):
+        text = _ZERO_KOPECKS.sub("", text)  # «3 454 206,00 рублей»: no kopecks, not said
     if "-" in text and _WEATHER_SPAN.search(text):
         text = _WEATHER_SPAN.sub(" – ", text)  # «3° мороза-2° тепла»: a range's dash typed short
     return text
 
 
+# A degree sign typed as a superscript zero, a letter «о» or a zero after a space, before
+# «С»: «+22⁰С», «+40оС», «до +8 0С»
+_DEGREE_TYPED = re.compile(r"(?<=\d)(?:\s?⁰\s?|о|\s0)[СC](?![\wА-яЁё])")
+# «с 10: 00 до 21: 00»: a clock typed with a space after its colon, after a preposition of time
+_SPACED_CLOCK = re.compile(
+    r"(?:(?<=\b[сСвк]\s)|(?<=\bдо\s)|(?<=\bпосле\s)|(?<=\bоколо\s))"
+    r"([01]?\d|2[0-3]):\s([0-5]\d)(?!\d)"
+)
+# «206,00 рублей», «17215,00 тенге»: a price with no kopecks or tiyn, whose «,00» is not said
+_ZERO_KOPECKS = re.compile(r"(?<=\d),00(?=\s?(?:руб|тенге|тг|долл|евро|сом|грн|лей|[₽₸$€]))")
 _WEATHER_SPAN = re.compile(r"(?:(?<=мороза)|(?<=тепла))-(?=\d)")
 
 
