@@ -860,7 +860,21 @@ def _named_year(match: re.Match[str], sentence: Sentence) -> Reading:
 # «АИ -92»: a petrol grade typed with a space before its hyphen (not «минус»)
 FUEL_GRADE = re.compile(r"(?<![\w-])(?:АИ|Аи|аи)\s-(?P<n>\d{2,3})(?![\d-])")
 
+# «номерами 67 региона», «автомобиль 77 региона»: a region's code, an ordinal; a count of
+# regions would take the plural («67 регионов»), so only numbers that cannot count «региона»
+REGION_CODE = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,3})(?=\sрегиона(?!\w))")
+
+
+def _region_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    value = int(match["n"])
+    if value % 10 in (1, 2, 3, 4) and not 11 <= value % 100 <= 19:
+        return None  # «3 региона», «из 21 региона»: a count
+    return Reading(ordinal(value, "genitive"), "genitive: a region's code before «региона»")
+
+
 RULES = (
+    Rule("ordinal", REGION_CODE, _region_code, "номерами 67 региона -> шестьдесят седьмого"),
     Rule(
         "code",
         FUEL_GRADE,
