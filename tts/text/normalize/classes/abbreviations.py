@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from tts.text.normalize import context, morph
@@ -185,6 +186,22 @@ ABBREVIATIONS: dict[str, tuple[Abbreviation, ...]] = {
     "мск": (_fixed("по московскому времени"),),  # в 10:00 мск
     "МСК": (_fixed("по московскому времени"),),  # в 10:00 МСК
 }
+
+
+def _table() -> dict[str, tuple[Abbreviation, ...]]:
+    """abbreviations.tsv: about 300 more written forms («дер.», «ун-т», «засл. арт.», «вл.»),
+    from a table written blind (by a helper who saw neither the corpus nor the code), with
+    ambiguous and one-letter forms left out; the entries above win."""
+    text = Path(__file__).with_name("abbreviations.tsv").read_text(encoding="utf-8")
+    found: dict[str, tuple[Abbreviation, ...]] = {}
+    for line in text.splitlines():
+        written, kind, reading, where = line.split("\t")[:4]
+        if written not in ABBREVIATIONS:
+            found[written] = (Abbreviation(reading, kind, where),)  # type: ignore[arg-type]
+    return found
+
+
+ABBREVIATIONS.update(_table())
 
 LANGUAGES = {
     "английский": "по-английски", "латинский": "по-латыни", "немецкий": "по-немецки",
