@@ -75,6 +75,20 @@ _COPULAS = frozenset({
 
 
 _RUNNING_TEXT = "a date in running text"
+# «7 ноября был главным праздником», «9 мая 2015 года будет тёплым», «7 ноября перестал
+# быть выходным днём»: a past or future copula with a predicate in the instrumental
+_PREDICATE_AFTER = re.compile(
+    r"(?:\s+\d{4}\s+года)?\s+(был|была|было|будет|стал|стала|перестал|перестало)(?!\w)"
+)
+
+
+def _instrumental_follows(rest: str) -> bool:
+    words = re.findall(r"[а-яё]+", rest.lower())[1:3]
+    if words[:1] == ["быть"]:
+        words = words[1:]
+    return any(morph.has(w, pos, "ablt") for w in words[:1] for pos in ("ADJF", "NOUN", "PRTF"))
+
+
 _COPULA_AFTER = re.compile(r"\s+(является|стало|станет|становится|считается|вошло)(?!\w)")
 # «АЛМА-АТА, 3 октября (Рейтер) -», «Москва, 1 августа - "Вести"», «Минск, 31 октября /Корр.»
 _DATELINE_PLACE = re.compile(r"^[\s«\"]*[А-ЯЁ][А-ЯЁа-яё-]+(?:,?\s[А-ЯЁ][А-ЯЁа-яё-]+){0,2},\s?$")
@@ -135,7 +149,21 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         return Grammar("nominative", "n", why="a dateline or the subject")
     if before and before[0] in _COPULAS:  # «самым людным стало 6 января»
         return Grammar("nominative", "n", why=f"the subject of «{before[0]}»")
-    copula = _COPULA_AFTER.match(rest)
+    copula = _COPULA_AFTER.match(rest) or _PREDICATE_AFTER.match(rest)
+    if copula and _PREDICATE_AFTER.match(rest):
+        previous = sentence.before(start, 1)
+        subject_before = (
+            bool(previous)
+            and previous[0].is_word
+            and any(
+                p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                for p in morph.parses(previous[0].text)[:1]
+            )
+        )
+        if subject_before or not _instrumental_follows(rest):
+            # «1 мая было тепло»: the time of the weather; «Маск 1 октября стал первым»: the
+            # time of what the subject before it did
+            copula = None
     if copula and not _verb_before(sentence, start):
         # «22 июня 1941 года является одной из дат», «В 1941 году 22 июня стало началом»
         return Grammar("nominative", "n", why=f"the subject of «{copula[1]}»")
