@@ -611,6 +611,34 @@ NUMBER_SIGN = re.compile(
 NUMBER_LIST = re.compile(r"(?P<sign>№№|№)\s?(?P<list>\d{1,4}(?:,\s?\d{1,4})+)(?![\d.,]\d|[\w/-])")
 
 
+# «закон № 172-22-ОЗ», «определение № 9-УД24-22-К1»: a document's number made of several
+# parts, digits and letters, said part by part (not a range: one part at least is letters, or
+# there are three parts)
+NUMBER_CODE = re.compile(
+    r"(?P<sign>№|(?<![\w])N(?=\s?\d))\s?(?P<code>\d{1,6}(?:-(?:\d{1,6}|[А-ЯЁ]{1,4}\d{0,4})){1,4})"
+    r"(?![\w-])"
+)
+
+
+def _number_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    parts = match["code"].split("-")
+    if len(parts) < 3 and not any(p[:1].isalpha() for p in parts):
+        return None  # «№ 5-7»: a range of numbers
+    if len(parts) == 2:
+        return None  # «№ 123-ФЗ»: the number sign's own rule
+    spoken = []
+    for part in parts:
+        letters, digits = re.fullmatch(r"([А-ЯЁ]*)(\d*)", part).groups()  # type: ignore[union-attr]
+        words = [spell_cyrillic(letters)] if letters else []
+        if digits:
+            words.append(
+                digits_in_groups(digits) if digits.startswith("0") else cardinal(int(digits))
+            )
+        spoken.append(" ".join(words))
+    return Reading("номер " + " – ".join(spoken), "a document's number, part by part")
+
+
 def _number_list(match: re.Match[str], sentence: Sentence) -> Reading:
     del sentence
     numbers = [cardinal(int(n)) for n in re.findall(r"\d+", match["list"])]
@@ -889,6 +917,7 @@ RULES = (
     Rule("compound", UNIT_COMPOUND, _unit_compound, "107-мм мине -> стосемимиллиметровой мине"),
     Rule("compound", HANGING_COMPOUND, _hanging_compound, "2- и 4-комнатные -> двух- и …"),
     Rule("ordinal", KILOMETRE_POST, _kilometre_post, "на 214 км трассы -> на двести …"),
+    Rule("number sign", NUMBER_CODE, _number_code, "№ 172-22-ОЗ -> номер сто семьдесят два – …"),
     Rule("number sign", NUMBER_LIST, _number_list, "№№ 4,6 -> номера четыре, шесть"),
     Rule("number sign", NUMBER_SIGN, _number_sign, "№ 24 -> номер двадцать четыре"),
     Rule("range", SUFFIXED_SPAN, _suffixed_span, "1–5-х классов -> первых – пятых классов"),
