@@ -190,8 +190,9 @@ PHONE = re.compile(
     r"(?P<rest>\d{1,3}(?:[\s-]\d{2}){2})(?![\d-])"
 )
 # «(8352)303-922», «(7172) 77-54-00»: an area code in brackets, then the number
-LOCAL_PHONE = re.compile(
-    r"(?<![\w+])\((?P<area>\d{3,5})\)\s?(?P<rest>\d{2,3}(?:-\d{2,3}){1,2})(?![\d-])"
+LOCAL_PHONE = re.compile(  # «(8-0154) 65-97-43»: a Belarusian trunk «8-0…» inside the brackets
+    r"(?<![\w+])\((?:(?P<trunk>8)[\s-])?(?P<area>\d{3,5})\)\s?"
+    r"(?P<rest>\d{2,3}(?:-\d{2,3}){1,2})(?![\d-])"
 )
 
 
@@ -204,6 +205,13 @@ def _local_phone(match: re.Match[str], sentence: Sentence) -> Reading:
     groups = [*(match.groupdict().get("area") or "").split(), *match["rest"].split("-")]
     spoken = [digits_in_groups(g) if len(g) != 3 or g.startswith("0") else cardinal(int(g))
               for g in groups]  # fmt: skip
+    if match.groupdict().get("trunk"):
+        area = match["area"]
+        if (
+            len(area) == 4 and area[0] == "0" and area[1] != "0"
+        ):  # «0154»: «ноль сто пятьдесят четыре»
+            spoken[0] = f"ноль {cardinal(int(area[1:]))}"
+        spoken.insert(0, "восемь")
     return Reading(", ".join(spoken), "a telephone number, group by group")
 
 
