@@ -379,6 +379,11 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
             sign = "плюс"
         elif match["sign"] == "~":
             sign = "примерно"
+        elif before and before[-1].isalpha() and _money_after(match, sentence):
+            # «на балкон -1500 рублей», «в 2026-м —14 955 рублей»: a dash typed against the
+            # amount; no price is negative
+            words = speak(sentence, match.start("num"), match.end(), number, scale, unit, "")
+            return Reading(f"– {words.spoken}", f"a dash before an amount; {words.why}")
         elif not before or before[-1] in '(:,;/«"—–' or before[-1].isalpha():
             sign = "минус"  # «теплее — -1 градус»: a dash, then the minus
         else:
@@ -387,6 +392,16 @@ def _measure(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # a bare number: the cardinal class, which sees what follows
     start = match.start("num") if not sign else match.start()
     return speak(sentence, start, match.end(), number, scale, unit, sign)
+
+
+_MONEY_LEMMAS = frozenset({"рубль", "тенге", "доллар", "евро", "сом", "гривна", "лей", "манат"})
+
+
+def _money_after(match: re.Match[str], sentence: Sentence) -> bool:
+    if match["unit"] in CURRENCIES:
+        return True
+    word = sentence.word_after(match.end())
+    return word is not None and word.is_cyrillic and morph.lemma(word.text) in _MONEY_LEMMAS
 
 
 def _sign_before(match: re.Match[str], sentence: Sentence) -> Reading | None:
