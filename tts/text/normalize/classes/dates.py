@@ -149,8 +149,9 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
         return Grammar("nominative", "n", why="a dateline or the subject")
     if before and before[0] in _COPULAS:  # «самым людным стало 6 января»
         return Grammar("nominative", "n", why=f"the subject of «{before[0]}»")
-    copula = _COPULA_AFTER.match(rest) or _PREDICATE_AFTER.match(rest)
-    if copula and _PREDICATE_AFTER.match(rest):
+    predicate = _PREDICATE_AFTER.match(rest)
+    copula = _COPULA_AFTER.match(rest) or predicate
+    if predicate:
         previous = sentence.before(start, 1)
         subject_before = (
             bool(previous)
