@@ -901,7 +901,18 @@ def _region_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(ordinal(value, "genitive"), "genitive: a region's code before «региона»")
 
 
+# «1. На сайте совета опубликовали…»: an item's number opening a sentence of a numbered list
+# is said as an enumeration, «первое», «второе»
+LIST_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})(?=\.\s+[А-ЯЁA-Z«\"])")
+
+
+def _list_item(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    return Reading(ordinal(int(match["n"]), "nominative", "n"), "an item of a numbered list")
+
+
 RULES = (
+    Rule("ordinal", LIST_ITEM, _list_item, "1. Решение принято. -> первое. Решение принято."),
     Rule("ordinal", REGION_CODE, _region_code, "номерами 67 региона -> шестьдесят седьмого"),
     Rule(
         "code",
