@@ -911,7 +911,27 @@ def _list_item(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(ordinal(int(match["n"]), "nominative", "n"), "an item of a numbered list")
 
 
+# «учащимся 11-б класса», «9А класс», «5 «В» класса»: a school grade with its letter
+GRADE_LETTER = re.compile(
+    # lower case «м», «е», «и» are endings («5-м классе», «11-е классы»), not letters
+    r"(?<![\w.,:/-])(?P<n>\d{1,2})\s?-?\s?[«\"]?(?P<letter>[А-ЕЖЗИК-Мабвгдзк])[»\"]?"
+    r"(?=\s(?P<noun>класс[а-я]{0,3})\b)"
+)
+
+
+def _grade_letter(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    del sentence
+    value = int(match["n"])
+    if not 1 <= value <= 11:
+        return None
+    noun = next((p for p in morph.parses(match["noun"]) if p.tag.POS == "NOUN"), None)
+    case: Case = CASE_OF_TAG.get(str(noun.tag.case), "nominative") if noun else "nominative"
+    spoken = f"{ordinal(value, case)} {spell_cyrillic(match['letter'].upper())}"
+    return Reading(spoken, f"{case}: a school grade and its letter before «{match['noun']}»")
+
+
 RULES = (
+    Rule("ordinal", GRADE_LETTER, _grade_letter, "11-б класса -> одиннадцатого бэ класса"),
     Rule("ordinal", LIST_ITEM, _list_item, "1. Решение принято. -> первое. Решение принято."),
     Rule("ordinal", REGION_CODE, _region_code, "номерами 67 региона -> шестьдесят седьмого"),
     Rule(
