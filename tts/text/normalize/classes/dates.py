@@ -134,6 +134,10 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     ):
         return Grammar("nominative", "n", why="a dateline: «Москва, 1 августа -»")
     before = sentence.words_before(start, 1)
+    if re.search(r"(?i)(?<!\w)между\s\d{1,2}\s[а-яё]+(?:\s\d{4}\s?(?:г\.|года))?\sи\s$", head):
+        return Grammar(
+            "instrumental", "n", why="«между … и …»: both dates"
+        )  # «между 27 мая и 7 июня»
     if before and before[0] in context.PREPOSITIONS:
         preposition = before[0]
         cases = context.PREPOSITIONS[preposition]

@@ -88,6 +88,9 @@ _STANDINGS = re.compile(
 _AND_RANGE = re.compile(r"\s(?:и|или)\s\d+\s?[-–—]\s?\d+(?![\w.,:/-])")
 
 
+_GOALS = re.compile(r"(?i)(?<!\w)(?:голы|гол|шайбы|шайба|забил|счёт|счет)(?!\w)")
+
+
 def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     labelled = _label_range(match, sentence)
     if labelled is not None:
@@ -124,6 +127,18 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
             noun = noun_form("процент", second.whole, "genitive", fraction_genitive)
             return Reading(f"от {a_words} до {b_words} {noun}", f"a span after «{previous[0]}»")
     whole = not (lemma or first.fraction or second.fraction)
+    scorer = sentence.word_after(match.end())
+    if (
+        whole
+        and second.whole <= 30
+        and first.whole <= 30
+        and scorer is not None
+        and scorer.text[:1].isupper()
+        and _GOALS.search(sentence.text)
+    ):
+        # «Голы: 1-2 Умаров»: the running score before the scorer, not a count of him
+        spoken = f"{cardinal(first.whole)} – {cardinal(second.whole)}"
+        return Reading(spoken, "a running score before the scorer's name", "score")
     grade = context.grade_after(sentence, match.start(), match.end()) if whole else None
     if grade is not None:
         low, high = (ordinal(n.whole, grade.case, grade.gender) for n in (first, second))

@@ -130,12 +130,13 @@ _UNIT_NAMES = {"мм": "миллиметр", "см": "сантиметр", "дм
 
 def _math(match: re.Match[str], sentence: Sentence) -> str:
     del sentence
-    before = re.search(r"\d+$", match.string[: match.start()])
-    after = re.match(r"\d+\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
+    # «2560 × 1440 точек»: the sign may stand between spaces
+    before = re.search(r"(\d+)\s?$", match.string[: match.start()])
+    after = re.match(r"\s?(\d+)\s?(?P<word>[а-яёa-z]*)", match.string[match.end() :])
     if match.group() in "xхXХ":
         return " на "
     if match.group() == "×" and before and after:
-        big = max(int(before.group()), int(re.match(r"\d+", after.group()).group())) >= 100  # type: ignore[union-attr]
+        big = max(int(before[1]), int(after[1])) >= 100
         bracketed = match.string[: before.start()].endswith("(")  # «дом (6×7)»: a size
         if big or after["word"] or bracketed:
             return " на "  # «1600×720», «30×40 см»: a size; «5×3» is a product
