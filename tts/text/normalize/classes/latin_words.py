@@ -31,16 +31,19 @@ _ABBREVIATIONS = {"mr": "мистер", "mrs": "миссис", "ms": "мисс",
 # Codes of letters and digits: «B52G» -> «би пятьдесят два джи», «A320», «F-16»
 LATIN_CODE = re.compile(
     r"(?<![\w.-])(?P<a>[A-Z]{1,3})-?(?P<n>\d{1,4})(?P<b>[A-Z]{0,3})(?![\w-])"
-    r"|(?<![\w.,-])(?P<n2>\d{1,4})(?P<b2>[A-Za-z]|[A-Z]{2,3})(?![\w-])"  # «5G», «24KZ»
+    # «5G», «24KZ»; «3D-печать», «5G-сети»: a Russian word may follow after a hyphen
+    r"|(?<![\w.,-])(?P<n2>\d{1,4})(?P<b2>[A-Za-z]|[A-Z]{2,3})(?!\w)(?!-[^а-яё])"
 )
+# «3D», «2D»: Russian says the dimensions' «D» by its Russian name
+_DIMENSIONS = {"D": "дэ"}
 
 
 def _latin_code(match: re.Match[str], sentence: Sentence) -> Reading | None:
     del sentence
     if match["n2"]:  # «iPhone 17e», «5G»
-        return Reading(
-            f"{cardinal(int(match['n2']))} {spell_latin(match['b2'].lower())}", "a model number"
-        )
+        letters = _DIMENSIONS.get(match["b2"]) if match["n2"] in "234" else None
+        letters = letters or spell_latin(match["b2"].lower())
+        return Reading(f"{cardinal(int(match['n2']))} {letters}", "a model number")
     if match["a"] in ("N",) and not match["b"]:
         return None  # «N2»: the number sign
     if match["a"] == "V" and match["n"] in _CYLINDERS and not match["b"]:
