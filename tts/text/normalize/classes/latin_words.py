@@ -18,9 +18,11 @@ from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
 # A whole word only: not «McDonald» of «McDonald's», nor «GLASS» of the code «GLASS-z12»
-_BRAND = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@'’]|[.-]\w)")
+_BRAND = re.compile(r"(?:(?<![\w.@/-])|(?<=[A-Za-z]/))[A-Za-z][A-Za-z-]*[A-Za-z](?![\w@'’]|[.-]\w)")
 _WORD = re.compile(
-    r"(?<![\w.@/-])(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?(?![^\W²³]|@|\.\w)"
+    # «Becker/Picture Alliance/Getty Images», «Reuters/AP»: a credit's names between slashes
+    r"(?:(?<![\w.@/-])|(?<=[A-Za-z]/))(?P<word>[A-Za-z]+(?:['’-][A-Za-z]+)*)(?P<digits>\d{1,4})?"
+    r"(?![^\W²³]|@|\.\w)"
 )
 # «Mr. Smith», «Vol. 34», «No. 2»: a short Latin abbreviation before a name or a number. A
 # company's «Inc.», «Ltd.» read as brands.tsv reads them without the point (one reading).
