@@ -159,7 +159,19 @@ def _latin_word(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, "Latin word")
 
 
+# «G.M. Reed», «J. K. Rowling», «J.P. Morgan»: Latin initials, said by their English names
+# without the points (which would end the spoken sentence)
+LATIN_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])")
+
+
+def _latin_initials(match: re.Match[str], sentence: Sentence) -> Reading:
+    del sentence
+    letters = " ".join(spell_latin(c.lower()) for c in re.findall(r"[A-Z]", match.group()))
+    return Reading(letters + " ", "Latin initials")
+
+
 RULES = (
+    Rule("initials", LATIN_INITIALS, _latin_initials, "J. K. Rowling -> джей кей Роулинг"),
     Rule("code", LATIN_CODE, _latin_code, "B52G -> би пятьдесят два джи"),
     Rule("abbreviation", LATIN_ABBREVIATION, _latin_abbreviation, "Mr. Smith -> мистер Смит"),
     Rule("latin", _BRAND, _brand, "iPhone -> айфон; Donald Trump -> Дональд Трамп"),
