@@ -104,6 +104,8 @@ CYRILLIC: dict[str, str | None] = {
     "УЗИ": "узи",  # УЗИ
     "ДАФ": "даф",  # DAF lorries in Russian reports
     "ЭКСПО": "экспо",  # ЭКСПО-2017
+    "МИР": "мир",  # «МИР 24» (the TV channel), the «МИР» card
+    "АПА": "апа",  # АПА (the Azerbaijani news agency)
 }
 
 
