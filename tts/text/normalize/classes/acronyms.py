@@ -106,6 +106,11 @@ CYRILLIC: dict[str, str | None] = {
     "ЭКСПО": "экспо",  # ЭКСПО-2017
     "МИР": "мир",  # «МИР 24» (the TV channel), the «МИР» card
     "АПА": "апа",  # АПА (the Azerbaijani news agency)
+    "ВИЗ": "виз",  # «ВИЗ-Синара» (the Verkh-Isetsky plant's club)
+    "БИС": "бис",  # «пожар № 1 БИС» (a fire's raised rank)
+    "САП": "сап",  # САП (Ukraine's anti-corruption prosecutors)
+    "ФЭСТ": "фэст",  # театр «ФЭСТ»
+    "КЭМЗ": "кэмз",  # КЭМЗ (a plant in Kemerovo)
 }
 
 
