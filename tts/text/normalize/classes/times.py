@@ -147,6 +147,10 @@ def _time(match: re.Match[str], sentence: Sentence) -> Reading | None:
         # «14.30 — пролог фестиваля»: a programme line opens with its time
         return Reading(full_time(hours, int(minutes)), "a programme line's time")
     time_after = _TIME_AFTER.match(sentence.text, match.end())  # «(14.01 мск)», «7.01 утра»
+    # «и время – 10.44…», «Время: 9.15»: the word names what the figure is
+    time_after = time_after or re.search(
+        r"(?i)(?<!\w)время\s?[–—:-]?\s?$", sentence.text[: match.start()]
+    )
     if (
         dotted
         and previous not in _TIME_PREPOSITIONS
