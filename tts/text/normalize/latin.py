@@ -127,8 +127,9 @@ def _brand_table() -> dict[str, str]:
     The first 749 lines were drawn from general knowledge and the corpus's dev split (never its
     test split); the rest (fifth session: technology, business, sport and the world's Turkic
     names) were written from general knowledge by people who never saw the corpus, as were
-    the last 1,975 (tenth session: people's names, titles, media, products; function words,
-    translations such as «paris» -> «париж» and readings that clash with an acronym left out)."""
+    the last 4,004 (tenth session, two batches: people's names, titles, media, products,
+    companies of the region typed in Latin, athletes, games; function words, translations such
+    as «paris» -> «париж» and readings that clash with an acronym left out)."""
     # a plain read beside this module: importlib.resources would cost 10 ms of imports
     text = Path(__file__).with_name("brands.tsv").read_text(encoding="utf-8")
     pairs = (line.split("\t", 1) for line in text.splitlines() if "\t" in line)
