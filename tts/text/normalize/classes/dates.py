@@ -352,9 +352,10 @@ _YEAR_NOUN = (
     r"г(?![\w]))"  # a whole word: not the start of «годовщине»
 )
 # «55 г.р.», «1990 г. р.»: the year of birth
-# (and of a group: «спортсменов 2006-2009 г.р», the final point often left out)
+# (and of a group: «спортсменов 2006-2009 г.р», «2000-2001 гг.р.», the final point often left
+# out)
 BIRTH_YEAR = re.compile(
-    rf"(?<![\w.,-])(?P<y>\d{{2,4}})(?:\s?(?:{DASH})\s?(?P<y2>\d{{2,4}}))?\s?г\.\s?р(?:\.|(?!\w))"
+    rf"(?<![\w.,-])(?P<y>\d{{2,4}})(?:\s?(?:{DASH})\s?(?P<y2>\d{{2,4}}))?\s?гг?\.\s?р(?:\.|(?!\w))"
 )
 
 

@@ -661,17 +661,31 @@ def _number_list(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(f"{sign} {', '.join(numbers)}", "numbers listed after the number sign")
 
 
+# The preposition right before a single number sign declines «номер»: «под № 5» -> «под
+# номером пять», «в № 17 газеты» -> «в номере семнадцать» («на № 112» may be «на номер», «с № 3
+# по № 7» is a range: left)
+_SIGN_AFTER = {
+    **dict.fromkeys(("под", "за", "над", "перед", "между"), "номером"),
+    **dict.fromkeys(("в", "во", "о", "об", "при"), "номере"),
+    **dict.fromkeys(("к", "ко"), "номеру"),
+    **dict.fromkeys(("до", "от", "из", "у", "без", "для", "около", "после", "возле"), "номера"),
+}
+
+
 def _number_sign(match: re.Match[str], sentence: Sentence) -> Reading:
-    del sentence
     if match["lone"]:
         return Reading("номер", "the number sign, its number missing")
-    sign = "номера" if match["sign"] == "№№" else "номер"
+    sign, why = "номера" if match["sign"] == "№№" else "номер", "the number sign and its number"
+    before = sentence.words_before(match.start(), 1)
+    if sign == "номер" and before and before[-1] in _SIGN_AFTER:
+        sign = _SIGN_AFTER[before[-1]]
+        why += f", after «{before[-1]}»"
     if match["n"] is None:
         return Reading(sign + " ", "the number sign")
     spoken = f"{sign} {cardinal(int(match['n']))}"
     if match["letter"] or match["code"]:  # «№ 33а», «№ 123-ФЗ»
         spoken += " " + spell_cyrillic((match["letter"] or match["code"]).lower())
-    return Reading(spoken, "the number sign and its number")
+    return Reading(spoken, why)
 
 
 # «дом 5б», «12А, 12Б», «50б»: a building's number and its letter, said by the letter's name
