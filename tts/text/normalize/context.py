@@ -729,6 +729,7 @@ def _number_start(sentence: Sentence, end: int) -> int:
 
 # «на реализацию 11 ОЦП»: an acronym counted is a noun, the action noun's object all the same
 _ACRONYM_AFTER = re.compile(r"\s[А-ЯЁ]{2,}(?![\w-])")
+_PERCENT_OF = re.compile(r"\s?(?:%|процент\w*)?\s(?P<w>[а-яё]+)")
 
 
 def count(
@@ -760,7 +761,12 @@ def count(
     ruled = governor(sentence, start) or _verb_across_phrase(sentence, start)
     if sentence.text[:start].rstrip().endswith("±"):
         ruled = NOM_ACC, "a tolerance after «±»"  # «5% годовых ±1,5 п.п.»: governs nothing
-    acronym_after = counted is None and _ACRONYM_AFTER.match(sentence.text, end)
+    acronym_after = counted is None and bool(_ACRONYM_AFTER.match(sentence.text, end))
+    of = _PERCENT_OF.match(sentence.text, end) if lemma == "процент" else None
+    if of is not None and morph.best_pos(of["w"]) == "NOUN":
+        # «идентификацию 100% пчелосемей»: the percent counts a noun after it, so it is the
+        # action's object (not «рост производства 5%», a value)
+        acronym_after = acronym_after or morph.has(of["w"], "NOUN", "gent", "plur")
     if (
         ruled is not None
         and ruled[1].startswith(_ACTION_WHY)

@@ -449,6 +449,15 @@ def _read(entry: Abbreviation, match: re.Match[str], sentence: Sentence) -> Read
     if agreed is not None:
         return Reading(_inflect_noun(entry.reading, agreed.case), agreed.describe())
     grammar = _case(sentence, match.start(), entry.kind == "place")
+    previous = sentence.words_before(match.start(), 1)
+    if (
+        entry.reading in _IN_DOCUMENT
+        and grammar.case == "accusative"
+        and previous
+        and previous[0] in ("в", "во", "на")
+        and not _after_motion(sentence, match.start(), _TO_PAGE)
+    ):  # «Читайте на стр. 4»: where in the text, not where to («перейдите на стр. 4»)
+        grammar = Grammar("prepositional", why=f"a place in the text after «{previous[0]}»")
     if entry.kind == "place" and entry.reading in _SETTLEMENTS:
         town = _town_case(sentence, match.end())
         if town is not None and town != grammar.case:
@@ -504,10 +513,14 @@ _MOTION_VERBS = frozenset({
 })  # fmt: skip
 
 
-def _after_motion(sentence: Sentence, start: int) -> bool:
+_IN_DOCUMENT = frozenset({"страница", "рисунок", "таблица", "схема", "глава"})
+_TO_PAGE = frozenset({"перейти", "переходить", "вернуться", "возвращаться", "перевернуть"})
+
+
+def _after_motion(sentence: Sentence, start: int, verbs: frozenset[str] = _MOTION_VERBS) -> bool:
     words = sentence.words_before(start, 5)[:-1]  # the words before the preposition
     return any(
-        p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.normal_form in _MOTION_VERBS
+        p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") and p.normal_form in verbs
         for w in words[-3:]
         for p in morph.parses(w)[:1]
     )

@@ -104,6 +104,17 @@ def _verb_before(sentence: Sentence, start: int) -> bool:
     return any(morph.best_pos(t.text) in ("VERB", "PRTS") for t in words)
 
 
+def _noun_before(sentence: Sentence, start: int) -> bool:
+    """A noun in the nominative right before: the date says when it is, no subject."""
+    previous = sentence.before(start, 1)
+    return bool(previous) and (
+        (not previous[0].is_word and previous[0].text != ",")
+        or any(
+            p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in morph.parses(previous[0].text)[:2]
+        )
+    )
+
+
 def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     """The case of «N месяца»: a preposition's, nominative for a dateline, else genitive."""
     weekday = _WEEKDAYS.search(sentence.text[:start])
@@ -151,6 +162,11 @@ def date_case(sentence: Sentence, start: int, end: int) -> Grammar:
     head = sentence.text[:start].rstrip()
     if (not head or head[-1] in ".!?") and _DATELINE_AFTER.match(rest):
         return Grammar("nominative", "n", why="a dateline or the subject")
+    dashed = _DATELINE_AFTER.match(rest) and rest.lstrip()[:1] in ("-", "–", "—")
+    if dashed and head and not _verb_before(sentence, start) and not _noun_before(sentence, start):
+        # «Для детей 1 сентября – самый долгожданный день»: the subject of a verbless clause
+        # (not «Выборы 15 марта – самые важные»: the date of «выборы»)
+        return Grammar("nominative", "n", why="the subject before a dash")
     if before and before[0] in _COPULAS:  # «самым людным стало 6 января»
         return Grammar("nominative", "n", why=f"the subject of «{before[0]}»")
     predicate = _PREDICATE_AFTER.match(rest)

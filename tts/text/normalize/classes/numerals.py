@@ -616,7 +616,8 @@ def _rating(match: re.Match[str], sentence: Sentence) -> Reading:
 NUMBER_SIGN = re.compile(
     r"(?P<sign>№№|№|(?<![\w])N(?=\s?\d))\s?"
     # the number itself when it stands alone: «№ 17», «№ 33а»; not «№ 5-7», «№ 1/2»
-    r"(?:(?P<n>\d{1,6})(?:(?P<letter>[а-яё])|-(?P<code>[А-ЯЁ]{1,4}))?(?![\w/.,:-]*\d)(?![\w/-])"
+    # («№ 131 -ФЗ»: a space typed before the code's dash)
+    r"(?:(?P<n>\d{1,6})(?:(?P<letter>[а-яё])|\s?-(?P<code>[А-ЯЁ]{1,4}))?(?![\w/.,:-]*\d)(?![\w/-])"
     r"|(?=\d))"
     r"|(?P<lone>№)(?!\s?[\d№])"  # «с оркестром №»
 )

@@ -227,6 +227,10 @@ def _range(match: re.Match[str], sentence: Sentence) -> Reading | None:
     if m1 == "00" and m2 == "00":
         hours = _hours(h2, "genitive")
         spoken = f"{start}{cardinal(h1, 'genitive')} до {cardinal(h2, 'genitive')} {hours}"
+    elif m1 == "00" and h1 > 1:
+        # «с 7:00 до 10:45» -> «с семи до десяти сорока пяти»: the whole hour in the other
+        # end's short form, not «с семи часов до десяти сорока пяти»
+        spoken = f"{start}{cardinal(h1, 'genitive')} до {read_time(h2, m2, 'genitive')}"
     else:
         spoken = f"{start}{read_time(h1, m1, 'genitive')} до {read_time(h2, m2, 'genitive')}"
     return Reading(spoken, "genitive: a span «с … до …»")
