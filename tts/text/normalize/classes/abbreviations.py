@@ -627,11 +627,21 @@ def _continued_case(sentence: Sentence, start: int) -> tuple[str, str] | None:
     return str(found.tag.case), f"continues «{last}»"
 
 
-def _list_end(match: re.Match[str], sentence: Sentence) -> Reading:
+_STREETS = re.compile(r"(?i)(?<!\w)(?:ул\.|улиц|проспект|пер\.|переул|б-р|бульвар|пл\.|площад)")
+
+
+def _list_end(match: re.Match[str], sentence: Sentence) -> Reading | None:
     """«и др.» / «и пр.» agree with the noun after them, else with the word they continue."""
     lemma = "другой" if match["abbr"] == "др" else "прочий"
     adjective = next(p for p in morph.parses(lemma) if p.tag.POS == "ADJF")
     token = sentence.word_after(match.end())
+    if (
+        lemma == "прочий"
+        and token is not None
+        and token.text[:1].isupper()
+        and _STREETS.search(sentence.text[: match.start()])
+    ):
+        return None  # «ул. Мира и пр. Победы»: an avenue's name follows, in a list of streets
     case = "nomn"
     why = "default"
     if token is not None and token.is_cyrillic and morph.has(token.text, "NOUN"):
