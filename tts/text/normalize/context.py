@@ -196,7 +196,8 @@ GENITIVE_HEADS = frozenset({
     "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
     "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
     "аким", "подворье", "выборы", "капремонт", "обработка", "доставка", "потребность", "судьба",
-    "перечень", "список", "подсчёт", "подсчет",
+    "перечень", "список", "подсчёт", "подсчет", "прах", "труд", "средство",
+    "выброс", "выработка",
 })  # fmt: skip
 
 
@@ -582,6 +583,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         lemma in GENITIVE_HEADS
         and not (lemma == "выборы" and case == "prepositional")
         and not part_of_whole  # «Из 444 заявок 357 были допущены»: a part, its own subject
+        and not (lemma == "средство" and _money_follows(sentence, start))  # «средства 5 млн»
     ):
         # («на выборах 82,15% голосов»: where, not whose)
         return frozenset({"genitive"}), f"complement of «{previous}»"
