@@ -104,6 +104,8 @@ COMPOUND_PREPOSITIONS: dict[tuple[str, str], Case] = {
     ("в", "отношении"): "genitive", ("в", "адрес"): "genitive", ("за", "счёт"): "genitive",
     ("по", "поводу"): "genitive", ("в", "виде"): "genitive",
     ("за", "счет"): "genitive", ("на", "сумму"): "accusative", ("в", "сумме"): "accusative",
+    ("в", "составе"): "genitive", ("при", "участии"): "genitive", ("с", "участием"): "genitive",
+    ("в", "числе"): "genitive", ("во", "главе"): "genitive",
 }  # fmt: skip
 # Words between a preposition and the number that agree with the phrase, not govern it.
 DETERMINERS = frozenset({
@@ -196,7 +198,7 @@ GENITIVE_HEADS = frozenset({
     "потеря", "утрата", "стоимость", "число", "заявка", "расселение", "переселение",
     "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
     "аким", "подворье", "выборы", "капремонт", "обработка", "доставка", "потребность", "судьба",
-    "перечень", "список", "подсчёт", "подсчет", "прах", "труд", "средство",
+    "перечень", "список", "подсчёт", "подсчет", "прах", "труд", "средство", "усилие",
     "выброс", "выработка",
 })  # fmt: skip
 
@@ -1162,6 +1164,8 @@ def label_before(sentence: Sentence, start: int) -> Grammar | None:
         return Grammar(case, gender_of(noun), why=f"names «{tokens[-2].text}.»")
     if not last.is_word or not last.is_cyrillic:
         return None
+    if len(tokens) >= 2 and (tokens[-2].lower, last.lower) in COMPOUND_PREPOSITIONS:
+        return None  # «во главе 3 колонн»: a preposition, no chapter
     for parse in _parses_of(last.text)[:3]:
         if parse.tag.POS != "NOUN" or "anim" in parse.tag:
             continue  # «глава» of a book, not of a district
