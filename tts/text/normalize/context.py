@@ -556,6 +556,8 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         and morph.best_pos(ahead) in ("ADJF", "PRTF")
     ):
         ahead = words[-3]  # «на комфортном уровне +10…+15°C»: the adjective agrees, no more
+        if lemma == "район":
+            ahead = None  # «в Кунгурском районе 47 тыс. человек»: a place, not «about»
     if lemma in QUANTITY_NOUNS and ahead in ("в", "во", "на", "при") and case == "prepositional":
         return frozenset({"genitive"}), f"measure after «{ahead} {previous}»"
     if (

@@ -308,6 +308,16 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
 
 def _inflect_noun(lemma: str, case: Case, plural: bool = False) -> str:
     head, _, rest = lemma.partition(" ")
+    noun = morph.noun(rest.partition(" ")[0]) if rest else None
+    adjective = next((p for p in morph.parses(head) if p.tag.POS == "ADJF"), None)
+    if noun is not None and adjective is not None:
+        # «рабочий посёлок» -> «в рабочем посёлке»: the adjective agrees with its noun
+        tags = {TAG_OF_CASE[case], "plur" if plural else "sing"}
+        if not plural:
+            tags.add(str(noun.tag.gender))
+        tags.add("anim" if "anim" in noun.tag else "inan")
+        form = adjective.inflect(tags) or adjective.inflect(tags - {"anim", "inan"})
+        return f"{form.word if form else head} {_inflect_noun(rest, case, plural)}"
     parse = morph.noun(head)
     if parse is None:  # «набережная»: an adjective used as a noun
         adjective = next((p for p in morph.parses(head) if p.tag.POS == "ADJF"), None)

@@ -104,12 +104,18 @@ def is_sport(sentence: Sentence) -> bool:
 
 
 _CLOCK = r"(?P<h>[01]?\d|2[0-3]|24(?=[:.]00))[:.](?P<m>[0-5]\d)"  # «около 24.00»
-# «в 13:25 часов»: a written «часов» after the time is part of it
-TIME = re.compile(rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\sчас(?:ов|а)?(?!\w))?")
+# «ч.», «час.» after a time: its period goes with it, unless it ends the sentence
+_HOURS_ABBR = r"(?:ч|час)(?:\.(?!\s*$)|(?=\.\s*$))"
+# «в 13:25 часов», «в 10:00 ч.»: a written «часов» after the time is part of it
+TIME = re.compile(
+    rf"(?<![\w:.,]){_CLOCK}(?![\w:]|[.,]\d)(?P<noun>\s?{_HOURS_ABBR}|\sчас(?:ов|а)?(?!\w))?"
+)
 RANGE = re.compile(
     r"(?<![\w:])(?:(?P<from>[сСвВ]|[вВ]о)\s)?(?P<h1>[01]?\d|2[0-3])[:.](?P<m1>[0-5]\d)"
+    rf"(?:\s?{_HOURS_ABBR})?"  # «с 09:00 ч. до 18:00 ч.»
     r"(?:\s?[-–—]\s?|\sдо\s)(?P<h2>[01]?\d|2[0-3]|24)[:.](?P<m2>[0-5]\d)(?![\w:]|[.,]\d)"
-    r"(?:\sчасов(?!\w))?"  # «с 7:00 до 20:00 часов»: the written word is the reading's own
+    # «с 7:00 до 20:00 часов», «с 08:00 до 15:00 час.»: the written word is the reading's own
+    rf"(?:\s?{_HOURS_ABBR}|\sчасов(?!\w))?"
 )
 CLOCK_OR_SCORE = re.compile(
     r"(?<![\w:.,])(?P<a>\d{1,3}):(?P<b>\d{1,2})(?P<rest>\.\d{1,2})?(?:(?![\w:]|[.,]\d)|(?=(?:Б|ОТ)(?!\w)))"

@@ -170,6 +170,8 @@ UNITS: dict[str, Unit] = {
     "проц": _u("процент"),  # 21 проц залежей
     "‰": Unit("промилле", indeclinable=True),  # 0,3 ‰
     "°": _u("градус"),  # 5°
+    "град.": _u("градус"),  # до 22 град.
+    "град": _u("градус"),  # до 22 град (after a number: never the weather «град»)
     "º": _u("градус"),  # 5º (the ordinal indicator typed for a degree)
     "ºС": _u("градус", None, "Цельсия"),  # 5ºС
     "ºC": _u("градус", None, "Цельсия"),  # 5ºC
