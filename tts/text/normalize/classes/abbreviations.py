@@ -293,6 +293,15 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
         return Grammar("accusative", why=f"a place after «{previous}», where to")
     if place and previous in ("в", "во", "на", "о", "об", "при"):
         return Grammar("prepositional", why=f"a place after «{previous}»")
+    last = sentence.before(start, 2)
+    if (
+        place
+        and last
+        and last[-1].text.isupper()
+        and len(last[-1].text) >= 2
+        and (len(last) == 1 or last[0].text in "(-–—")
+    ):  # «(МО п. Анопино)»: the acronym heads; «Совета МО г. Балаково» is a genitive chain
+        return Grammar("nominative", why=f"apposition to «{last[-1].text}»")
     if previous and previous not in context.PREPOSITIONS and morph.best_pos(previous) == "NOUN":
         return Grammar("genitive", why=f"complement of «{previous}»")  # «костюма нач. XX в.»
     if previous in ("по", "согласно", "к"):
