@@ -700,7 +700,7 @@ ACTION_NOUNS = frozenset({
     "погрузка", "разгрузка", "обработка", "переработка", "добыча", "уборка", "вырубка",
     "высадка", "эксплуатация", "аренда", "покраска", "очистка", "постройка", "сдача", "перевод",
     "набор", "отбор", "обмен", "возврат", "спасение", "задержание", "подсчёт", "подсчет",
-    "утечка",
+    "утечка", "сортировка", "утилизация",
 })  # fmt: skip
 # «приняли участие 92 спортсмена»: the number is the subject; «количество 5» its value
 _NOT_ACTIONS = frozenset({
@@ -1257,6 +1257,8 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
     found = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case]
     if not found or "Abbr" in found[0].tag or found[0].normal_form in _NOT_ORDINAL | _SCALES:
         return None  # «на 30 миллиарда»: a slip for «миллиардов», never «тридцатого»
+    if token.lower.startswith("лети"):
+        return None  # «90 летие»: half of a compound («девяностолетие»), no word of its own
     # «17 тур»: the word in its dictionary form, which no count of its own lemma takes (its
     # genitive plural is another word's: «тур» of «тура», a rook); not «человек»
     dictionary_form = (

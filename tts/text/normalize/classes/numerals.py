@@ -257,6 +257,15 @@ def _suffixed(match: re.Match[str], sentence: Sentence) -> Reading | None:
         case = CASE_OF_TAG.get(str(parse.tag.case), "prepositional")
         spoken = ordinal(value, case, context.gender_of(parse))
         return Reading(spoken, f"{case}: one of a list before «{parse.word}»")
+    third = written.isdigit() and value % 10 == 3 and value % 100 != 13
+    if (
+        suffix == "и"
+        and third
+        and token is not None
+        and morph.has(token.text, "NOUN", "nomn", "plur")
+    ):
+        # «3-и места»: «третьи» (the cardinal «трёх» is written «3-х»; «5-и» is «пяти»)
+        return Reading(ordinal(value, plural=True), "nominative: ordinal ending «-и»")
     if written.isdigit() and (
         suffix in _CARDINAL_SUFFIXES or (suffix == "м" and plural_noun and value < 1000)
     ):
@@ -834,7 +843,13 @@ def _compound(match: re.Match[str], sentence: Sentence) -> Reading | None:
         return None  # only after «%»
     if match["sep"] is None and not x:
         return None
-    if (match["sep"] or "").strip() != "-" and not x and not morph.has(match["rest"], "ADJF"):
+    spaced_noun = rest.startswith("лети")  # «90 летие»: «-летие» is never a word of its own
+    if (
+        (match["sep"] or "").strip() != "-"
+        and not x
+        and not spaced_noun
+        and not morph.has(match["rest"], "ADJF")
+    ):
         return None  # «20 килограммовый» is one; «на 3000 метров» is no compound
     if match["sep"] == " " and not x and _plural_adjective(match["rest"]) and int(match["num"]) > 1:
         return None  # «88 ядерных устройств», «400 сильнейших борцов»: a count, not a compound

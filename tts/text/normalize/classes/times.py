@@ -340,8 +340,10 @@ def _goal_minute(match: re.Match[str], sentence: Sentence) -> Reading | None:
 
 # Race times: «2:11:21» -> «два часа одиннадцать минут двадцать одна секунда»; «41:07.5» ->
 # «сорок одна минута семь целых пять десятых секунды».
+# («35.05,4»: minutes, seconds and tenths typed with a dot; «2.21,13» may be hours: left)
 RACE = re.compile(
-    r"(?<![\w:.,])(?P<sign>\+)?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>[0-5]\d)"
+    r"(?<![\w:.,])(?P<sign>\+)?(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2})(?::|\.(?=[0-5]\d,\d(?!\d)))"
+    r"(?P<s>[0-5]\d)"
     r"(?:[.,](?P<f>\d{1,3}))?(?![\w:]|[.,]\d)"
 )
 
