@@ -235,8 +235,29 @@ def _dotted_article(match: re.Match[str], sentence: Sentence) -> Reading:
     return Reading(f"{cardinal(int(match['a']))} точка {cardinal(int(match['b']))}", "an article")
 
 
+# «статья 7.9 закона», «подпунктом 1.3», «по статьям 281.2, 309.2»: a dotted number after a
+# legal part's name is its number, «семь точка девять», with or without a code after it
+LABELED_ARTICLE = re.compile(r"(?<![\w.,])(?P<a>\d{1,3})\.(?P<b>\d{1,2})(?![\w.,]\d|[\w.-])")
+_LABEL_BEFORE = re.compile(
+    r"(?i)(?<![\w.])(?:стать[яиеюёй]\w*|ст\.|пункт\w*|пп?\.|подпункт\w*|глав[аыеуо]\w*|"
+    r"раздел\w*|част[ьиюей]\w*|ч\.)\s?(?:\d{1,3}\.\d{1,2}(?:,\s?|\s(?:и|или)\s))*$"
+)
+
+
+def _labeled_article(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not _LABEL_BEFORE.search(sentence.text[: match.start()]):
+        return None
+    if _MEASURE_AFTER.match(sentence.text, match.end()):
+        return None  # «в пункте 1.5 тонны груза»: an amount, where it lies
+    return _dotted_article(match, sentence)
+
+
+_MEASURE_AFTER = re.compile(r"\s(?:тонн|рубл|процент|метр|литр|килограмм|градус|гектар|тыс|млн)")
+
+
 RULES = (
     Rule("legal", REFERENCE, _reference, "по ч. 1 ст. 290 УК РФ -> по части первой статьи …"),
     Rule("legal", DOTTED_ARTICLE, _dotted_article, "статьей 12.7 КоАП -> двенадцать точка семь"),
+    Rule("legal", LABELED_ARTICLE, _labeled_article, "статья 7.9 закона -> семь точка девять"),
     Rule("legal", CODE_ALONE, _code_alone, "УК РФ -> Уголовный кодекс Российской Федерации"),
 )
