@@ -1211,7 +1211,9 @@ def _counts_a_noun(sentence: Sentence, start: int) -> bool:
 _AND_NUMBER = re.compile(r"(?:,\s?\d{1,3})*(?:\s(?:и|или)\s|,\s?)(\d{1,3})(?=\s[а-яё])")
 
 
-def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) -> Grammar | None:
+def ordinal_before_noun(
+    sentence: Sentence, start: int, end: int, value: int, *, singular_between: bool = False
+) -> Grammar | None:
     """«2 место», «в 3 классе», «на 37 минуте», «в рамках 44 турнира»: a number before a
     singular noun that no cardinal could count is that noun's ordinal."""
     listed = _AND_NUMBER.match(sentence.text, end)
@@ -1230,7 +1232,9 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
         and (value % 10 != 1 or value % 100 == 11)
     ):
         # «в программе 40 сельской спартакиады»: no count takes a singular adjective
-        through = ordinal_before_noun(sentence, start, token.end, value)
+        through = ordinal_before_noun(
+            sentence, start, token.end, value, singular_between=is_paucal(value)
+        )
         if through is not None:
             return through
     if token.lower in INDECLINABLE or token.lower in TIME_ADVERBS:
@@ -1270,6 +1274,7 @@ def ordinal_before_noun(sentence: Sentence, start: int, end: int, value: int) ->
         _cases_before(found, value, False)
         and not _ordinal_anyway(sentence, start, found, value)
         and not (dictionary_form and not takes_singular(value) and not is_paucal(value))
+        and not singular_between  # «42 пожарной части»: «две» would need «пожарные»
     ):
         return None
     singular = [p for p in found if "sing" in p.tag and "Fixd" not in p.tag]
