@@ -27,6 +27,7 @@ CLASSES: tuple[Rule, ...] = (
     *symbols.EARLY,
     *legal.RULES,
     *times.RULES,
+    *numerals.STREETS,
     *dates.RULES,
     *quantity.EARLY,
     *numerals.RULES,

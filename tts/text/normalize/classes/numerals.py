@@ -975,6 +975,42 @@ def _grade_letter(match: re.Match[str], sentence: Sentence) -> Reading | None:
     return Reading(spoken, f"{case}: a school grade and its letter before «{match['noun']}»")
 
 
+# «до улицы 22 Партсъезда», «ул. 8 Марта», «пр. 50 лет Октября», «улица 26 Бакинских
+# Комиссаров»: a number that opens a street's name is in the genitive, an ordinal before a
+# singular noun or a month, a cardinal before «лет» or a plural noun
+STREET_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3})(?=\s(?P<years>лет\s)?(?P<name>[А-ЯЁ][а-яё]+))"
+)
+_STREET_BEFORE = re.compile(
+    r"(?i)(?<![\w.-])(?:улиц[аеыуй]|ул\.|проспект[аеуом]?|пр-к?т[аеу]?|пр\.|переул\w*|пер\.|"
+    r"площад[ьи]|пл\.|бульвар[аеуом]?|б-р|шоссе)\s?$"
+)
+_MONTH = re.compile(rf"(?:{context.MONTH_GENITIVES})")
+
+
+def _street_number(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not _STREET_BEFORE.search(sentence.text[: match.start()]):
+        return None
+    value = int(match["n"])
+    if match["years"]:
+        return Reading(cardinal(value, "genitive"), "genitive: a street named «… лет …»")
+    name = match["name"].lower()
+    if _MONTH.fullmatch(name):
+        return Reading(ordinal(value, "genitive", "n"), "genitive: a street named for a date")
+    nouns = [p for p in morph.parses(name) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
+    adjectives = [p for p in morph.parses(name) if p.tag.POS == "ADJF" and p.tag.case == "gent"]
+    found = nouns or adjectives
+    if not found:
+        return None
+    if "plur" in found[0].tag:
+        return Reading(cardinal(value, "genitive"), "genitive: a street named for so many")
+    gender = context.gender_of(found[0])
+    return Reading(ordinal(value, "genitive", gender), "genitive: a street named for an ordinal")
+
+
+STREETS = (Rule("ordinal", STREET_NUMBER, _street_number, "ул. 8 Марта -> улица Восьмого Марта"),)
+
+
 RULES = (
     Rule("ordinal", GRADE_LETTER, _grade_letter, "11-б класса -> одиннадцатого бэ класса"),
     Rule("ordinal", LIST_ITEM, _list_item, "1. Решение принято. -> первое. Решение принято."),
