@@ -199,8 +199,14 @@ GENITIVE_HEADS = frozenset({
     "обеспечение", "содержание", "лечение", "питание", "деятельность", "запуск", "поголовье",
     "аким", "подворье", "выборы", "капремонт", "обработка", "доставка", "потребность", "судьба",
     "перечень", "список", "подсчёт", "подсчет", "прах", "труд", "средство", "усилие",
+    "делегация",
     "выброс", "выработка",
 })  # fmt: skip
+
+
+# Heads of states and regions: a following number is their complement unless the head is a
+# singular subject («с губернаторами 12 регионов», not «Министр 5 лет руководил…»).
+OFFICE_HEADS = frozenset({"губернатор", "мэр", "лидер", "министр", "посол", "президент", "премьер"})
 
 
 # Acronyms counted by a number: the gender of the noun they stand for («601 ДТП» -> «шестьсот
@@ -583,8 +589,9 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         # «стаж вождения 5 лет», «стоимость проезда 50 рублей»: the value of the noun before
         return NOM_ACC, f"the value of «{ahead} {previous}»"
     part_of_whole = re.search(r"(?i)(?<!\w)из\s\d[\d\s]*\s[а-яё]+\s*$", sentence.text[:start])
+    office = lemma in OFFICE_HEADS and not ("sing" in noun.tag and case == "nominative")
     if (
-        lemma in GENITIVE_HEADS
+        (lemma in GENITIVE_HEADS or office)
         and not (lemma == "выборы" and case == "prepositional")
         and not part_of_whole  # «Из 444 заявок 357 были допущены»: a part, its own subject
         and not (lemma == "средство" and _money_follows(sentence, start))  # «средства 5 млн»

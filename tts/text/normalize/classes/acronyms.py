@@ -258,7 +258,8 @@ def _render_cyrillic(match: re.Match[str], sentence: Sentence) -> Reading | None
 
 # «А. С. Ахметов» -> «а эс Ахметов»; «Пушкин А. С.» after the surname too.
 _INITIALS = re.compile(
-    r"(?<![\w])(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ](?:[а-яё]|[А-ЯЁ]{3,}))"  # «Р.Т. САУРАНБАЕВА» too
+    # «Р.Т. САУРАНБАЕВА» too; «К.-Ж. Токаев»: a double first name's two initials
+    r"(?<![\w])(?:[А-ЯЁ]\.-?\s?){1,3}(?=[А-ЯЁ](?:[а-яё]|[А-ЯЁ]{3,}))"
     r"|(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){1,2}(?![\w])"
 )
 

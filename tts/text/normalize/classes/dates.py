@@ -475,6 +475,8 @@ def _abbreviated_year_case(match: re.Match[str], sentence: Sentence) -> Grammar:
     first = re.search(r"(?:^|\()\s*\d{3,4}\s?г\.\s?[-–—]\s?$", sentence.text[:start])
     if first is not None:  # «(1093 г. - 1166 г.)»: the second year as the first
         return Grammar("nominative", why="a span of years in brackets or a heading")
+    if re.search(r"(?i)(?<![\w.])(?:мес|кв|нед|полугод|дек)\.\s*$", sentence.text[:start]):
+        return Grammar("genitive", why="«за 9 мес. 2024 г.»: the year of the period")
     if sentence.at_start(start):
         after = match.string[match.end() :].lstrip()
         if not after or after[:1] in ".:–—-" or morph.has(after.split()[0].strip(".,"), "VERB"):
