@@ -434,6 +434,7 @@ def governor(sentence: Sentence, start: int) -> tuple[frozenset[Case], str] | No
         and tokens[-1].is_word
         and texts[-2].isdigit()
         and morph.lemma(tokens[-1].lower) in _COMPOUND_UNITS
+        and not (morph.lemma(tokens[-1].lower) == "год" and int(texts[-2]) >= 100)  # «2017 года»
     ):
         # «от 3 часов 45 минут», «за 2 года 3 месяца»: the second part of one measure
         return governor(sentence, _number_start(sentence, tokens[-2].end))
@@ -624,7 +625,7 @@ _PAST_THE_VERB = frozenset({
     "ему", "ей", "им", "мне", "нам", "вам", "тебе", "себе",  # a dative
 })  # fmt: skip
 _MORE_OR_LESS = frozenset({"более", "менее", "больше", "меньше"})
-_COMPOUND_UNITS = frozenset({"час", "минута", "месяц", "рубль", "метр", "килограмм"})
+_COMPOUND_UNITS = frozenset({"год", "час", "минута", "месяц", "рубль", "метр", "килограмм"})
 _ELLIPSIS = re.compile(
     r"(?P<number>\d)(?:\s?%|\s[^\s,;.]+){1,3},\s(?:(?:а|и)\s)?[^\d,;:()]{1,60}\s[–—-]\s?$"
 )

@@ -56,7 +56,9 @@ COUNTRIES: dict[str, str] = {
 _PART = "|".join(re.escape(p) for p in sorted(PARTS, key=len, reverse=True))
 # «258.1», and «258. 1» typed with a space before its code
 _DOTTED = r"\d+(?:\.(?:\s(?=\d{1,2}\s?(?:УК|КоАП|УПК|ГК|НК)\b))?\d+)*"
-_NUMBERS = rf"{_DOTTED}(?:\s?(?:[-–—]|,\s?|\sи\s)\s?{_DOTTED})*"
+# «п. «а» ч. 2», «п.а ч.2»: a lettered item, named by its letter, before the next part
+_LETTER = r"[«\"„]?[а-я][»\"“]?(?=\s?(?:ч\.|част|ст\.|стать))"
+_NUMBERS = rf"(?:{_DOTTED}|{_LETTER})(?:\s?(?:[-–—]|,\s?|\sи\s)\s?{_DOTTED})*"
 _CODE = "|".join(sorted(CODES, key=len, reverse=True))
 _COUNTRY = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 REFERENCE = re.compile(
@@ -115,6 +117,11 @@ def _numbers_in(text: str) -> list[tuple[str, str]]:
 
 
 def _ordinal_of(number: str, case: Case, gender: Gender) -> str:
+    letter = number.strip('«»"„“')
+    if letter.isalpha():
+        from tts.text.normalize.alphabet import spell_cyrillic
+
+        return spell_cyrillic(letter)  # «пункту «а»» -> «пункту а»
     if "." in number:  # «ст. 5.27 КоАП» -> «статьи пять точка двадцать семь»: a name
         from tts.text.normalize.numbers import cardinal
 
