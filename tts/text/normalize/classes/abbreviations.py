@@ -277,6 +277,12 @@ _PLACE_LIST = re.compile(
 )
 
 
+_PLACE_AND = re.compile(
+    r"(?<![\w.])(?:ул|пр|пр-т|пер|просп|пл|мкр|наб|б-р)\.?\s?[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?"
+    r"\s(?:и|или)\s$"
+)
+
+
 def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
     if sentence.text[:start].rstrip().endswith(("/", "(")):
         return Grammar("nominative", why="opens a bracket")  # «/корр. Trend/», «(ред.)»
@@ -289,6 +295,10 @@ def _case(sentence: Sentence, start: int, place: bool) -> Grammar:
             return Grammar("dative", why="a place listed after «по …»")
     if re.search(r"(?<![\w.])им\.\s?$", sentence.text[:start]):
         return Grammar("genitive", why="after «имени»")  # «им. акад. Петровского»
+    joined = _PLACE_AND.search(sentence.text[:start]) if place else None
+    if joined is not None and previous in ("и", "или"):
+        # «на пересечении пр. Абая и ул. Жандосова»: the second place takes the first's case
+        return _case(sentence, joined.start(), place)
     if place and previous in ("в", "во", "на") and _after_motion(sentence, start):
         return Grammar("accusative", why=f"a place after «{previous}», where to")
     if place and previous in ("в", "во", "на", "о", "об", "при"):
