@@ -114,8 +114,11 @@ def _colon_span(match: re.Match[str]) -> str:
 
 
 def _colon_time(match: re.Match[str]) -> str:
-    whole_hour = match["m"] == "00" and _TIME_PREPOSITION.search(match.string[: match.start()])
-    if match["glued"] or whole_hour:
+    after_preposition = _TIME_PREPOSITION.search(match.string[: match.start()])
+    whole_hour = match["m"] == "00" and after_preposition
+    # «в 00-21», «в 09-30»: an hour with its leading zero is a clock, not a range of counts
+    zero_led = len(match["h"]) == 2 and match["h"].startswith("0") and after_preposition
+    if match["glued"] or whole_hour or zero_led:
         return match["clock"].replace("-", ":")
     return match.group()
 

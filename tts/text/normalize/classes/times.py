@@ -264,6 +264,20 @@ def _points(sentence: Sentence, start: int) -> bool:
     return bool(_POINTS.search(sentence.text) or listed)
 
 
+# «соотношением сторон 4:3», «в пропорции 1:2», «масштаб 1:500»: a ratio, «четыре к трём»
+_RATIO_BEFORE = re.compile(r"(?i)(?:соотношени\w*(?:\sсторон)?|пропорци\w*|масштаб\w*)\s$")
+
+
+RATIO = re.compile(r"(?<![\w:.,])(?P<a>\d{1,6}):(?P<b>\d{1,7})(?![\w:]|[.,]\d)")
+
+
+def _ratio(match: re.Match[str], sentence: Sentence) -> Reading | None:
+    if not _RATIO_BEFORE.search(sentence.text[: match.start()]):
+        return None
+    a, b = int(match["a"]), int(match["b"])
+    return Reading(f"{cardinal(a)} к {cardinal(b, 'dative')}", "a ratio")
+
+
 def _clock_or_score(match: re.Match[str], sentence: Sentence) -> Reading | None:
     a, b = int(match["a"]), int(match["b"])
     if not match["rest"] and _points(sentence, match.start()):
@@ -417,5 +431,6 @@ RULES = (
     Rule("time", AM_PM, _am_pm, "8pm -> восемь часов вечера"),
     Rule("time", RANGE, _range, "с 9:00 до 14:00 -> с девяти до четырнадцати часов"),
     Rule("time", TIME, _time, "в 11:00 -> в одиннадцать часов"),
+    Rule("fraction", RATIO, _ratio, "соотношение сторон 4:3 -> четыре к трём"),
     Rule("game clock", CLOCK_OR_SCORE, _clock_or_score, "12:23 -> двенадцать минут …; 2:1"),
 )
