@@ -64,6 +64,8 @@ def clean(text: str) -> str:
         text = _DEGREE_TYPED.sub("°С", text)  # «+22⁰С», «+40оС», «+2 0С»: a degree typed otherwise
     if _SPACED_CLOCK.search(text):
         text = _SPACED_CLOCK.sub(r"\1:\2", text)  # «с 10: 00 до 21: 00»
+    if "\\" in text:
+        text = _BACKSLASH_UNIT.sub(r"\1/", text)  # «16 м\сек», «60 км\ч»: a unit's slash mistyped
     if "/100" in text:
         text = _PER_100_KM.sub(" л на 100 км", text)  # «5,7 л/100 км»: fuel used per 100 km
     if "%" in text and _PERCENT_SPAN.search(text):
@@ -85,6 +87,7 @@ _SPACED_CLOCK = re.compile(
 )
 # «206,00 рублей», «17215,00 тенге»: a price with no kopecks or tiyn, whose «,00» is not said
 _ZERO_KOPECKS = re.compile(r"(?<=\d),00(?=\s?(?:руб|тенге|тг|долл|евро|сом|грн|лей|[₽₸$€]))")
+_BACKSLASH_UNIT = re.compile(r"(\d\s?[а-яА-Я]{1,3})\\(?=[а-яё]{1,4}\.?(?!\w))")
 _PER_100_KM = re.compile(r"(?<=\d)\s?л\s?/\s?100\s?км(?!\w)")
 _PERCENT_SPAN = re.compile(r"(?<![\d,.])(\d+(?:,\d+)?)\s?%\s?([-–—])\s?(\d+(?:,\d+)?)\s?%")
 _WEATHER_SPAN = re.compile(r"(?:(?<=мороза)|(?<=тепла))-(?=\d)")

@@ -271,15 +271,21 @@ def _before_name(sentence: Sentence, end: int) -> bool:
 
 # «по ул. Первомайская, ул. Октябрьская», «ремонт на: — ул. Аруана; — ул. Мажорова»: a place
 # listed after others takes the case of the preposition that opened the list.
+# Abbreviated street words, and the words of a street written out or abbreviated (the place
+# rules here, «и пр.» and the numbers that open a street's name share them)
+_STREET_ABBR = r"ул|пр|пр-т|пер|просп|пл|мкр|наб|б-р"
+STREET_WORD = (
+    r"улиц[аеыуй]|ул\.|проспект[аеуом]?|пр-к?т[аеу]?|пр\.|переул\w*|пер\.|площад[ьи]|пл\.|"
+    r"бульвар[аеуом]?|б-р|шоссе"
+)
 _PLACE_LIST = re.compile(
     r"(?i)(?<!\w)(на|в|во|по|о|об|при)\s*:?\s*[—–-]?\s*"
-    r"(?:(?:ул|пр|пер|просп|пл|мкр|наб|б-р|оз)\.\s?[^,;:]*?(?:[,;]|\sи)\s*[—–-]?\s*)*$"
+    rf"(?:(?:{_STREET_ABBR}|оз)\.\s?[^,;:]*?(?:[,;]|\sи)\s*[—–-]?\s*)*$"
 )
 
 
 _PLACE_AND = re.compile(
-    r"(?<![\w.])(?:ул|пр|пр-т|пер|просп|пл|мкр|наб|б-р)\.?\s?[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?"
-    r"\s(?:и|или)\s$"
+    rf"(?<![\w.])(?:{_STREET_ABBR})\.?\s?[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?\s(?:и|или)\s$"
 )
 
 
@@ -339,7 +345,6 @@ def _inflect_noun(lemma: str, case: Case, plural: bool = False) -> str:
         return f"{form.word if form else head} {_inflect_noun(rest, case, plural)}"
     parse = morph.noun(head)
     if parse is None:  # «набережная»: an adjective used as a noun
-        adjective = next((p for p in morph.parses(head) if p.tag.POS == "ADJF"), None)
         form = adjective.inflect({TAG_OF_CASE[case], "sing", "femn"}) if adjective else None
         word = str(form.word) if form else head
     elif "Fixd" in parse.tag:
@@ -656,7 +661,7 @@ def _continued_case(sentence: Sentence, start: int) -> tuple[str, str] | None:
     return str(found.tag.case), f"continues «{last}»"
 
 
-_STREETS = re.compile(r"(?i)(?<!\w)(?:ул\.|улиц|проспект|пер\.|переул|б-р|бульвар|пл\.|площад)")
+_STREETS = re.compile(rf"(?i)(?<![\w.-])(?:{STREET_WORD})")
 
 
 def _list_end(match: re.Match[str], sentence: Sentence) -> Reading | None:

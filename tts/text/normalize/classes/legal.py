@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize import context, morph
-from tts.text.normalize.numbers import TAG_OF_CASE, Case, Gender, ordinal
+from tts.text.normalize.alphabet import spell_cyrillic
+from tts.text.normalize.numbers import TAG_OF_CASE, Case, Gender, cardinal, ordinal
 from tts.text.normalize.rules import Reading, Rule
 from tts.text.normalize.sentence import Sentence
 
@@ -119,14 +120,15 @@ def _numbers_in(text: str) -> list[tuple[str, str]]:
 def _ordinal_of(number: str, case: Case, gender: Gender) -> str:
     letter = number.strip('«»"„“')
     if letter.isalpha():
-        from tts.text.normalize.alphabet import spell_cyrillic
-
         return spell_cyrillic(letter)  # «пункту «а»» -> «пункту а»
     if "." in number:  # «ст. 5.27 КоАП» -> «статьи пять точка двадцать семь»: a name
-        from tts.text.normalize.numbers import cardinal
-
-        return " точка ".join(cardinal(int(piece)) for piece in number.split("."))
+        return _dotted(number)
     return ordinal(int(number), case, gender)
+
+
+def _dotted(number: str) -> str:
+    """An article's dotted number: «264.1» -> «двести шестьдесят четыре точка один»."""
+    return " точка ".join(cardinal(int(piece)) for piece in number.split("."))
 
 
 def _element(part: str, numbers: str, case: Case) -> str:
@@ -236,19 +238,19 @@ DOTTED_ARTICLE = re.compile(
 
 
 def _dotted_article(match: re.Match[str], sentence: Sentence) -> Reading:
-    from tts.text.normalize.numbers import cardinal
-
     del sentence
-    return Reading(f"{cardinal(int(match['a']))} точка {cardinal(int(match['b']))}", "an article")
+    return Reading(_dotted(f"{match['a']}.{match['b']}"), "an article")
 
 
 # «статья 7.9 закона», «подпунктом 1.3», «по статьям 281.2, 309.2»: a dotted number after a
 # legal part's name is its number, «семь точка девять», with or without a code after it
 LABELED_ARTICLE = re.compile(r"(?<![\w.,])(?P<a>\d{1,3})\.(?P<b>\d{1,2})(?![\w.,]\d|[\w.-])")
 _LABEL_BEFORE = re.compile(
-    r"(?i)(?<![\w.])(?:стать[яиеюёй]\w*|ст\.|пункт\w*|пп?\.|подпункт\w*|глав[аыеуо]\w*|"
-    r"раздел\w*|част[ьиюей]\w*|ч\.)\s?(?:\d{1,3}\.\d{1,2}(?:,\s?|\s(?:и|или)\s))*$"
+    # the abbreviated parts of PARTS, or the words written out
+    rf"(?i)(?<![\w.])(?:{_PART}|стать[яиеюёй]\w*|пункт\w*|подпункт\w*|глав[аыеуо]\w*|"
+    r"раздел\w*|част[ьиюей]\w*)\s?(?:\d{1,3}\.\d{1,2}(?:,\s?|\s(?:и|или)\s))*$"
 )
+_MEASURE_AFTER = re.compile(r"\s(?:тонн|рубл|процент|метр|литр|килограмм|градус|гектар|тыс|млн)")
 
 
 def _labeled_article(match: re.Match[str], sentence: Sentence) -> Reading | None:
@@ -257,9 +259,6 @@ def _labeled_article(match: re.Match[str], sentence: Sentence) -> Reading | None
     if _MEASURE_AFTER.match(sentence.text, match.end()):
         return None  # «в пункте 1.5 тонны груза»: an amount, where it lies
     return _dotted_article(match, sentence)
-
-
-_MEASURE_AFTER = re.compile(r"\s(?:тонн|рубл|процент|метр|литр|килограмм|градус|гектар|тыс|млн)")
 
 
 RULES = (

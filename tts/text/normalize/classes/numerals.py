@@ -18,7 +18,7 @@ from typing import Any
 
 from tts.text.normalize import context, morph
 from tts.text.normalize.alphabet import spell_cyrillic
-from tts.text.normalize.classes.abbreviations import agree_adjective
+from tts.text.normalize.classes.abbreviations import STREET_WORD, agree_adjective
 from tts.text.normalize.classes.dates import day_of_month, roman_value
 from tts.text.normalize.classes.quantity import (
     _SCALE_ALT,
@@ -981,10 +981,7 @@ def _grade_letter(match: re.Match[str], sentence: Sentence) -> Reading | None:
 STREET_NUMBER = re.compile(
     r"(?<![\w.,])(?P<n>\d{1,3})(?=\s(?P<years>лет\s)?(?P<name>[А-ЯЁ][а-яё]+))"
 )
-_STREET_BEFORE = re.compile(
-    r"(?i)(?<![\w.-])(?:улиц[аеыуй]|ул\.|проспект[аеуом]?|пр-к?т[аеу]?|пр\.|переул\w*|пер\.|"
-    r"площад[ьи]|пл\.|бульвар[аеуом]?|б-р|шоссе)\s?$"
-)
+_STREET_BEFORE = re.compile(rf"(?i)(?<![\w.-])(?:{STREET_WORD})\s?$")
 _MONTH = re.compile(rf"(?:{context.MONTH_GENITIVES})")
 
 
@@ -997,9 +994,10 @@ def _street_number(match: re.Match[str], sentence: Sentence) -> Reading | None:
     name = match["name"].lower()
     if _MONTH.fullmatch(name):
         return Reading(ordinal(value, "genitive", "n"), "genitive: a street named for a date")
-    nouns = [p for p in morph.parses(name) if p.tag.POS == "NOUN" and p.tag.case == "gent"]
-    adjectives = [p for p in morph.parses(name) if p.tag.POS == "ADJF" and p.tag.case == "gent"]
-    found = nouns or adjectives
+    genitives = [p for p in morph.parses(name) if p.tag.case == "gent"]
+    found = [p for p in genitives if p.tag.POS == "NOUN"] or [
+        p for p in genitives if p.tag.POS == "ADJF"
+    ]
     if not found:
         return None
     if "plur" in found[0].tag:
